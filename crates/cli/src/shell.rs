@@ -1,0 +1,55 @@
+//! The app's `index.html`, turned into one page per URL: assets addressed
+//! relative to the page (so the site works under any sub-path with no
+//! rewrite rules), plus a pre-rendered body and link-preview tags.
+
+use std::path::Path;
+
+pub const ROOT_META: &str = r#"<meta name="lantern-root" content="./">"#;
+pub const PRERENDER_SLOT: &str = r#"<div id="lantern-prerender"></div>"#;
+
+pub struct AppShell {
+    html: String,
+    /// (as the app was built, file name) for each top-level asset.
+    assets: Vec<(String, String)>,
+}
+
+impl AppShell {
+    pub fn load(app_dir: &Path, public_url: &str) -> Result<Self, String> {
+        let index = app_dir.join("index.html");
+        let html = std::fs::read_to_string(&index).map_err(|e| {
+            format!("no app at {}: {e}. Build it with `trunk build --release` (or pass --app DIR)", index.display())
+        })?;
+        if !html.contains(ROOT_META) || !html.contains(PRERENDER_SLOT) {
+            return Err(format!("{} is not a Lantern app shell (lantern-root meta or prerender slot missing)", index.display()));
+        }
+        let public_url = if public_url.ends_with('/') { public_url.to_string() } else { format!("{public_url}/") };
+        let mut assets = Vec::new();
+        for entry in std::fs::read_dir(app_dir).map_err(|e| e.to_string())? {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().map_err(|e| e.to_string())?.is_file() && name != "index.html" {
+                assets.push((format!("{public_url}{name}"), name));
+            }
+        }
+        // Longest first, so `app.js` never rewrites part of `app.js.map`.
+        assets.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        Ok(Self { html, assets })
+    }
+
+    /// A page whose assets and data live at `root` (relative like `../../`,
+    /// or absolute like `/help/` for the 404 page a host serves anywhere).
+    pub fn page(&self, root: &str, title: &str, head: &str, body: &str) -> String {
+        let mut html = self.html.clone();
+        for (built, name) in &self.assets {
+            for quote in ['"', '\''] {
+                html = html.replace(&format!("{quote}{built}"), &format!("{quote}{root}{name}"));
+            }
+        }
+        html = html.replace(ROOT_META, &format!(r#"<meta name="lantern-root" content="{root}">"#));
+        if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
+            html.replace_range(start..end + "</title>".len(), &format!("<title>{title}</title>"));
+        }
+        html = html.replacen("</head>", &format!("{head}</head>"), 1);
+        html.replacen(PRERENDER_SLOT, &format!(r#"<div id="lantern-prerender">{body}</div>"#), 1)
+    }
+}

@@ -1,0 +1,176 @@
+//! What `lantern build` writes for the browser: site settings, categories,
+//! article metadata and the search index, in one file fetched at start.
+//! Article bodies are separate files, fetched when an article is opened.
+
+use serde::{Deserialize, Serialize};
+
+use crate::search::SearchIndex;
+
+/// Bumped whenever the format changes, so a stale catalog is detected
+/// instead of misread.
+pub const CATALOG_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Catalog {
+    pub format: u32,
+    pub site: SiteInfo,
+    pub categories: Vec<Category>,
+    pub articles: Vec<ArticleMeta>,
+    pub index: SearchIndex,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SiteInfo {
+    pub name: String,
+    #[serde(default)]
+    pub tagline: String,
+    /// Absolute URL the site is published at, used for links agents paste.
+    #[serde(default)]
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct HeadingRef {
+    pub id: String,
+    pub text: String,
+    pub level: u8,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ArticleMeta {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// ISO dates (`YYYY-MM-DD`), compared as strings.
+    #[serde(default)]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub review_by: Option<String>,
+    #[serde(default)]
+    pub headings: Vec<HeadingRef>,
+}
+
+impl ArticleMeta {
+    /// `review_by` has passed: the content may be stale.
+    pub fn review_overdue(&self, today: &str) -> bool {
+        self.review_by.as_deref().is_some_and(|date| date < today)
+    }
+}
+
+impl Catalog {
+    pub fn article(&self, slug: &str) -> Option<&ArticleMeta> {
+        self.articles.iter().find(|a| a.slug == slug)
+    }
+
+    /// Finds an article by its slug or by one of its former slugs; the
+    /// boolean says whether it was found through an alias.
+    pub fn resolve(&self, slug: &str) -> Option<(&ArticleMeta, bool)> {
+        if let Some(article) = self.article(slug) {
+            return Some((article, false));
+        }
+        self.articles
+            .iter()
+            .find(|a| a.aliases.iter().any(|alias| alias == slug))
+            .map(|a| (a, true))
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn articles_in<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a ArticleMeta> + 'a {
+        self.articles.iter().filter(move |a| a.category == category)
+    }
+
+    /// Articles worth reading next: shared tags count most, then the same
+    /// category; ties keep catalog (title) order.
+    pub fn related(&self, slug: &str, limit: usize) -> Vec<&ArticleMeta> {
+        let Some(this) = self.article(slug) else { return Vec::new() };
+        let mut scored: Vec<(usize, usize, &ArticleMeta)> = self
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.slug != this.slug)
+            .filter_map(|(i, a)| {
+                let shared = a.tags.iter().filter(|t| this.tags.contains(t)).count();
+                let score = shared * 2 + usize::from(!this.category.is_empty() && a.category == this.category);
+                (score > 0).then_some((score, i, a))
+            })
+            .collect();
+        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        scored.into_iter().take(limit).map(|(_, _, a)| a).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(slug: &str, category: &str, tags: &[&str], aliases: &[&str]) -> ArticleMeta {
+        ArticleMeta {
+            slug: slug.into(),
+            title: slug.into(),
+            summary: String::new(),
+            category: category.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            aliases: aliases.iter().map(|t| t.to_string()).collect(),
+            updated: None,
+            review_by: Some("2026-06-01".into()),
+            headings: vec![],
+        }
+    }
+
+    fn catalog() -> Catalog {
+        Catalog {
+            format: CATALOG_FORMAT,
+            site: SiteInfo::default(),
+            categories: vec![],
+            articles: vec![
+                meta("vpn", "network", &["vpn", "remote"], &["vpn-old"]),
+                meta("wifi", "network", &["wifi"], &[]),
+                meta("dns", "other", &["vpn", "dns"], &[]),
+                meta("printer", "devices", &["print"], &[]),
+            ],
+            index: SearchIndex::default(),
+        }
+    }
+
+    #[test]
+    fn resolve_follows_aliases() {
+        let c = catalog();
+        assert_eq!(c.resolve("vpn").map(|(a, via)| (a.slug.as_str(), via)), Some(("vpn", false)));
+        assert_eq!(c.resolve("vpn-old").map(|(a, via)| (a.slug.as_str(), via)), Some(("vpn", true)));
+        assert!(c.resolve("nope").is_none());
+    }
+
+    #[test]
+    fn related_prefers_shared_tags_over_category() {
+        let c = catalog();
+        let related: Vec<_> = c.related("vpn", 5).into_iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(related, ["dns", "wifi"]);
+    }
+
+    #[test]
+    fn review_overdue_compares_iso_dates() {
+        let a = meta("x", "", &[], &[]);
+        assert!(a.review_overdue("2026-06-02"));
+        assert!(!a.review_overdue("2026-06-01"));
+    }
+}

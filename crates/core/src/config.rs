@@ -1,0 +1,77 @@
+//! The site configuration file, `lantern.toml` at the project root.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::catalog::{Category, SiteInfo};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub site: SiteInfo,
+    /// In the order they are shown on the home page.
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    /// Used by the ticket form; kept as raw TOML until that form reads it.
+    #[serde(default)]
+    pub ticket: Option<toml::Value>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        Self {
+            site: SiteInfo { name: "Help Center".into(), tagline: String::new(), base_url: String::new() },
+            categories: Vec::new(),
+            ticket: None,
+        }
+    }
+}
+
+impl SiteConfig {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// Reads the config, or the defaults when the file does not exist.
+    pub fn load(path: &Path) -> Result<Self, String> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_site_and_ordered_categories() {
+        let config = SiteConfig::parse(
+            r#"
+            [site]
+            name = "ACME IT Help"
+            base_url = "https://help.acme.test/"
+            [[categories]]
+            id = "network"
+            name = "Network & VPN"
+            [[categories]]
+            id = "email"
+            name = "Email"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.site.name, "ACME IT Help");
+        let ids: Vec<_> = config.categories.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["network", "email"]);
+    }
+
+    #[test]
+    fn rejects_unknown_keys_with_their_location() {
+        let err = SiteConfig::parse("[site]\nname = \"x\"\ncolour = \"red\"\n").unwrap_err();
+        assert!(err.contains("colour"), "{err}");
+        assert!(err.contains("line 3"), "{err}");
+    }
+}

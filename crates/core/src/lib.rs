@@ -1,0 +1,26 @@
+//! Lantern's plain-Rust heart: the article model, markdown rendering and the
+//! search engine. The same code runs in the browser (wasm), in the `lantern`
+//! CLI and in the benchmarks.
+//!
+//! The `authoring` feature (on by default) adds everything that reads and
+//! renders markdown; the browser build leaves it out and only loads the
+//! catalog that `lantern build` wrote ahead of time.
+
+pub mod catalog;
+pub mod search;
+pub mod slug;
+pub mod text;
+
+#[cfg(feature = "authoring")]
+pub mod config;
+#[cfg(feature = "authoring")]
+pub mod diagnostic;
+#[cfg(feature = "authoring")]
+pub mod front_matter;
+#[cfg(feature = "authoring")]
+pub mod render;
+#[cfg(feature = "authoring")]
+pub mod library;
+
+pub use catalog::{ArticleMeta, Catalog, Category, HeadingRef, SiteInfo};
+pub use search::{SearchHit, SearchIndex, SearchOptions};

@@ -1,0 +1,201 @@
+//! Loading a folder of articles: every `*.md` below it is read, parsed and
+//! rendered; a broken article becomes diagnostics and is left out, never
+//! taking the rest down with it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::{ArticleMeta, Catalog, CATALOG_FORMAT};
+use crate::config::SiteConfig;
+use crate::diagnostic::Diagnostic;
+use crate::front_matter::{parse_article, FrontMatter};
+use crate::render::{render_markdown, Rendered};
+use crate::search::{IndexDoc, SearchIndex};
+
+/// Articles larger than this are refused: they are almost always a pasted
+/// log or an export by mistake, and would bloat the index for every reader.
+pub const MAX_ARTICLE_BYTES: u64 = 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Path relative to the articles folder, with `/` separators.
+    pub path: String,
+    pub slug: String,
+    pub front: FrontMatter,
+    pub body_line: usize,
+    pub rendered: Rendered,
+}
+
+#[derive(Debug, Default)]
+pub struct Library {
+    /// Sorted by title, the order the catalog lists them in.
+    pub articles: Vec<Article>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Library {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Reads every `*.md` file below `dir`, recursively.
+    pub fn load(dir: &Path) -> std::io::Result<Library> {
+        let mut files = Vec::new();
+        collect_markdown(dir, &mut files)?;
+        files.sort();
+        let mut library = Library::default();
+        for file in files {
+            let relative = file.strip_prefix(dir).unwrap_or(&file);
+            let path = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let display = display_path(dir, &path);
+            match read_text(&file) {
+                Ok(text) => library.add(&display, &path, &text),
+                Err(message) => library.diagnostics.push(Diagnostic::error(display, 1, 1, message)),
+            }
+        }
+        library.finish();
+        Ok(library)
+    }
+
+    /// Builds a library from in-memory files `(path, text)`; used by tests
+    /// and tools that already hold the text.
+    pub fn from_texts<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Library {
+        let mut library = Library::default();
+        for (path, text) in files {
+            library.add(path, path, text);
+        }
+        library.finish();
+        library
+    }
+
+    fn add(&mut self, display: &str, path: &str, text: &str) {
+        match parse_article(display, text) {
+            Ok(parsed) => {
+                self.diagnostics.extend(parsed.warnings);
+                let file_name = path.rsplit('/').next().unwrap_or(path);
+                let slug = crate::slug::slug_from_file_name(file_name);
+                if slug.is_empty() {
+                    self.diagnostics.push(Diagnostic::error(display, 1, 1, "the file name makes an empty slug: name it with letters or digits, like `printer-offline.md`"));
+                    return;
+                }
+                let rendered = render_markdown(&parsed.body);
+                self.articles.push(Article { path: display.to_string(), slug, front: parsed.front, body_line: parsed.body_line, rendered });
+            }
+            Err(errors) => self.diagnostics.extend(errors),
+        }
+    }
+
+    /// Rejects duplicate slugs and colliding aliases (the later file loses),
+    /// then sorts articles by title.
+    fn finish(&mut self) {
+        let mut owners: HashMap<String, String> = HashMap::new();
+        let mut kept = Vec::with_capacity(self.articles.len());
+        for article in std::mem::take(&mut self.articles) {
+            if let Some(owner) = owners.get(&article.slug) {
+                self.diagnostics.push(Diagnostic::error(&article.path, 1, 1, format!("duplicate slug `{}`: {owner} already uses it; rename one of the files", article.slug)));
+                continue;
+            }
+            owners.insert(article.slug.clone(), article.path.clone());
+            kept.push(article);
+        }
+        for article in &kept {
+            for alias in &article.front.aliases {
+                match owners.get(alias) {
+                    Some(owner) if *owner != article.path => {
+                        self.diagnostics.push(Diagnostic::error(&article.path, 1, 1, format!("alias `{alias}` collides with {owner}, which already answers to that slug")));
+                    }
+                    _ => {
+                        owners.insert(alias.clone(), article.path.clone());
+                    }
+                }
+            }
+        }
+        kept.sort_by(|a, b| a.front.title.to_lowercase().cmp(&b.front.title.to_lowercase()).then(a.slug.cmp(&b.slug)));
+        self.articles = kept;
+        self.diagnostics.sort_by(|a, b| (a.path.as_str(), a.line, a.col).cmp(&(b.path.as_str(), b.line, b.col)));
+    }
+
+    pub fn metadata(&self) -> Vec<ArticleMeta> {
+        self.articles
+            .iter()
+            .map(|a| ArticleMeta {
+                slug: a.slug.clone(),
+                title: a.front.title.clone(),
+                summary: a.front.summary.clone(),
+                category: a.front.category.clone(),
+                tags: a.front.tags.clone(),
+                aliases: a.front.aliases.clone(),
+                updated: a.front.updated.clone(),
+                review_by: a.front.review_by.clone(),
+                headings: a.rendered.headings.clone(),
+            })
+            .collect()
+    }
+
+    pub fn index_docs(&self) -> Vec<IndexDoc> {
+        self.articles
+            .iter()
+            .map(|a| IndexDoc {
+                title: a.front.title.clone(),
+                keywords: a.front.tags.iter().chain(&a.front.aliases).map(String::as_str).collect::<Vec<_>>().join(" "),
+                headings: a.rendered.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" \n"),
+                summary: a.front.summary.clone(),
+                body: a.rendered.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" \n"),
+            })
+            .collect()
+    }
+
+    pub fn catalog(&self, config: &SiteConfig) -> Catalog {
+        Catalog {
+            format: CATALOG_FORMAT,
+            site: config.site.clone(),
+            categories: config.categories.clone(),
+            articles: self.metadata(),
+            index: SearchIndex::build(&self.index_docs()),
+        }
+    }
+}
+
+fn display_path(dir: &Path, relative: &str) -> String {
+    let dir = dir.to_string_lossy();
+    let dir = dir.trim_end_matches('/');
+    if dir.is_empty() || dir == "." {
+        relative.to_string()
+    } else {
+        format!("{dir}/{relative}")
+    }
+}
+
+fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let file_type = entry.file_type()?;
+        if file_type.is_dir() {
+            if !entry.file_name().to_string_lossy().starts_with('.') {
+                collect_markdown(&path, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?.len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(format!(
+            "the article is {:.1} MB, over the {} MB limit: split it, or move logs and exports out of articles/",
+            size as f64 / 1_048_576.0,
+            MAX_ARTICLE_BYTES / 1_048_576
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.contains(&0) {
+        return Err("this is a binary file, not markdown text".to_string());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!("the file is not UTF-8 text (invalid byte at offset {}): save it as UTF-8", e.utf8_error().valid_up_to())
+    })
+}

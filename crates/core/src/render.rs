@@ -1,0 +1,202 @@
+//! Markdown to safe HTML. Article markdown is untrusted: whatever raw HTML
+//! it holds goes through ammonia's allow-list, and only http(s), mailto and
+//! tel links survive (`javascript:` and `data:` never do).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::catalog::HeadingRef;
+use crate::slug::UniqueSlugs;
+
+/// Plain text of one part of an article, under its nearest heading: what
+/// the search engine indexes and quotes in snippets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading_id: Option<String>,
+    pub heading: String,
+    pub text: String,
+}
+
+/// A link or image target as written, with its byte offset in the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkRef {
+    pub offset: usize,
+    pub dest: String,
+    pub is_image: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<HeadingRef>,
+    pub sections: Vec<Section>,
+    pub links: Vec<LinkRef>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Rewrites a link between articles, written as the other file's name
+/// (`printer-offline.md#restart`, which also works on GitHub), into the
+/// permalink of that article relative to this one (`../printer-offline/#restart`).
+pub fn article_link_target(dest: &str) -> Option<String> {
+    if dest.contains("://") || dest.starts_with('/') || dest.starts_with("mailto:") {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    let file = path.strip_prefix("./").unwrap_or(path);
+    let stem = file.strip_suffix(".md")?;
+    if stem.is_empty() || stem.contains('/') {
+        return None;
+    }
+    let slug = crate::slug::slug_from_file_name(stem);
+    Some(match fragment {
+        Some(f) if !f.is_empty() => format!("../{slug}/#{f}"),
+        _ => format!("../{slug}/"),
+    })
+}
+
+pub fn render_markdown(markdown: &str) -> Rendered {
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options()).into_offset_iter().collect();
+
+    let mut ids = UniqueSlugs::default();
+    let mut headings = Vec::new();
+    let mut sections = vec![Section { heading_id: None, heading: String::new(), text: String::new() }];
+    let mut links = Vec::new();
+    let mut in_heading: Option<usize> = None;
+    let mut heading_text = String::new();
+
+    for i in 0..events.len() {
+        let (event, range) = &mut events[i];
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = Some(i);
+                heading_text.clear();
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let level = heading_level(*level);
+                let text = heading_text.trim().to_string();
+                let start = in_heading.take().expect("heading end without start");
+                let id = ids.unique(&text);
+                if let (Event::Start(Tag::Heading { id: slot, .. }), _) = &mut events[start] {
+                    *slot = Some(CowStr::from(id.clone()));
+                }
+                headings.push(HeadingRef { id: id.clone(), text: text.clone(), level });
+                sections.push(Section { heading_id: Some(id), heading: text, text: String::new() });
+            }
+            Event::Start(Tag::Link { dest_url, link_type, .. }) => {
+                if !matches!(link_type, LinkType::Email | LinkType::Autolink) {
+                    links.push(LinkRef { offset: range.start, dest: dest_url.to_string(), is_image: false });
+                    if let Some(target) = article_link_target(dest_url) {
+                        *dest_url = CowStr::from(target);
+                    }
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                links.push(LinkRef { offset: range.start, dest: dest_url.to_string(), is_image: true });
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if in_heading.is_some() {
+                    heading_text.push_str(text);
+                } else if let Some(section) = sections.last_mut() {
+                    section.text.push_str(text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
+                if in_heading.is_none() {
+                    if let Some(section) = sections.last_mut() {
+                        if !section.text.ends_with(' ') && !section.text.is_empty() {
+                            section.text.push(' ');
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for section in &mut sections {
+        section.text = section.text.trim().to_string();
+    }
+    sections.retain(|s| s.heading_id.is_some() || !s.text.is_empty());
+
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, events.into_iter().map(|(e, _)| e));
+    Rendered { html: sanitize(&raw), headings, sections, links }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+            .link_rel(Some("noopener noreferrer"))
+            .add_tags(["input"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("code", ["class"])
+            .add_tag_attributes("div", ["class", "id"])
+            .add_tag_attributes("sup", ["class", "id"])
+            .add_tag_attributes("li", ["id"])
+            .add_tag_attributes("section", ["class"])
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"])
+            .attribute_filter(|element, attribute, value| {
+                let keep = match (element, attribute) {
+                    ("input", "type") => value == "checkbox",
+                    ("code", "class") => value.starts_with("language-") && value[9..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '+'),
+                    ("div" | "sup" | "section", "class") => value.starts_with("footnote"),
+                    // Table alignment is the only inline style markdown makes.
+                    ("th" | "td", "style") => matches!(value, "text-align: left" | "text-align: center" | "text-align: right"),
+                    _ => true,
+                };
+                keep.then(|| value.into())
+            });
+        for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+            builder.add_tag_attributes(h, ["id"]);
+        }
+        builder
+    })
+}
+
+/// Cleans HTML with the article allow-list.
+pub fn sanitize(html: &str) -> String {
+    sanitizer().clean(html).to_string()
+}
+
+/// Text with every HTML special character escaped, for attributes and text
+/// in the pages `lantern build` writes.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,145 @@
+//! The inverted index: sorted vocabulary, postings with per-field term
+//! counts, and field lengths for BM25 length normalisation.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::terms::term_of;
+use crate::text::tokenize;
+
+/// Fields in falling order of weight: title, keywords (tags and aliases),
+/// headings, summary, body.
+pub const FIELD_COUNT: usize = 5;
+
+/// Bits for each field's term count inside one packed `u32`.
+const FIELD_BITS: [u32; FIELD_COUNT] = [4, 4, 4, 4, 16];
+
+/// The text of one document, field by field.
+#[derive(Debug, Clone, Default)]
+pub struct IndexDoc {
+    pub title: String,
+    pub keywords: String,
+    pub headings: String,
+    pub summary: String,
+    pub body: String,
+}
+
+impl IndexDoc {
+    fn fields(&self) -> [&str; FIELD_COUNT] {
+        [&self.title, &self.keywords, &self.headings, &self.summary, &self.body]
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SearchIndex {
+    /// Sorted, unique index terms.
+    pub(crate) terms: Vec<String>,
+    /// For each term: pairs of (document id, packed per-field counts),
+    /// document ids ascending.
+    pub(crate) postings: Vec<Vec<[u32; 2]>>,
+    /// For each document: the number of tokens in each field.
+    pub(crate) lengths: Vec<[u16; FIELD_COUNT]>,
+    /// Folded titles, for fuzzy title matching of short queries.
+    pub(crate) titles: Vec<String>,
+}
+
+pub(crate) fn pack(counts: &[u32; FIELD_COUNT]) -> u32 {
+    let mut packed = 0u32;
+    let mut shift = 0;
+    for (count, bits) in counts.iter().zip(FIELD_BITS) {
+        packed |= (*count).min((1 << bits) - 1) << shift;
+        shift += bits;
+    }
+    packed
+}
+
+pub(crate) fn unpack(packed: u32) -> [u32; FIELD_COUNT] {
+    let mut counts = [0u32; FIELD_COUNT];
+    let mut shift = 0;
+    for (count, bits) in counts.iter_mut().zip(FIELD_BITS) {
+        *count = (packed >> shift) & ((1 << bits) - 1);
+        shift += bits;
+    }
+    counts
+}
+
+impl SearchIndex {
+    /// Indexes documents; a document's id is its position in `docs`.
+    pub fn build(docs: &[IndexDoc]) -> Self {
+        let mut table: BTreeMap<String, Vec<(u32, [u32; FIELD_COUNT])>> = BTreeMap::new();
+        let mut lengths = Vec::with_capacity(docs.len());
+        for (id, doc) in docs.iter().enumerate() {
+            let id = id as u32;
+            let mut field_lengths = [0u16; FIELD_COUNT];
+            for (field, text) in doc.fields().into_iter().enumerate() {
+                let tokens = tokenize(text);
+                field_lengths[field] = tokens.len().min(u16::MAX as usize) as u16;
+                for token in tokens {
+                    let postings = table.entry(term_of(&token.text)).or_default();
+                    match postings.last_mut() {
+                        Some((doc, counts)) if *doc == id => counts[field] += 1,
+                        _ => {
+                            let mut counts = [0; FIELD_COUNT];
+                            counts[field] = 1;
+                            postings.push((id, counts));
+                        }
+                    }
+                }
+            }
+            lengths.push(field_lengths);
+        }
+        let mut terms = Vec::with_capacity(table.len());
+        let mut postings = Vec::with_capacity(table.len());
+        for (term, list) in table {
+            terms.push(term);
+            postings.push(list.into_iter().map(|(doc, counts)| [doc, pack(&counts)]).collect());
+        }
+        let titles = docs.iter().map(|d| crate::text::fold(&d.title)).collect();
+        SearchIndex { terms, postings, lengths, titles }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    pub fn vocabulary_len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub(crate) fn term_id(&self, term: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// Ids of the terms that start with `prefix`, as a range of the sorted
+    /// vocabulary.
+    pub(crate) fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_round_trips_and_saturates() {
+        assert_eq!(unpack(pack(&[1, 2, 3, 4, 500])), [1, 2, 3, 4, 500]);
+        assert_eq!(unpack(pack(&[99, 0, 0, 0, 100_000])), [15, 0, 0, 0, 65_535]);
+    }
+
+    #[test]
+    fn prefix_range_finds_all_completions() {
+        let docs = [IndexDoc { title: "print printer private".into(), ..Default::default() }];
+        let index = SearchIndex::build(&docs);
+        let found: Vec<_> = index.prefix_range("pri").map(|i| index.terms[i].as_str()).collect();
+        assert_eq!(found, ["print", "printer", "privat"]);
+        assert!(index.prefix_range("zzz").is_empty());
+    }
+}

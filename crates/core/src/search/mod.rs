@@ -1,0 +1,20 @@
+//! The search engine: a field-weighted BM25 index over article text with
+//! typo tolerance (bounded Damerau distance on the vocabulary) and prefix
+//! matching for the word being typed.
+//!
+//! Ranking in one sentence: each query word is matched exactly, by prefix
+//! (only the last word, while typing) or within a small edit distance; each
+//! document gets the BM25F score of its best match per word; documents that
+//! cover more of the query win, and a fuzzy match on the title lifts the
+//! article a short query names.
+
+mod highlight;
+mod index;
+mod query;
+mod terms;
+mod typo;
+
+pub use highlight::{highlight, Segment};
+pub use index::{IndexDoc, SearchIndex, FIELD_COUNT};
+pub use query::{SearchHit, SearchOptions};
+pub use terms::term_of;

@@ -1,0 +1,222 @@
+//! Running a query against the index.
+
+use std::collections::HashSet;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::index::{unpack, SearchIndex, FIELD_COUNT};
+use super::terms::term_of;
+use super::typo::{allowed_typos, within_distance};
+use crate::text::{fold, is_stop_word, tokenize};
+
+const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [6.0, 4.0, 2.5, 2.0, 1.0];
+const FIELD_LENGTH_NORM: [f32; FIELD_COUNT] = [0.5, 0.4, 0.6, 0.6, 0.75];
+const K1: f32 = 1.2;
+/// Completions of the word being typed: enough to cover the likely words,
+/// few enough to stay fast on one letter.
+const MAX_PREFIX_TERMS: usize = 48;
+const MAX_TYPO_TERMS: usize = 16;
+
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    pub limit: usize,
+    /// The last word may be unfinished (instant search while typing).
+    pub prefix_last: bool,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        Self { limit: 10, prefix_last: true }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    /// Position of the document in the indexed list.
+    pub doc: usize,
+    pub score: f32,
+    /// Index terms that matched, for highlighting.
+    pub matched_terms: HashSet<String>,
+}
+
+/// One index term a query word stands for, and how much to trust it.
+struct Expansion {
+    term: usize,
+    weight: f32,
+}
+
+struct QueryWord {
+    expansions: Vec<Expansion>,
+    /// Stop words count little towards how much of the query is covered.
+    importance: f32,
+}
+
+impl SearchIndex {
+    /// Ranked hits for `query`, best first. `keep` filters documents (by
+    /// category or tag, say) before ranking. An empty query, or one of
+    /// nothing but punctuation or emoji, returns no hits.
+    pub fn search(&self, query: &str, options: &SearchOptions, keep: impl Fn(usize) -> bool) -> Vec<SearchHit> {
+        let tokens = tokenize(query);
+        if tokens.is_empty() || self.is_empty() {
+            return Vec::new();
+        }
+        let ends_mid_word = query.chars().last().is_some_and(|c| c.is_alphanumeric());
+        let mut seen = HashSet::new();
+        let last = tokens.len() - 1;
+        let words: Vec<QueryWord> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| seen.insert(t.text.clone()))
+            .map(|(i, t)| self.expand(&t.text, options.prefix_last && ends_mid_word && i == last))
+            .collect();
+
+        let n = self.len();
+        let mut scores = vec![0f32; n];
+        let mut coverage = vec![0f32; n];
+        let mut matched: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut best = vec![0f32; n];
+        let mut touched = Vec::new();
+        let total_importance: f32 = words.iter().map(|w| w.importance).sum();
+        let avg = self.average_lengths();
+
+        for word in &words {
+            touched.clear();
+            for expansion in &word.expansions {
+                let postings = &self.postings[expansion.term];
+                let idf = idf(n, postings.len());
+                for &[doc, packed] in postings {
+                    let doc = doc as usize;
+                    let s = expansion.weight * idf * self.field_score(doc, unpack(packed), &avg);
+                    if best[doc] == 0.0 {
+                        touched.push(doc);
+                    }
+                    if s > best[doc] {
+                        best[doc] = s;
+                    }
+                    matched[doc].push(expansion.term);
+                }
+            }
+            for &doc in &touched {
+                scores[doc] += best[doc] * word.importance.max(0.3);
+                coverage[doc] += word.importance;
+                best[doc] = 0.0;
+            }
+        }
+
+        let title_matcher = SkimMatcherV2::default();
+        let folded_query = fold(query.trim());
+        let use_title_fuzzy = folded_query.chars().count() <= 32;
+        let mut hits: Vec<SearchHit> = (0..n)
+            .filter(|&doc| scores[doc] > 0.0 && keep(doc))
+            .map(|doc| {
+                let covered = if total_importance > 0.0 { coverage[doc] / total_importance } else { 1.0 };
+                let mut score = scores[doc] * (0.2 + 0.8 * covered * covered);
+                if use_title_fuzzy {
+                    if let Some(s) = title_matcher.fuzzy_match(&self.titles[doc], &folded_query) {
+                        // Normalise by query length: a long, tight subsequence
+                        // match on the title means the title names the problem.
+                        let per_char = s as f32 / folded_query.chars().count().max(1) as f32;
+                        score *= 1.0 + (per_char / 40.0).min(0.5);
+                    }
+                }
+                let matched_terms = matched[doc].iter().map(|&t| self.terms[t].clone()).collect();
+                SearchHit { doc, score, matched_terms }
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits.truncate(options.limit);
+        hits
+    }
+
+    fn expand(&self, word: &str, is_prefix: bool) -> QueryWord {
+        let importance = if is_stop_word(word) { 0.15 } else { 1.0 };
+        let term = term_of(word);
+        let mut expansions = Vec::new();
+        if let Some(id) = self.term_id(&term) {
+            expansions.push(Expansion { term: id, weight: 1.0 });
+        }
+        if term != word {
+            if let Some(id) = self.term_id(word) {
+                expansions.push(Expansion { term: id, weight: 1.0 });
+            }
+        }
+        let char_count = word.chars().count();
+        if is_prefix && char_count >= 2 {
+            let range = self.prefix_range(word);
+            let mut completions: Vec<usize> = range.filter(|id| expansions.iter().all(|e| e.term != *id)).collect();
+            if completions.len() > MAX_PREFIX_TERMS {
+                completions.sort_by_key(|&id| std::cmp::Reverse(self.postings[id].len()));
+                completions.truncate(MAX_PREFIX_TERMS);
+            }
+            for id in completions {
+                let extra = self.terms[id].chars().count().saturating_sub(char_count) as f32;
+                expansions.push(Expansion { term: id, weight: 0.9 / (1.0 + 0.08 * extra) });
+            }
+        }
+        if expansions.is_empty() {
+            self.add_typo_expansions(word, &mut expansions);
+        }
+        QueryWord { expansions, importance }
+    }
+
+    fn add_typo_expansions(&self, word: &str, expansions: &mut Vec<Expansion>) {
+        let chars: Vec<char> = word.chars().collect();
+        let max = allowed_typos(chars.len());
+        if max == 0 || chars.iter().all(|c| c.is_ascii_digit()) {
+            return;
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut candidate = Vec::with_capacity(32);
+        for (id, term) in self.terms.iter().enumerate() {
+            if term.len().abs_diff(word.len()) > max * 4 {
+                continue;
+            }
+            candidate.clear();
+            candidate.extend(term.chars());
+            // Typos rarely hit the first letter; requiring it keeps noise
+            // (and work) down without losing transpositions further in.
+            if candidate.first() != chars.first() && !(candidate.get(1) == chars.first() && candidate.first() == chars.get(1)) {
+                continue;
+            }
+            if let Some(distance) = within_distance(&chars, &candidate, max) {
+                found.push((distance, id));
+            }
+        }
+        found.sort_by_key(|&(distance, id)| (distance, std::cmp::Reverse(self.postings[id].len())));
+        for (distance, id) in found.into_iter().take(MAX_TYPO_TERMS) {
+            expansions.push(Expansion { term: id, weight: if distance == 1 { 0.75 } else { 0.5 } });
+        }
+    }
+
+    fn average_lengths(&self) -> [f32; FIELD_COUNT] {
+        let mut sums = [0f64; FIELD_COUNT];
+        for lengths in &self.lengths {
+            for (sum, len) in sums.iter_mut().zip(lengths) {
+                *sum += f64::from(*len);
+            }
+        }
+        let n = self.lengths.len().max(1) as f64;
+        sums.map(|s| ((s / n) as f32).max(1.0))
+    }
+
+    /// BM25F: per-field counts, weighted and length-normalised, are summed
+    /// before saturation, so repeating a word across fields helps less and
+    /// less.
+    fn field_score(&self, doc: usize, counts: [u32; FIELD_COUNT], avg: &[f32; FIELD_COUNT]) -> f32 {
+        let lengths = &self.lengths[doc];
+        let mut tf = 0.0;
+        for field in 0..FIELD_COUNT {
+            if counts[field] == 0 {
+                continue;
+            }
+            let norm = 1.0 - FIELD_LENGTH_NORM[field] + FIELD_LENGTH_NORM[field] * f32::from(lengths[field]) / avg[field];
+            tf += FIELD_WEIGHTS[field] * counts[field] as f32 / norm;
+        }
+        tf / (K1 + tf)
+    }
+}
+
+fn idf(n: usize, df: usize) -> f32 {
+    (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
+}

@@ -1,0 +1,76 @@
+//! Bounded Damerau-Levenshtein distance (optimal string alignment: a swap
+//! of two neighbouring letters counts as one edit).
+
+/// How many typos a word of this many characters may carry and still match.
+pub fn allowed_typos(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The distance between `a` and `b` if it is at most `max`, else `None`.
+/// Stops as soon as a whole row exceeds `max`, so most vocabulary words are
+/// rejected after a letter or two.
+pub fn within_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut row = vec![0usize; width];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut row_min = row[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            row[j] = best;
+            row_min = row_min.min(best);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    let distance = prev[b.len()];
+    (distance <= max).then_some(distance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(a: &str, b: &str, max: usize) -> Option<usize> {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        within_distance(&a, &b, max)
+    }
+
+    #[test]
+    fn transposition_counts_as_one_edit() {
+        assert_eq!(d("outlook", "otulook", 1), Some(1));
+        assert_eq!(d("password", "pasword", 1), Some(1));
+        assert_eq!(d("printer", "pritner", 1), Some(1));
+    }
+
+    #[test]
+    fn distance_above_bound_is_rejected() {
+        assert_eq!(d("printer", "planter", 1), None);
+        assert_eq!(d("printer", "planter", 2), Some(2));
+        assert_eq!(d("vpn", "vpnclientsetup", 2), None);
+    }
+
+    #[test]
+    fn short_words_allow_no_typos() {
+        assert_eq!(allowed_typos(3), 0);
+        assert_eq!(allowed_typos(5), 1);
+        assert_eq!(allowed_typos(9), 2);
+    }
+}

@@ -1,0 +1,90 @@
+//! Slugs: the stable, URL-safe names of articles and headings.
+
+/// Turns free text into a slug: lowercase ASCII letters and digits joined by
+/// single hyphens. Accents are folded (`Résumé` becomes `resume`) so that a
+/// heading keeps the same anchor whichever way it is typed.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in crate::text::fold(text).chars() {
+        if c.is_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.push(c);
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+/// The slug of an article comes from its file name, so renaming the file is
+/// what renames the article (and its old slug then goes into `aliases`).
+pub fn slug_from_file_name(file_name: &str) -> String {
+    let stem = file_name.strip_suffix(".md").unwrap_or(file_name);
+    slugify(stem)
+}
+
+/// Hands out unique heading ids within one article: the second
+/// "Troubleshooting" heading becomes `troubleshooting-1`, as GitHub does.
+#[derive(Default)]
+pub struct UniqueSlugs {
+    seen: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueSlugs {
+    pub fn unique(&mut self, text: &str) -> String {
+        let mut base = slugify(text);
+        if base.is_empty() {
+            base = "section".to_string();
+        }
+        match self.seen.get_mut(&base) {
+            None => {
+                self.seen.insert(base.clone(), 0);
+                base
+            }
+            Some(count) => {
+                *count += 1;
+                let id = format!("{base}-{count}");
+                self.seen.insert(id.clone(), 0);
+                id
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_joins_words_with_single_hyphens() {
+        assert_eq!(slugify("VPN will not connect!"), "vpn-will-not-connect");
+        assert_eq!(slugify("  Wi-Fi -- drops  "), "wi-fi-drops");
+        assert_eq!(slugify("Error 0x800CCC0E"), "error-0x800ccc0e");
+    }
+
+    #[test]
+    fn slugify_folds_accents_and_keeps_other_scripts() {
+        assert_eq!(slugify("Résumé à jour"), "resume-a-jour");
+        assert_eq!(slugify("打印机 离线"), "打印机-离线");
+        assert_eq!(slugify("🙂🙂"), "");
+    }
+
+    #[test]
+    fn slug_from_file_name_drops_extension() {
+        assert_eq!(slug_from_file_name("Printer_Offline.md"), "printer-offline");
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_ids() {
+        let mut ids = UniqueSlugs::default();
+        assert_eq!(ids.unique("Steps"), "steps");
+        assert_eq!(ids.unique("Steps"), "steps-1");
+        assert_eq!(ids.unique("Steps"), "steps-2");
+        assert_eq!(ids.unique("Steps 1"), "steps-1-1");
+        assert_eq!(ids.unique("!!!"), "section");
+    }
+}

@@ -1,0 +1,11 @@
+//! One module per page.
+
+pub mod article;
+pub mod home;
+pub mod not_found;
+
+/// Sets the browser tab's title.
+pub fn set_title(title: &str, site_name: &str) {
+    let full = if title.is_empty() { site_name.to_string() } else { format!("{title} · {site_name}") };
+    leptos::prelude::document().set_title(&full);
+}

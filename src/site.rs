@@ -1,0 +1,83 @@
+//! Where the site's data lives and how it is fetched.
+
+use std::sync::Arc;
+
+use lantern_core::Catalog;
+use leptos::prelude::*;
+
+/// Everything components need about the site, provided as context once the
+/// catalog has loaded.
+#[derive(Clone)]
+pub struct Site {
+    pub catalog: Arc<Catalog>,
+    /// URL path of the site root without trailing slash: `""` or `/help`.
+    pub root: String,
+}
+
+impl Site {
+    pub fn article_path(&self, slug: &str) -> String {
+        format!("{}/a/{slug}/", self.root)
+    }
+
+    /// Absolute URL of an article (or one of its headings), for pasting.
+    pub fn article_url(&self, slug: &str, heading: Option<&str>) -> String {
+        let origin = window().location().origin().unwrap_or_default();
+        let fragment = heading.map(|h| format!("#{h}")).unwrap_or_default();
+        format!("{origin}{}{fragment}", self.article_path(slug))
+    }
+
+    pub fn category_name(&self, id: &str) -> String {
+        self.catalog.category(id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string())
+    }
+}
+
+pub fn use_site() -> Site {
+    expect_context::<Site>()
+}
+
+/// The site root, from the `lantern-root` meta tag `lantern build` writes
+/// into every page (`./` at the root, `../../` on an article page).
+pub fn detect_root() -> String {
+    let doc = document();
+    let relative = doc
+        .query_selector("meta[name=lantern-root]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "/".to_string());
+    let href = window().location().href().unwrap_or_default();
+    let path = web_sys::Url::new_with_base(&relative, &href).map(|u| u.pathname()).unwrap_or_else(|_| "/".into());
+    path.trim_end_matches('/').to_string()
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadError(pub String);
+
+pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
+    let url = format!("{root}/data/catalog.json");
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| LoadError(format!("Could not reach the help center ({e}).")))?;
+    if !response.ok() {
+        return Err(LoadError(format!("The article index is missing (HTTP {}).", response.status())));
+    }
+    let catalog: Catalog = response.json().await.map_err(|e| LoadError(format!("The article index is damaged: {e}")))?;
+    if catalog.format != lantern_core::catalog::CATALOG_FORMAT {
+        return Err(LoadError("The article index was built by another version of Lantern; rebuild the site.".into()));
+    }
+    Ok(catalog)
+}
+
+/// An article's sanitised HTML body, as `lantern build` wrote it.
+pub async fn fetch_article_body(root: &str, slug: &str) -> Result<String, LoadError> {
+    let url = format!("{root}/data/articles/{slug}.html");
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| LoadError(format!("Could not load the article ({e}).")))?;
+    if !response.ok() {
+        return Err(LoadError(format!("Could not load the article (HTTP {}).", response.status())));
+    }
+    response.text().await.map_err(|e| LoadError(e.to_string()))
+}
+
+/// Today as `YYYY-MM-DD`, for review dates.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
