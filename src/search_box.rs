@@ -151,7 +151,7 @@ pub fn SearchBox(
     let option_id = move |i: usize| format!("{listbox_id}-{i}");
 
     view! {
-        <div class="search" class:compact=compact role="search">
+        <div class="search" class:compact=compact role="search" aria-label=if compact { "Site search" } else { "Search help articles" }>
             <label class="visually-hidden" for=input_id>"Search help articles"</label>
             <input
                 id=input_id

@@ -154,6 +154,22 @@ impl SearchIndex {
                 expansions.push(Expansion { term: id, weight: 0.9 / (1.0 + 0.08 * extra) });
             }
         }
+        if is_prefix {
+            // A stem is often shorter than the word being typed: `askin` is
+            // on its way to `asking`, indexed as `ask`.
+            for cut in 1..=3 {
+                let Some((end, _)) = word.char_indices().rev().nth(cut - 1) else { break };
+                let stem = &word[..end];
+                if stem.chars().count() < 3 {
+                    break;
+                }
+                if let Some(id) = self.term_id(stem) {
+                    if expansions.iter().all(|e| e.term != id) {
+                        expansions.push(Expansion { term: id, weight: 0.8 });
+                    }
+                }
+            }
+        }
         if expansions.is_empty() {
             self.add_typo_expansions(word, &mut expansions);
         }

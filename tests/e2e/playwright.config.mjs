@@ -1,0 +1,36 @@
+// End-to-end tests of the release build (dist/, made by `trunk build
+// --release`), served by plain static servers with no rewrite rules.
+import { defineConfig } from '@playwright/test';
+
+export const PORT = 8311;        // python3 -m http.server: no SPA fallback, no 404 page
+export const PAGES_PORT = 8312;  // a GitHub-Pages-like host: serves 404.html for unknown paths
+
+export default defineConfig({
+  testDir: './specs',
+  outputDir: '../../target/playwright-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../../dist`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node static-server.mjs ../../dist ${PAGES_PORT}`,
+      url: `http://127.0.0.1:${PAGES_PORT}/`,
+      reuseExistingServer: false,
+    },
+  ],
+});
