@@ -47,10 +47,7 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
     let value: Value = match serde_norway::from_str(yaml) {
         Ok(value) => value,
         Err(e) => {
-            let (line, col) = e.location().map(|l| (l.line() + 1, l.column())).unwrap_or((2, 1));
-            let message = e.to_string();
-            // The location is already in our prefix; keep the message short.
-            let message = message.split(" at line ").next().unwrap_or(&message);
+            let (line, col, message) = yaml_error_position(&e);
             return Err(vec![Diagnostic::error(path, line, col, format!("invalid YAML in front matter: {message}"))]);
         }
     };
@@ -72,6 +69,27 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
         return Err(fields.errors);
     }
     Ok(ParsedFile { front, body: body.to_string(), body_line, warnings: fields.warnings })
+}
+
+/// Where to point a YAML error, as file line and column, and its message
+/// without the parser's own positions. An unclosed bracket or quote is
+/// only noticed where the input ends; the parser also says where the
+/// unfinished construct started, which is where the author must look.
+fn yaml_error_position(error: &serde_norway::Error) -> (usize, usize, String) {
+    let text = error.to_string();
+    let (problem, context) = match text.split_once(", while parsing ") {
+        Some((problem, context)) => (problem, Some(context)),
+        None => (text.as_str(), None),
+    };
+    let problem = problem.split(" at line ").next().unwrap_or(problem);
+    if let Some((what, position)) = context.and_then(|c| c.split_once(" at line ")) {
+        let mut numbers = position.split(" column ").map(|n| n.trim().parse::<usize>().ok());
+        if let (Some(Some(line)), Some(Some(col))) = (numbers.next(), numbers.next()) {
+            return (line + 1, col, format!("{problem} (in the {} that starts here)", what.trim_start_matches("a ")));
+        }
+    }
+    let (line, col) = error.location().map(|l| (l.line() + 1, l.column())).unwrap_or((2, 1));
+    (line, col, problem.to_string())
 }
 
 /// Returns (yaml, body, body's first line number).
@@ -226,3 +244,4 @@ pub fn is_iso_date(text: &str) -> bool {
     };
     (1..=days).contains(&d)
 }
+

@@ -39,7 +39,8 @@ fn bad_yaml_names_the_line_in_the_file() {
     let e = &errors[0];
     assert_eq!(e.severity, Severity::Error);
     assert!(e.message.starts_with("invalid YAML in front matter"), "{}", e.message);
-    assert!((3..=5).contains(&e.line), "line {} should be inside the front matter", e.line);
+    assert_eq!((e.line, e.col), (3, 7), "points at the unclosed `[`");
+    assert!(e.message.ends_with("(in the flow sequence that starts here)"), "{}", e.message);
 }
 
 #[test]

@@ -17,6 +17,7 @@ const K1: f32 = 1.2;
 /// few enough to stay fast on one letter.
 const MAX_PREFIX_TERMS: usize = 48;
 const MAX_TYPO_TERMS: usize = 16;
+const MAX_QUERY_WORDS: usize = 32;
 
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
@@ -68,6 +69,8 @@ impl SearchIndex {
             .iter()
             .enumerate()
             .filter(|(_, t)| seen.insert(t.text.clone()))
+            // A pasted log is not a query: the first words say enough.
+            .take(MAX_QUERY_WORDS)
             .map(|(i, t)| self.expand(&t.text, options.prefix_last && ends_mid_word && i == last))
             .collect();
 

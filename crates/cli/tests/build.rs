@@ -1,0 +1,137 @@
+//! `lantern build` and `lantern check` on small article folders.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><title>x</title>
+<link rel="stylesheet" href="/app-1.css"><script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' });</script></head>
+<body><div id="lantern-prerender"></div></body></html>"#;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn project() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "app/index.html", SHELL);
+    write(root, "app/app-1.js", "// js");
+    write(root, "app/app-1_bg.wasm", "wasm");
+    write(root, "app/app-1.css", "body{}");
+    write(root, "lantern.toml", "[site]\nname = \"ACME <Help>\"\nbase_url = \"https://help.acme.test/kb/\"\n[[categories]]\nid = \"network\"\nname = \"Network\"\n");
+    write(
+        root,
+        "articles/vpn-will-not-connect.md",
+        "---\ntitle: \"VPN will not connect\"\nsummary: \"Fix error 809 & sign-in loops.\"\ncategory: network\naliases: [vpn-not-working]\n---\nIntro.\n\n## Reset the client\n\nSee [printers](printer-offline.md#restart).\n",
+    );
+    write(root, "articles/devices/printer-offline.md", "---\ntitle: Printer offline\n---\n## Restart\n\nTurn it off and on.\n");
+    tmp
+}
+
+fn lantern(root: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("lantern").unwrap();
+    cmd.current_dir(root);
+    cmd
+}
+
+#[test]
+fn build_writes_app_data_and_a_page_per_article_and_alias() {
+    let tmp = project();
+    let root = tmp.path();
+    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success().stderr(predicate::str::contains("built 2 articles"));
+    let site = root.join("site");
+    for file in ["index.html", "404.html", "app-1.js", "app-1_bg.wasm", "data/catalog.json", "data/articles/vpn-will-not-connect.html", "data/articles/printer-offline.html", "a/vpn-will-not-connect/index.html", "a/vpn-not-working/index.html", "a/printer-offline/index.html"] {
+        assert!(site.join(file).is_file(), "missing {file}");
+    }
+    let page = fs::read_to_string(site.join("a/vpn-will-not-connect/index.html")).unwrap();
+    // Assets relative to the page, so any sub-path works without rewrites.
+    assert!(page.contains(r#"href="../../app-1.css""#), "{page}");
+    assert!(page.contains("import init from '../../app-1.js'"), "{page}");
+    assert!(page.contains("module_or_path: '../../app-1_bg.wasm'"), "{page}");
+    assert!(page.contains(r#"<meta name="lantern-root" content="../../">"#));
+    // Pre-rendered body and link-preview tags, escaped.
+    assert!(page.contains("<title>VPN will not connect · ACME &lt;Help&gt;</title>"), "{page}");
+    assert!(page.contains(r#"<meta name="description" content="Fix error 809 &amp; sign-in loops.">"#), "{page}");
+    assert!(page.contains(r#"<meta property="og:url" content="https://help.acme.test/kb/a/vpn-will-not-connect/">"#), "{page}");
+    assert!(page.contains(r#"<h2 id="reset-the-client">Reset the client</h2>"#), "{page}");
+    assert!(page.contains(r#"href="../printer-offline/#restart""#), "{page}");
+    // The 404 page is served at any depth: absolute paths from the base URL.
+    let not_found = fs::read_to_string(site.join("404.html")).unwrap();
+    assert!(not_found.contains("'/kb/app-1.js'"), "{not_found}");
+    let catalog: serde_json::Value = serde_json::from_str(&fs::read_to_string(site.join("data/catalog.json")).unwrap()).unwrap();
+    let titles: Vec<_> = catalog["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Printer offline", "VPN will not connect"]);
+}
+
+#[test]
+fn a_broken_article_is_reported_with_file_and_line() {
+    let tmp = project();
+    let root = tmp.path();
+    write(root, "articles/broken.md", "---\ntitle: Broken\ntags: [a, b\n---\nBody\n");
+    lantern(root)
+        .args(["check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("articles/broken.md:3:7:").and(predicate::str::contains("error: invalid YAML in front matter")));
+}
+
+#[test]
+fn build_refuses_on_errors_and_keeps_the_previous_site() {
+    let tmp = project();
+    let root = tmp.path();
+    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success();
+    write(root, "articles/broken.md", "---\nsummary: no title\n---\nBody\n");
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("articles/broken.md:1:1: error: missing `title:`").and(predicate::str::contains("nothing was written")));
+    assert!(root.join("site/a/vpn-will-not-connect/index.html").is_file(), "previous output kept");
+}
+
+#[test]
+fn keep_going_publishes_every_other_article() {
+    let tmp = project();
+    let root = tmp.path();
+    write(root, "articles/broken.md", "---\nsummary: no title\n---\nBody\n");
+    lantern(root)
+        .args(["build", "--keep-going", "--app", "app", "--out", "site"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("articles/broken.md:1:1: error").and(predicate::str::contains("built 2 articles")));
+    assert!(!root.join("site/a/broken").exists());
+}
+
+#[test]
+fn an_oversized_or_binary_article_is_an_error_not_a_crash() {
+    let tmp = project();
+    let root = tmp.path();
+    let big = format!("---\ntitle: Big\n---\n{}", "log line\n".repeat(1_400_000));
+    write(root, "articles/big.md", &big);
+    fs::write(root.join("articles/binary.md"), b"---\ntitle: x\n---\n\0\x01\x02").unwrap();
+    fs::write(root.join("articles/latin1.md"), b"---\ntitle: caf\xe9\n---\nbody\n").unwrap();
+    lantern(root)
+        .args(["check"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("articles/big.md:1:1: error: the article is 12.0 MB, over the 1 MB limit")
+                .and(predicate::str::contains("articles/binary.md:1:1: error: this is a binary file"))
+                .and(predicate::str::contains("articles/latin1.md:1:1: error: the file is not UTF-8")),
+        );
+}
+
+#[test]
+fn build_without_an_app_explains_how_to_get_one() {
+    let tmp = project();
+    lantern(tmp.path())
+        .args(["build", "--app", "nowhere", "--out", "site"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("trunk build --release"));
+}

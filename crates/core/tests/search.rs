@@ -1,0 +1,102 @@
+//! The engine over our own sample articles: plain words, typos, prefixes,
+//! codes, and inputs that must not break it.
+
+use std::path::Path;
+
+use lantern_core::config::SiteConfig;
+use lantern_core::library::Library;
+use lantern_core::{Catalog, SearchOptions};
+
+fn catalog() -> Catalog {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
+    let library = Library::load(&dir).expect("articles folder");
+    assert!(!library.has_errors(), "{:?}", library.diagnostics);
+    library.catalog(&SiteConfig::default())
+}
+
+fn top(catalog: &Catalog, query: &str, n: usize) -> Vec<String> {
+    catalog
+        .index
+        .search(query, &SearchOptions::default(), |_| true)
+        .into_iter()
+        .take(n)
+        .map(|h| catalog.articles[h.doc].slug.clone())
+        .collect()
+}
+
+#[track_caller]
+fn assert_first(catalog: &Catalog, query: &str, slug: &str) {
+    let found = top(catalog, query, 5);
+    assert_eq!(found.first().map(String::as_str), Some(slug), "query {query:?} ranked {found:?}");
+}
+
+#[test]
+fn plain_words_rank_the_matching_article_first() {
+    let c = catalog();
+    assert_first(&c, "outlook password", "outlook-keeps-asking-for-password");
+    assert_first(&c, "printer offline", "printer-shows-offline");
+    assert_first(&c, "mailbox full", "mailbox-almost-full");
+    assert_first(&c, "onedrive sync", "onedrive-not-syncing");
+    assert_first(&c, "bluetooth headset", "bluetooth-headset-will-not-connect");
+    assert_first(&c, "disk space", "disk-full-low-disk-space");
+    assert_first(&c, "mapped drive", "mapped-network-drive-missing");
+}
+
+#[test]
+fn symptoms_with_typos_still_find_the_fix() {
+    let c = catalog();
+    assert_first(&c, "outlok keeps askin pasword", "outlook-keeps-asking-for-password");
+    assert_first(&c, "printr ofline", "printer-shows-offline");
+    assert_first(&c, "bluetooht headset", "bluetooth-headset-will-not-connect");
+}
+
+#[test]
+fn the_word_being_typed_matches_by_prefix() {
+    let c = catalog();
+    assert_first(&c, "onedri", "onedrive-not-syncing");
+    assert!(top(&c, "bluet", 3).contains(&"bluetooth-headset-will-not-connect".to_string()));
+    // A finished word (trailing space) is not treated as a prefix.
+    assert!(top(&c, "zzzz ", 3).is_empty());
+}
+
+#[test]
+fn error_codes_and_aliases_are_searchable() {
+    let c = catalog();
+    assert_first(&c, "0x800f081f", "windows-update-stuck-or-failing");
+    assert_first(&c, "NET::ERR_CERT_DATE_INVALID", "browser-says-connection-is-not-private");
+    assert_first(&c, "vpn-not-working", "vpn-will-not-connect");
+}
+
+#[test]
+fn matching_more_words_ranks_higher() {
+    let c = catalog();
+    let hits = c.index.search("teams microphone", &SearchOptions::default(), |_| true);
+    let first = &c.articles[hits[0].doc];
+    assert_eq!(first.slug, "teams-microphone-not-working");
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score), "sorted by score");
+}
+
+#[test]
+fn filters_restrict_results() {
+    let c = catalog();
+    let hits = c.index.search("password", &SearchOptions::default(), |doc| c.articles[doc].category == "email");
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| c.articles[h.doc].category == "email"));
+}
+
+#[test]
+fn empty_emoji_cjk_and_huge_queries_do_not_panic() {
+    let c = catalog();
+    for query in ["", "   ", "🔥🙂", "打印机 离线", "?!*&^%", "é", "Ω≈ç√"] {
+        let _ = c.index.search(query, &SearchOptions::default(), |_| true);
+    }
+    assert!(top(&c, "", 10).is_empty());
+    let huge = "password ".repeat(20_000);
+    assert_eq!(top(&c, &huge, 3), top(&c, "password ", 3), "repeating a word changes nothing");
+}
+
+#[test]
+fn diacritics_fold_to_plain_letters() {
+    let c = catalog();
+    assert_eq!(top(&c, "prīnter ōffline", 1), top(&c, "printer offline", 1));
+}
