@@ -252,3 +252,30 @@ test.describe('dark theme and small screens', () => {
     await context.close();
   });
 });
+
+test('payloads in the URL path, query and fragment stay inert', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', d => { dialogs++; d.dismiss(); });
+  const payload = encodeURIComponent('<img src=x onerror=alert(1)>');
+  await page.goto(`/?category=${payload}`);
+  await appReady(page);
+  await expect(page.locator('#browse-title')).toHaveText('<img src=x onerror=alert(1)>');
+  await page.goto(`/a/printer-shows-offline/#${payload}`);
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('Printer shows offline');
+  await page.goto(`http://127.0.0.1:${PAGES_PORT}/a/${encodeURIComponent('"><script>alert(1)</script>')}/`);
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('We could not find that article');
+  await expect(page.locator('img[src=x]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+test('the print stylesheet keeps only the article', async ({ page }) => {
+  await page.goto('/a/vpn-will-not-connect/');
+  await appReady(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.actions')).toBeHidden();
+  await expect(page.locator('.toc')).toBeHidden();
+  await expect(page.locator('.article-body h2#symptoms')).toBeVisible();
+});
