@@ -17,6 +17,7 @@ use lantern_core::render::escape_html;
 use lantern_core::Catalog;
 
 use crate::shell::AppShell;
+use crate::site_writer::SiteWriter;
 
 pub struct BuildArgs {
     pub articles: PathBuf,
@@ -24,12 +25,19 @@ pub struct BuildArgs {
     pub app: PathBuf,
     pub out: PathBuf,
     pub app_public_url: String,
+    pub base_url: Option<String>,
     pub keep_going: bool,
 }
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
-    let config = SiteConfig::load(&args.config)?;
-    let library = crate::load(&args.articles)?;
+    let started = std::time::Instant::now();
+    let mut config = SiteConfig::load(&args.config)?;
+    if let Some(base_url) = &args.base_url {
+        config.site.base_url = base_url.clone();
+    }
+    // Structure first (fast); HTML only for articles that changed.
+    let mut library = crate::load_checked(&args.articles, &config, false)?;
+    let loaded = started.elapsed();
     crate::report(&library.diagnostics);
     let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 && !args.keep_going {
@@ -37,51 +45,71 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     let shell = AppShell::load(&args.app, &args.app_public_url)?;
+    let render_cache = crate::render_cache::fill_html(&mut library.articles, &args.out);
+    let rendered = started.elapsed();
     let catalog = library.catalog(&config);
+    let indexed = started.elapsed();
 
+    // A previous build is updated in place, file by file; anything else
+    // (a first build, or a folder that is not ours) is built aside and
+    // swapped in whole, so a failure never leaves a half-written site.
     let in_place = same_dir(&args.app, &args.out);
-    let target = if in_place { args.out.clone() } else { staging_dir(&args.out) };
-    if !in_place {
+    let update = in_place || SiteWriter::is_previous_build(&args.out);
+    let target = if update { args.out.clone() } else { staging_dir(&args.out) };
+    if !update {
         let _ = std::fs::remove_dir_all(&target);
-        copy_dir(&args.app, &target).map_err(|e| format!("cannot copy the app to {}: {e}", target.display()))?;
     }
-    write_site(&target, &shell, &library, &catalog, &config).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    if !in_place {
+    let mut writer = SiteWriter::new(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    let write = |writer: &mut SiteWriter| -> std::io::Result<()> {
+        if !in_place {
+            writer.copy_tree(&args.app, "", &|_| false)?;
+        }
+        writer.copy_tree(&args.articles, "media", &|path| path.extension().is_some_and(|e| e == "md"))?;
+        let cache = serde_json::to_string(&render_cache).map_err(std::io::Error::other)?;
+        writer.write(crate::render_cache::CACHE_FILE, cache.as_bytes())?;
+        write_site(writer, &shell, &library, &catalog, &config)
+    };
+    write(&mut writer).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    let changed = writer.changed;
+    let removed = writer.finish().map_err(|e| format!("cannot finish {}: {e}", target.display()))?;
+    if !update {
         replace_dir(&target, &args.out).map_err(|e| format!("cannot move the site into {}: {e}", args.out.display()))?;
     }
-    eprintln!("built {} articles into {}", catalog.articles.len(), args.out.display());
+    eprintln!(
+        "built {} articles into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
+        catalog.articles.len(),
+        args.out.display(),
+        started.elapsed().as_secs_f64(),
+        loaded.as_secs_f64(),
+        (rendered - loaded).as_secs_f64(),
+        (indexed - rendered).as_secs_f64(),
+        (started.elapsed() - indexed).as_secs_f64(),
+    );
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_site(out: &Path, shell: &AppShell, library: &Library, catalog: &Catalog, config: &SiteConfig) -> std::io::Result<()> {
-    let data = out.join("data");
-    let bodies = data.join("articles");
-    let _ = std::fs::remove_dir_all(&bodies);
-    std::fs::create_dir_all(&bodies)?;
+fn write_site(writer: &mut SiteWriter, shell: &AppShell, library: &Library, catalog: &Catalog, config: &SiteConfig) -> std::io::Result<()> {
     let json = serde_json::to_string(catalog).map_err(std::io::Error::other)?;
-    std::fs::write(data.join("catalog.json"), json)?;
+    writer.write("data/catalog.json", json.as_bytes())?;
 
     let site = &config.site;
     let base_url = site.base_url.trim_end_matches('/');
-    let _ = std::fs::remove_dir_all(out.join("a"));
     for article in &library.articles {
-        std::fs::write(bodies.join(format!("{}.html", article.slug)), &article.rendered.html)?;
+        writer.write(&format!("data/articles/{}.html", article.slug), article.rendered.html.as_bytes())?;
         let page = article_page(shell, article, catalog, &site.name, base_url);
         for slug in std::iter::once(&article.slug).chain(&article.front.aliases) {
-            let dir = out.join("a").join(slug);
-            std::fs::create_dir_all(&dir)?;
-            std::fs::write(dir.join("index.html"), &page)?;
+            writer.write(&format!("a/{slug}/index.html"), page.as_bytes())?;
         }
     }
 
     let name = escape_html(&site.name);
     let description = escape_html(&site.tagline);
     let home_head = format!(r#"<meta name="description" content="{description}"><meta property="og:title" content="{name}"><meta property="og:description" content="{description}"><meta property="og:type" content="website">"#);
-    std::fs::write(out.join("index.html"), shell.page("./", &name, &home_head, ""))?;
+    writer.write("index.html", shell.page("./", &name, &home_head, "").as_bytes())?;
     // Hosts serve 404.html at any depth, so its assets need absolute paths.
     let root_path = base_path(base_url);
     let not_found = shell.page(&root_path, &format!("Page not found · {name}"), r#"<meta name="robots" content="noindex">"#, "");
-    std::fs::write(out.join("404.html"), not_found)
+    writer.write("404.html", not_found.as_bytes())
 }
 
 fn article_page(shell: &AppShell, article: &Article, catalog: &Catalog, site_name: &str, base_url: &str) -> String {
@@ -134,20 +162,6 @@ fn replace_dir(new: &Path, out: &Path) -> std::io::Result<()> {
     }
     std::fs::rename(new, out)?;
     let _ = std::fs::remove_dir_all(&old);
-    Ok(())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let dest = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &dest)?;
-        } else {
-            std::fs::copy(entry.path(), dest)?;
-        }
-    }
     Ok(())
 }
 

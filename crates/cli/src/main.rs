@@ -1,30 +1,57 @@
-//! `lantern`: check, build and search a folder of markdown articles.
+//! `lantern`: create, check, build and search a folder of markdown articles.
 //! Exit codes: 0 ok, 1 problems found, 2 usage error (clap's own).
 
 mod build;
+mod new;
+mod render_cache;
+mod search;
 mod shell;
+mod site_writer;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use lantern_core::check::CheckContext;
 use lantern_core::config::SiteConfig;
 use lantern_core::diagnostic::Diagnostic;
 use lantern_core::library::Library;
 
 #[derive(Parser)]
-#[command(name = "lantern", version, about = "Check, build and search a Lantern knowledge base")]
+#[command(name = "lantern", version, about = "Create, check, build and search a Lantern knowledge base")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Validate every article and report problems as path:line:col.
+    /// Create articles/<slug>.md from the template, with today's dates.
+    New {
+        /// The title, phrased as the user describes the problem.
+        title: String,
+        #[arg(long, default_value = "articles")]
+        articles: PathBuf,
+        #[arg(long, default_value = "lantern.toml")]
+        config: PathBuf,
+        /// Category id from lantern.toml.
+        #[arg(long)]
+        category: Option<String>,
+    },
+    /// Validate every article; print problems as path:line:col: severity: message.
     Check {
         #[arg(long, default_value = "articles")]
         articles: PathBuf,
+        #[arg(long, default_value = "lantern.toml")]
+        config: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// Write the static site: app, search index, article pages.
     Build {
@@ -42,11 +69,16 @@ enum Command {
         /// The URL path the app's own assets were built for (trunk's public_url).
         #[arg(long, default_value = "/")]
         app_public_url: String,
+        /// Where the site will be published, overriding lantern.toml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
         /// Publish the good articles even when others have errors (live preview).
         #[arg(long)]
         keep_going: bool,
     },
     /// Rank articles for a query, to check that an article is findable.
+    /// Without a query and with stdin not a terminal: one JSON line of
+    /// article paths per query line read.
     Search {
         #[arg(long, default_value = "articles")]
         articles: PathBuf,
@@ -59,11 +91,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { articles } => check(&articles),
-        Command::Build { articles, config, app, out, app_public_url, keep_going } => {
-            build::run(&build::BuildArgs { articles, config, app, out, app_public_url, keep_going })
+        Command::New { title, articles, config, category } => new::run(&title, &articles, &config, category.as_deref()),
+        Command::Check { articles, config, format } => check(&articles, &config, format),
+        Command::Build { articles, config, app, out, app_public_url, base_url, keep_going } => {
+            build::run(&build::BuildArgs { articles, config, app, out, app_public_url, base_url, keep_going })
         }
-        Command::Search { articles, json, query } => search(&articles, json, &query.join(" ")),
+        Command::Search { articles, json, query } => search::run(&articles, json, &query.join(" ")),
     };
     match result {
         Ok(code) => code,
@@ -74,8 +107,22 @@ fn main() -> ExitCode {
     }
 }
 
-pub(crate) fn load(articles: &std::path::Path) -> Result<Library, String> {
-    Library::load(articles).map_err(|e| format!("cannot read {}: {e}", articles.display()))
+/// Today as `YYYY-MM-DD`; `LANTERN_TODAY` overrides it (for tests and for
+/// checking what will be overdue on a given day).
+pub(crate) fn today() -> String {
+    if let Ok(day) = std::env::var("LANTERN_TODAY") {
+        return day;
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::OffsetDateTime::now_utc().date().format(&format).unwrap_or_default()
+}
+
+/// Loads and checks every article; diagnostics are in the library.
+pub(crate) fn load_checked(articles: &Path, config: &SiteConfig, html: bool) -> Result<Library, String> {
+    let mut library = Library::load_with(articles, html).map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
+    let today = today();
+    library.check(&CheckContext { articles_dir: Some(articles), categories: config.category_ids(), today: &today, broken_links: config.check.broken_links });
+    Ok(library)
 }
 
 pub(crate) fn report(diagnostics: &[Diagnostic]) {
@@ -84,41 +131,39 @@ pub(crate) fn report(diagnostics: &[Diagnostic]) {
     }
 }
 
-fn check(articles: &std::path::Path) -> Result<ExitCode, String> {
-    let library = load(articles)?;
-    report(&library.diagnostics);
+fn check(articles: &Path, config: &Path, format: Format) -> Result<ExitCode, String> {
+    let config = SiteConfig::load(config)?;
+    let library = load_checked(articles, &config, false)?;
     let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = library.diagnostics.len() - errors;
-    eprintln!("checked {} articles: {errors} errors, {warnings} warnings", library.articles.len() + count_failed(&library));
+    let files = count_files(&library);
+    match format {
+        Format::Text => {
+            report(&library.diagnostics);
+            eprintln!("checked {files} articles: {errors} errors, {warnings} warnings");
+        }
+        Format::Json => {
+            let summary = serde_json::json!({
+                "articles": files,
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": library.diagnostics,
+            });
+            println!("{}", serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?);
+        }
+    }
     Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn count_failed(library: &Library) -> usize {
-    let mut paths: Vec<&str> = library.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.path.as_str()).collect();
-    paths.sort();
-    paths.dedup();
-    paths.iter().filter(|p| !library.articles.iter().any(|a| a.path == **p)).count()
-}
-
-fn search(articles: &std::path::Path, json: bool, query: &str) -> Result<ExitCode, String> {
-    let library = load(articles)?;
-    report(&library.diagnostics);
-    let catalog = library.catalog(&SiteConfig::default());
-    let hits = catalog.index.search(query, &lantern_core::SearchOptions::default(), |_| true);
-    if json {
-        let rows: Vec<_> = hits
-            .iter()
-            .map(|h| serde_json::json!({ "path": library.articles[h.doc].path, "title": catalog.articles[h.doc].title, "score": h.score }))
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
-    } else {
-        for (rank, hit) in hits.iter().enumerate() {
-            let article = &catalog.articles[hit.doc];
-            println!("{:>2}. {}  ({:.2})\n    {}", rank + 1, article.title, hit.score, library.articles[hit.doc].path);
-        }
-        if hits.is_empty() {
-            println!("no articles match {query:?}");
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+/// Articles read, including those left out because of errors.
+fn count_files(library: &Library) -> usize {
+    let mut failed: Vec<&str> = library
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && !library.articles.iter().any(|a| a.path == d.path))
+        .map(|d| d.path.as_str())
+        .collect();
+    failed.sort();
+    failed.dedup();
+    library.articles.len() + failed.len()
 }

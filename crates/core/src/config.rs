@@ -16,6 +16,47 @@ pub struct SiteConfig {
     /// Used by the ticket form; kept as raw TOML until that form reads it.
     #[serde(default)]
     pub ticket: Option<toml::Value>,
+    #[serde(default)]
+    pub authoring: Authoring,
+    #[serde(default)]
+    pub check: CheckSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSettings {
+    /// Whether a link to a missing article or heading blocks the build
+    /// (`error`, the default) or is only reported (`warning`).
+    #[serde(default = "default_broken_links")]
+    pub broken_links: crate::diagnostic::Severity,
+}
+
+fn default_broken_links() -> crate::diagnostic::Severity {
+    crate::diagnostic::Severity::Error
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        Self { broken_links: default_broken_links() }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Authoring {
+    /// `lantern new` sets `review_by` this many days after today.
+    #[serde(default = "default_review_period")]
+    pub review_period_days: u32,
+}
+
+fn default_review_period() -> u32 {
+    182
+}
+
+impl Default for Authoring {
+    fn default() -> Self {
+        Self { review_period_days: default_review_period() }
+    }
 }
 
 impl Default for SiteConfig {
@@ -24,11 +65,17 @@ impl Default for SiteConfig {
             site: SiteInfo { name: "Help Center".into(), tagline: String::new(), base_url: String::new() },
             categories: Vec::new(),
             ticket: None,
+            authoring: Authoring::default(),
+            check: CheckSettings::default(),
         }
     }
 }
 
 impl SiteConfig {
+    pub fn category_ids(&self) -> Vec<String> {
+        self.categories.iter().map(|c| c.id.clone()).collect()
+    }
+
     pub fn parse(text: &str) -> Result<Self, String> {
         toml::from_str(text).map_err(|e| e.to_string())
     }

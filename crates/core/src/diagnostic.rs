@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -29,6 +29,10 @@ impl Diagnostic {
 
     pub fn warning(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
         Self { path: path.into(), line, col, severity: Severity::Warning, message: message.into() }
+    }
+
+    pub fn new(severity: Severity, path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Self { path: path.into(), line, col, severity, message: message.into() }
     }
 
     pub fn is_error(&self) -> bool {

@@ -26,6 +26,8 @@ pub struct ParsedFile {
     pub body_line: usize,
     /// Problems that do not stop the article from being published.
     pub warnings: Vec<Diagnostic>,
+    /// File line of each front matter field present, for later checks.
+    pub field_lines: std::collections::BTreeMap<String, usize>,
 }
 
 /// Parses one article. `path` is only used in diagnostics. Errors mean the
@@ -68,7 +70,12 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
     if !fields.errors.is_empty() {
         return Err(fields.errors);
     }
-    Ok(ParsedFile { front, body: body.to_string(), body_line, warnings: fields.warnings })
+    let field_lines = KNOWN_FIELDS
+        .iter()
+        .filter(|key| map.contains_key(**key))
+        .map(|key| (key.to_string(), fields.line_of(key)))
+        .collect();
+    Ok(ParsedFile { front, body: body.to_string(), body_line, warnings: fields.warnings, field_lines })
 }
 
 /// Where to point a YAML error, as file line and column, and its message

@@ -16,6 +16,8 @@ pub mod config;
 #[cfg(feature = "authoring")]
 pub mod diagnostic;
 #[cfg(feature = "authoring")]
+pub mod check;
+#[cfg(feature = "authoring")]
 pub mod front_matter;
 #[cfg(feature = "authoring")]
 pub mod render;

@@ -9,7 +9,7 @@ use crate::catalog::{ArticleMeta, Catalog, CATALOG_FORMAT};
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{parse_article, FrontMatter};
-use crate::render::{render_markdown, Rendered};
+use crate::render::{render_article_with, Rendered};
 use crate::search::{IndexDoc, SearchIndex};
 
 /// Articles larger than this are refused: they are almost always a pasted
@@ -18,12 +18,38 @@ pub const MAX_ARTICLE_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// Path relative to the articles folder, with `/` separators.
+    /// Path as shown in diagnostics (the articles folder joined with the
+    /// relative path).
     pub path: String,
+    /// Path relative to the articles folder, with `/` separators.
+    pub relative_path: String,
     pub slug: String,
     pub front: FrontMatter,
     pub body_line: usize,
+    /// File line of each front matter field present.
+    pub field_lines: std::collections::BTreeMap<String, usize>,
+    /// The markdown body, for mapping offsets back to lines.
+    pub body: String,
     pub rendered: Rendered,
+}
+
+impl Article {
+    /// The folder the article's file is in, relative to the articles folder.
+    pub fn dir(&self) -> &str {
+        self.relative_path.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+
+    pub fn field_line(&self, field: &str) -> usize {
+        self.field_lines.get(field).copied().unwrap_or(1)
+    }
+
+    /// File line and column of a byte offset in the body.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let before = &self.body[..offset.min(self.body.len())];
+        let line = before.matches('\n').count();
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        (self.body_line + line, col)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -38,20 +64,39 @@ impl Library {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// Reads every `*.md` file below `dir`, recursively.
+    /// Reads, parses and renders every `*.md` file below `dir`, recursively.
     pub fn load(dir: &Path) -> std::io::Result<Library> {
+        Self::load_with(dir, true)
+    }
+
+    /// As [`Library::load`]; without `html` the articles' HTML is left
+    /// empty (checking needs only their structure, and is much faster).
+    pub fn load_with(dir: &Path, html: bool) -> std::io::Result<Library> {
         let mut files = Vec::new();
         collect_markdown(dir, &mut files)?;
         files.sort();
+        let jobs: Vec<(String, String, PathBuf)> = files
+            .into_iter()
+            .map(|file| {
+                let relative = file.strip_prefix(dir).unwrap_or(&file);
+                let path = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                (display_path(dir, &path), path, file)
+            })
+            .collect();
+        // Rendering and sanitising dominate; spread files over the cores.
+        let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+        let chunk = jobs.len().div_ceil(workers).max(1);
+        let outcomes: Vec<Outcome> = std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|(display, path, file)| load_one(display, path, file, html)).collect::<Vec<_>>()))
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().expect("article loader panicked")).collect()
+        });
         let mut library = Library::default();
-        for file in files {
-            let relative = file.strip_prefix(dir).unwrap_or(&file);
-            let path = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            let display = display_path(dir, &path);
-            match read_text(&file) {
-                Ok(text) => library.add(&display, &path, &text),
-                Err(message) => library.diagnostics.push(Diagnostic::error(display, 1, 1, message)),
-            }
+        for outcome in outcomes {
+            library.diagnostics.extend(outcome.diagnostics);
+            library.articles.extend(outcome.article);
         }
         library.finish();
         Ok(library)
@@ -62,27 +107,12 @@ impl Library {
     pub fn from_texts<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Library {
         let mut library = Library::default();
         for (path, text) in files {
-            library.add(path, path, text);
+            let outcome = parse_one(path, path, text, true);
+            library.diagnostics.extend(outcome.diagnostics);
+            library.articles.extend(outcome.article);
         }
         library.finish();
         library
-    }
-
-    fn add(&mut self, display: &str, path: &str, text: &str) {
-        match parse_article(display, text) {
-            Ok(parsed) => {
-                self.diagnostics.extend(parsed.warnings);
-                let file_name = path.rsplit('/').next().unwrap_or(path);
-                let slug = crate::slug::slug_from_file_name(file_name);
-                if slug.is_empty() {
-                    self.diagnostics.push(Diagnostic::error(display, 1, 1, "the file name makes an empty slug: name it with letters or digits, like `printer-offline.md`"));
-                    return;
-                }
-                let rendered = render_markdown(&parsed.body);
-                self.articles.push(Article { path: display.to_string(), slug, front: parsed.front, body_line: parsed.body_line, rendered });
-            }
-            Err(errors) => self.diagnostics.extend(errors),
-        }
     }
 
     /// Rejects duplicate slugs and colliding aliases (the later file loses),
@@ -102,7 +132,8 @@ impl Library {
             for alias in &article.front.aliases {
                 match owners.get(alias) {
                     Some(owner) if *owner != article.path => {
-                        self.diagnostics.push(Diagnostic::error(&article.path, 1, 1, format!("alias `{alias}` collides with {owner}, which already answers to that slug")));
+                        let line = article.field_line("aliases");
+                        self.diagnostics.push(Diagnostic::error(&article.path, line, 1, format!("alias `{alias}` collides with {owner}, which already answers to that slug")));
                     }
                     _ => {
                         owners.insert(alias.clone(), article.path.clone());
@@ -154,6 +185,44 @@ impl Library {
             index: SearchIndex::build(&self.index_docs()),
         }
     }
+}
+
+struct Outcome {
+    article: Option<Article>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn load_one(display: &str, path: &str, file: &Path, html: bool) -> Outcome {
+    match read_text(file) {
+        Ok(text) => parse_one(display, path, &text, html),
+        Err(message) => Outcome { article: None, diagnostics: vec![Diagnostic::error(display, 1, 1, message)] },
+    }
+}
+
+fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Outcome {
+    let parsed = match parse_article(display, text) {
+        Ok(parsed) => parsed,
+        Err(errors) => return Outcome { article: None, diagnostics: errors },
+    };
+    let file_name = path.rsplit('/').next().unwrap_or(path);
+    let slug = crate::slug::slug_from_file_name(file_name);
+    if slug.is_empty() {
+        let error = Diagnostic::error(display, 1, 1, "the file name makes an empty slug: name it with letters or digits, like `printer-offline.md`");
+        return Outcome { article: None, diagnostics: vec![error] };
+    }
+    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let rendered = render_article_with(&parsed.body, dir, html);
+    let article = Article {
+        path: display.to_string(),
+        relative_path: path.to_string(),
+        slug,
+        front: parsed.front,
+        body_line: parsed.body_line,
+        field_lines: parsed.field_lines,
+        body: parsed.body,
+        rendered,
+    };
+    Outcome { article: Some(article), diagnostics: parsed.warnings }
 }
 
 fn display_path(dir: &Path, relative: &str) -> String {

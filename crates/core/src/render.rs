@@ -66,7 +66,44 @@ pub fn article_link_target(dest: &str) -> Option<String> {
     })
 }
 
+/// Renders an article that sits at the top of the articles folder.
 pub fn render_markdown(markdown: &str) -> Rendered {
+    render_article(markdown, "")
+}
+
+/// The path, relative to the articles folder, of a file that an article in
+/// `article_dir` refers to as `dest`; `None` for URLs, absolute paths and
+/// paths that climb out of the folder.
+pub fn local_file(article_dir: &str, dest: &str) -> Option<String> {
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
+    if path.is_empty() || path.contains(':') || path.starts_with('/') || path.starts_with("//") {
+        return None;
+    }
+    let mut parts: Vec<&str> = article_dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Renders an article whose file is in `article_dir` (relative to the
+/// articles folder, `/`-separated, empty at the top). Images it refers to by
+/// relative path are published under `media/`, so their addresses are
+/// rewritten to point there from the article's permalink.
+pub fn render_article(markdown: &str, article_dir: &str) -> Rendered {
+    render_article_with(markdown, article_dir, true)
+}
+
+/// As [`render_article`]; without `html` only the structure (headings,
+/// sections, links) is produced, which is all `lantern check` needs and
+/// skips the sanitiser, by far the slowest step.
+pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Rendered {
     let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options()).into_offset_iter().collect();
 
     let mut ids = UniqueSlugs::default();
@@ -104,6 +141,9 @@ pub fn render_markdown(markdown: &str) -> Rendered {
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 links.push(LinkRef { offset: range.start, dest: dest_url.to_string(), is_image: true });
+                if let Some(file) = local_file(article_dir, dest_url) {
+                    *dest_url = CowStr::from(format!("../../media/{file}"));
+                }
             }
             Event::Text(text) | Event::Code(text) => {
                 if in_heading.is_some() {
@@ -129,6 +169,9 @@ pub fn render_markdown(markdown: &str) -> Rendered {
     }
     sections.retain(|s| s.heading_id.is_some() || !s.text.is_empty());
 
+    if !html {
+        return Rendered { html: String::new(), headings, sections, links };
+    }
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter().map(|(e, _)| e));
     Rendered { html: sanitize(&raw), headings, sections, links }
@@ -200,3 +243,4 @@ pub fn escape_html(text: &str) -> String {
     }
     out
 }
+

@@ -5,6 +5,9 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Lowercases and strips diacritics: `É` and `é` both become `e`.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -39,44 +42,39 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut current = String::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
     let flush = |current: &mut String, start: usize, end: usize, tokens: &mut Vec<Token>| {
         if !current.is_empty() {
             tokens.push(Token { text: fold(current), start, end });
             current.clear();
         }
     };
-    for (i, &(pos, c)) in chars.iter().enumerate() {
+    while let Some((pos, c)) = chars.next() {
         if is_cjk(c) {
             flush(&mut current, start, pos, &mut tokens);
             tokens.push(Token { text: c.to_string(), start: pos, end: pos + c.len_utf8() });
-            continue;
-        }
-        if c.is_alphanumeric() || is_combining_mark(c) {
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
             if current.is_empty() {
                 start = pos;
             }
             current.push(c);
-            continue;
+        } else {
+            let next = chars.peek().map(|&(_, n)| n);
+            let joins = match c {
+                '.' | ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
+                '\'' | '’' => prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic),
+                _ => false,
+            };
+            if joins && !current.is_empty() {
+                if c == '.' {
+                    current.push('.');
+                }
+            } else {
+                flush(&mut current, start, pos, &mut tokens);
+            }
         }
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(i + 1).map(|&(_, n)| n);
-        let joins = match c {
-            '.' | ',' => {
-                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
-            }
-            '\'' | '’' => {
-                prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
-            }
-            _ => false,
-        };
-        if joins && !current.is_empty() {
-            if c == '.' {
-                current.push('.');
-            }
-            continue;
-        }
-        flush(&mut current, start, pos, &mut tokens);
+        prev = Some(c);
     }
     flush(&mut current, start, text.len(), &mut tokens);
     tokens

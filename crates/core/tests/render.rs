@@ -1,4 +1,4 @@
-use lantern_core::render::{article_link_target, render_markdown, sanitize};
+use lantern_core::render::{article_link_target, local_file, render_article, render_markdown, sanitize};
 
 #[test]
 fn headings_get_unique_ids_and_are_listed() {
@@ -78,4 +78,14 @@ fn sanitize_keeps_safe_markup() {
     let html = sanitize(r#"<p>Ok <a href="https://example.com">link</a> <kbd>Ctrl</kbd></p>"#);
     assert!(html.contains(r#"<a href="https://example.com" rel="noopener noreferrer">link</a>"#), "{html}");
     assert!(html.contains("<kbd>Ctrl</kbd>"), "{html}");
+}
+
+#[test]
+fn local_images_are_published_under_media() {
+    assert_eq!(local_file("devices", "img/printer.png").as_deref(), Some("devices/img/printer.png"));
+    assert_eq!(local_file("devices", "../shared/a.png").as_deref(), Some("shared/a.png"));
+    assert_eq!(local_file("", "../../etc/passwd"), None);
+    assert_eq!(local_file("", "https://example.com/a.png"), None);
+    let html = render_article("![Printer panel](img/panel.png)", "devices").html;
+    assert!(html.contains(r#"src="../../media/devices/img/panel.png""#), "{html}");
 }

@@ -1,7 +1,7 @@
 //! The inverted index: sorted vocabulary, postings with per-field term
 //! counts, and field lengths for BM25 length normalisation.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -64,19 +64,33 @@ pub(crate) fn unpack(packed: u32) -> [u32; FIELD_COUNT] {
     counts
 }
 
-impl SearchIndex {
-    /// Indexes documents; a document's id is its position in `docs`.
-    pub fn build(docs: &[IndexDoc]) -> Self {
-        let mut table: BTreeMap<String, Vec<(u32, [u32; FIELD_COUNT])>> = BTreeMap::new();
+/// The index of a run of consecutive documents.
+struct Partial {
+    table: HashMap<String, Vec<[u32; 2]>>,
+    lengths: Vec<[u16; FIELD_COUNT]>,
+}
+
+impl Partial {
+    fn build(docs: &[IndexDoc], first_id: u32) -> Partial {
+        let mut table: HashMap<String, Vec<(u32, [u32; FIELD_COUNT])>> = HashMap::new();
+        // Stemming is the costly step and words repeat: stem each once.
+        let mut terms_of_tokens: HashMap<String, String> = HashMap::new();
         let mut lengths = Vec::with_capacity(docs.len());
-        for (id, doc) in docs.iter().enumerate() {
-            let id = id as u32;
+        for (offset, doc) in docs.iter().enumerate() {
+            let id = first_id + offset as u32;
             let mut field_lengths = [0u16; FIELD_COUNT];
             for (field, text) in doc.fields().into_iter().enumerate() {
                 let tokens = tokenize(text);
                 field_lengths[field] = tokens.len().min(u16::MAX as usize) as u16;
                 for token in tokens {
-                    let postings = table.entry(term_of(&token.text)).or_default();
+                    let term = match terms_of_tokens.get(&token.text) {
+                        Some(term) => term,
+                        None => terms_of_tokens.entry(token.text.clone()).or_insert_with(|| term_of(&token.text)),
+                    };
+                    let postings = match table.get_mut(term) {
+                        Some(postings) => postings,
+                        None => table.entry(term.clone()).or_default(),
+                    };
                     match postings.last_mut() {
                         Some((doc, counts)) if *doc == id => counts[field] += 1,
                         _ => {
@@ -89,12 +103,46 @@ impl SearchIndex {
             }
             lengths.push(field_lengths);
         }
-        let mut terms = Vec::with_capacity(table.len());
-        let mut postings = Vec::with_capacity(table.len());
-        for (term, list) in table {
-            terms.push(term);
-            postings.push(list.into_iter().map(|(doc, counts)| [doc, pack(&counts)]).collect());
+        let table = table
+            .into_iter()
+            .map(|(term, list)| (term, list.into_iter().map(|(doc, counts)| [doc, pack(&counts)]).collect()))
+            .collect();
+        Partial { table, lengths }
+    }
+}
+
+impl SearchIndex {
+    /// Indexes documents; a document's id is its position in `docs`.
+    pub fn build(docs: &[IndexDoc]) -> Self {
+        // Documents are tokenised on every core; each part's postings hold
+        // higher document ids than the part before, so appending the parts
+        // in order keeps every posting list sorted.
+        let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+        let chunk = docs.len().div_ceil(workers).max(1);
+        let parts: Vec<Partial> = std::thread::scope(|scope| {
+            let handles: Vec<_> = docs
+                .chunks(chunk)
+                .enumerate()
+                .map(|(i, part)| scope.spawn(move || Partial::build(part, (i * chunk) as u32)))
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("indexer panicked")).collect()
+        });
+        let mut table: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
+        let mut lengths = Vec::with_capacity(docs.len());
+        for part in parts {
+            lengths.extend(part.lengths);
+            for (term, list) in part.table {
+                match table.get_mut(&term) {
+                    Some(all) => all.extend(list),
+                    None => {
+                        table.insert(term, list);
+                    }
+                }
+            }
         }
+        let mut table: Vec<_> = table.into_iter().collect();
+        table.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (terms, postings) = table.into_iter().unzip();
         let titles = docs.iter().map(|d| crate::text::fold(&d.title)).collect();
         SearchIndex { terms, postings, lengths, titles }
     }

@@ -1,0 +1,75 @@
+//! `lantern new "Title"`: a new article from the house template.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use lantern_core::config::SiteConfig;
+use lantern_core::slug::slugify;
+
+pub fn run(title: &str, articles: &Path, config: &Path, category: Option<&str>) -> Result<ExitCode, String> {
+    let config = SiteConfig::load(config)?;
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err("the title needs letters or digits to make a file name".into());
+    }
+    if let Some(category) = category {
+        let ids = config.category_ids();
+        if !ids.is_empty() && !ids.iter().any(|id| id == category) {
+            return Err(format!("unknown category `{category}` (lantern.toml has: {})", ids.join(", ")));
+        }
+    }
+    let path = articles.join(format!("{slug}.md"));
+    if path.exists() {
+        eprintln!("{} already exists: pick another title or edit that article", path.display());
+        return Ok(ExitCode::from(1));
+    }
+    let today = crate::today();
+    let review_by = days_after(&today, config.authoring.review_period_days).ok_or("cannot compute the review date")?;
+    std::fs::create_dir_all(articles).map_err(|e| format!("cannot create {}: {e}", articles.display()))?;
+    let text = template(title, category.unwrap_or(""), &today, &review_by);
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn days_after(day: &str, days: u32) -> Option<String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let date = time::Date::parse(day, &format).ok()?;
+    date.checked_add(time::Duration::days(i64::from(days)))?.format(&format).ok()
+}
+
+fn template(title: &str, category: &str, today: &str, review_by: &str) -> String {
+    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
+    format!(
+        r#"---
+title: "{quoted}"
+summary: "One sentence, in the user's words, saying what this article fixes."
+category: {category}
+tags: []
+aliases: []
+updated: {today}
+review_by: {review_by}
+---
+One or two sentences: who this is for and what they will have fixed at the end.
+
+## Symptoms
+
+- What the user sees, including the exact error message (people search for it).
+
+## Cause
+
+Why it happens, in plain words.
+
+## Fix
+
+### First thing to try
+
+1. Step one.
+2. Step two.
+
+## If this did not help
+
+Contact the service desk and include: what you tried, the exact error message, and when it started.
+"#
+    )
+}
