@@ -122,7 +122,7 @@ fn an_oversized_or_binary_article_is_an_error_not_a_crash() {
         .stderr(
             predicate::str::contains("articles/big.md:1:1: error: the article is 12.0 MB, over the 1 MB limit")
                 .and(predicate::str::contains("articles/binary.md:1:1: error: this is a binary file"))
-                .and(predicate::str::contains("articles/latin1.md:1:1: error: the file is not UTF-8")),
+                .and(predicate::str::contains("articles/latin1.md:2:11: error: the file is not UTF-8")),
         );
 }
 

@@ -195,7 +195,7 @@ struct Outcome {
 fn load_one(display: &str, path: &str, file: &Path, html: bool) -> Outcome {
     match read_text(file) {
         Ok(text) => parse_one(display, path, &text, html),
-        Err(message) => Outcome { article: None, diagnostics: vec![Diagnostic::error(display, 1, 1, message)] },
+        Err((line, col, message)) => Outcome { article: None, diagnostics: vec![Diagnostic::error(display, line, col, message)] },
     }
 }
 
@@ -251,20 +251,26 @@ fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?.len();
+/// The file's text, or where and why it cannot be read as an article.
+fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
+    let whole_file = |message: String| (1, 1, message);
+    let size = std::fs::metadata(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?.len();
     if size > MAX_ARTICLE_BYTES {
-        return Err(format!(
+        return Err(whole_file(format!(
             "the article is {:.1} MB, over the {} MB limit: split it, or move logs and exports out of articles/",
             size as f64 / 1_048_576.0,
             MAX_ARTICLE_BYTES / 1_048_576
-        ));
+        )));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
     if bytes.contains(&0) {
-        return Err("this is a binary file, not markdown text".to_string());
+        return Err(whole_file("this is a binary file, not markdown text".to_string()));
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!("the file is not UTF-8 text (invalid byte at offset {}): save it as UTF-8", e.utf8_error().valid_up_to())
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = std::str::from_utf8(valid).unwrap_or_default();
+        let line = text.matches('\n').count() + 1;
+        let col = text.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        (line, col, "the file is not UTF-8 text: save it as UTF-8 (this character is in another encoding)".to_string())
     })
 }

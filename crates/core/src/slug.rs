@@ -27,6 +27,21 @@ pub fn slug_from_file_name(file_name: &str) -> String {
     slugify(stem)
 }
 
+/// A heading's anchor, made the way GitHub makes it, so that links authors
+/// copy from a GitHub preview (or from Microsoft Learn, Docusaurus, mdBook)
+/// land: lowercase, spaces become hyphens, other punctuation is dropped.
+/// Accents are folded as in [`slugify`].
+pub fn heading_anchor(text: &str) -> String {
+    crate::text::fold(text.trim())
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Hands out unique heading ids within one article: the second
 /// "Troubleshooting" heading becomes `troubleshooting-1`, as GitHub does.
 #[derive(Default)]
@@ -36,7 +51,7 @@ pub struct UniqueSlugs {
 
 impl UniqueSlugs {
     pub fn unique(&mut self, text: &str) -> String {
-        let mut base = slugify(text);
+        let mut base = heading_anchor(text);
         if base.is_empty() {
             base = "section".to_string();
         }
@@ -76,6 +91,15 @@ mod tests {
     #[test]
     fn slug_from_file_name_drops_extension() {
         assert_eq!(slug_from_file_name("Printer_Offline.md"), "printer-offline");
+    }
+
+    #[test]
+    fn heading_anchors_match_github() {
+        assert_eq!(heading_anchor("Check the date, time and certificates"), "check-the-date-time-and-certificates");
+        assert_eq!(heading_anchor("Scenario 2: Deleting a container - identify blobs"), "scenario-2-deleting-a-container---identify-blobs");
+        assert_eq!(heading_anchor(r"Login failed for user 'NT AUTHORITY\ANONYMOUS LOGON'"), "login-failed-for-user-nt-authorityanonymous-logon");
+        assert_eq!(heading_anchor("Here's an easy fix"), "heres-an-easy-fix");
+        assert_eq!(heading_anchor("Réinitialiser le_VPN"), "reinitialiser-le_vpn");
     }
 
     #[test]
