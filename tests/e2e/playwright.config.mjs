@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 
 export const PORT = 8311;        // python3 -m http.server: no SPA fallback, no 404 page
 export const PAGES_PORT = 8312;  // a GitHub-Pages-like host: serves 404.html for unknown paths
+export const SUBPATH_PORT = 8313; // python3 -m http.server with the site published under /help/
 
 export default defineConfig({
   testDir: './specs',
@@ -31,6 +32,14 @@ export default defineConfig({
       command: `node static-server.mjs ../../dist ${PAGES_PORT}`,
       url: `http://127.0.0.1:${PAGES_PORT}/`,
       reuseExistingServer: false,
+    },
+    {
+      // The same app, published by `lantern build` under a sub-path.
+      command: `cd ../.. && rm -rf target/subpath-root && cargo run -q -p lantern-cli -- build --app dist --out target/subpath-root/help ` +
+        `--base-url http://127.0.0.1:${SUBPATH_PORT}/help/ && python3 -m http.server ${SUBPATH_PORT} --bind 127.0.0.1 --directory target/subpath-root`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}/help/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
     },
   ],
 });

@@ -62,7 +62,13 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     let mut writer = SiteWriter::new(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
     let write = |writer: &mut SiteWriter| -> std::io::Result<()> {
         if !in_place {
-            writer.copy_tree(&args.app, "", &|_| false)?;
+            // The app folder may itself be a built site: its pages and data
+            // are regenerated here, never copied.
+            let app = args.app.clone();
+            let generated = move |path: &Path| {
+                path.parent() == Some(app.as_path()) && path.file_name().is_some_and(|n| ["a", "data", "media", "index.html", "404.html"].contains(&n.to_string_lossy().as_ref()))
+            };
+            writer.copy_tree(&args.app, "", &generated)?;
         }
         writer.copy_tree(&args.articles, "media", &|path| path.extension().is_some_and(|e| e == "md"))?;
         let cache = serde_json::to_string(&render_cache).map_err(std::io::Error::other)?;

@@ -28,7 +28,12 @@ impl AppShell {
             let entry = entry.map_err(|e| e.to_string())?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.file_type().map_err(|e| e.to_string())?.is_file() && name != "index.html" {
-                assets.push((format!("{public_url}{name}"), name));
+                // A folder `lantern build` already wrote (a prebuilt site
+                // used as the app) has page-relative `./` addresses.
+                assets.push((format!("./{name}"), name.clone()));
+                if public_url != "./" {
+                    assets.push((format!("{public_url}{name}"), name));
+                }
             }
         }
         // Longest first, so `app.js` never rewrites part of `app.js.map`.

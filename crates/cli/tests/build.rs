@@ -135,3 +135,37 @@ fn build_without_an_app_explains_how_to_get_one() {
         .code(1)
         .stderr(predicate::str::contains("trunk build --release"));
 }
+
+#[test]
+fn a_built_site_can_serve_as_the_prebuilt_app() {
+    let tmp = project();
+    let root = tmp.path();
+    write(root, "articles/extra.md", "---\ntitle: Extra\n---\nBody\n");
+    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success();
+    // A team without Rust keeps `site` as their app and rebuilds pages only.
+    fs::remove_file(root.join("articles/extra.md")).unwrap();
+    lantern(root).args(["build", "--app", "site", "--out", "site2"]).assert().success();
+    let page = fs::read_to_string(root.join("site2/a/vpn-will-not-connect/index.html")).unwrap();
+    assert!(page.contains("import init from '../../app-1.js'"), "{page}");
+    assert!(page.contains(r#"href="../../app-1.css""#), "{page}");
+    assert!(!root.join("site2/a/extra").exists(), "pages of the old site are not copied");
+}
+
+#[test]
+fn rebuilding_updates_only_what_changed_and_removes_deleted_articles() {
+    let tmp = project();
+    let root = tmp.path();
+    write(root, "articles/extra.md", "---\ntitle: Extra\n---\nBody\n");
+    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success();
+    fs::write(root.join("site/unrelated.txt"), "not ours").unwrap();
+    fs::remove_file(root.join("articles/extra.md")).unwrap();
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("removed)").and(predicate::str::contains("2 removed")));
+    assert!(!root.join("site/a/extra").exists());
+    assert!(!root.join("site/data/articles/extra.html").exists());
+    assert!(root.join("site/unrelated.txt").exists(), "files lantern did not write are left alone");
+    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success().stderr(predicate::str::contains("; 0 files written, 0 removed)"));
+}
