@@ -15,8 +15,17 @@ use leptos::prelude::*;
 /// readers without JavaScript and for link previews).
 pub fn start() {
     console_error_panic_hook::set_once();
-    if let Some(prerendered) = document().get_element_by_id("lantern-prerender") {
+    let doc = document();
+    if let Some(prerendered) = doc.get_element_by_id("lantern-prerender") {
         prerendered.remove();
+    }
+    // Page-relative addresses would resolve against each new URL the
+    // router pushes; pin the icon (the one asset loaded lazily) to where
+    // it really is.
+    if let Ok(Some(icon)) = doc.query_selector("link[rel=icon]") {
+        if let Some(href) = js_sys::Reflect::get(&icon, &"href".into()).ok().and_then(|v| v.as_string()) {
+            let _ = icon.set_attribute("href", &href);
+        }
     }
     mount_to_body(app::App);
 }

@@ -20,6 +20,8 @@ test.describe('published under a sub-path on a plain static server', () => {
   });
 
   test('navigation stays under the sub-path', async ({ page }) => {
+    const failed = [];
+    page.on('response', r => { if (r.status() >= 400) failed.push(r.url()); });
     await page.goto(BASE);
     await appReady(page);
     await page.locator('#search-input').pressSequentially('printer offline');
@@ -31,5 +33,6 @@ test.describe('published under a sub-path on a plain static server', () => {
     await page.goto(`${BASE}a/printer-queue-stuck-old/`);
     await appReady(page);
     await expect(page).toHaveURL(`${BASE}a/print-queue-stuck/`);
+    expect(failed, 'nothing 404s after client-side navigation').toEqual([]);
   });
 });
