@@ -47,7 +47,9 @@ pub fn copy_to_clipboard(text: String, done: &'static str) {
 
 pub fn focus_search() {
     let doc = document();
-    let input = doc.get_element_by_id("search-input").or_else(|| doc.get_element_by_id("header-search-input"));
+    let input = doc
+        .get_element_by_id("search-input")
+        .or_else(|| doc.get_element_by_id("header-search-input"));
     if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = input.focus();
     }
@@ -55,12 +57,16 @@ pub fn focus_search() {
 
 /// Scrolls to the element named by the URL fragment, once it exists.
 pub fn scroll_to_hash() {
-    let Ok(hash) = window().location().hash() else { return };
+    let Ok(hash) = window().location().hash() else {
+        return;
+    };
     let id = hash.trim_start_matches('#');
     if id.is_empty() {
         return;
     }
-    let id = js_sys::decode_uri_component(id).map(String::from).unwrap_or_else(|_| id.to_string());
+    let id = js_sys::decode_uri_component(id)
+        .map(String::from)
+        .unwrap_or_else(|_| id.to_string());
     if let Some(element) = document().get_element_by_id(&id) {
         element.scroll_into_view();
         if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
@@ -79,14 +85,20 @@ pub fn enhance_article_body(body: &web_sys::Element) {
     let doc = document();
     if let Ok(headings) = body.query_selector_all("h2[id], h3[id]") {
         for i in 0..headings.length() {
-            let Some(heading) = headings.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let Some(heading) = headings
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
             let id = heading.id();
             let text = heading.text_content().unwrap_or_default();
             if let Ok(button) = doc.create_element("button") {
                 let _ = button.set_attribute("type", "button");
                 let _ = button.set_attribute("class", "heading-link");
                 let _ = button.set_attribute("data-copy-heading", &id);
-                let _ = button.set_attribute("aria-label", &format!("Copy link to section: {text}"));
+                let _ =
+                    button.set_attribute("aria-label", &format!("Copy link to section: {text}"));
                 let _ = button.set_attribute("title", "Copy link to this section");
                 button.set_text_content(Some("#"));
                 let _ = heading.append_child(&button);
@@ -95,7 +107,12 @@ pub fn enhance_article_body(body: &web_sys::Element) {
     }
     if let Ok(blocks) = body.query_selector_all("pre") {
         for i in 0..blocks.length() {
-            let Some(pre) = blocks.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let Some(pre) = blocks
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
             if let Ok(button) = doc.create_element("button") {
                 let _ = button.set_attribute("type", "button");
                 let _ = button.set_attribute("class", "code-copy");

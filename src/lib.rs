@@ -23,7 +23,10 @@ pub fn start() {
     // router pushes; pin the icon (the one asset loaded lazily) to where
     // it really is.
     if let Ok(Some(icon)) = doc.query_selector("link[rel=icon]") {
-        if let Some(href) = js_sys::Reflect::get(&icon, &"href".into()).ok().and_then(|v| v.as_string()) {
+        if let Some(href) = js_sys::Reflect::get(&icon, &"href".into())
+            .ok()
+            .and_then(|v| v.as_string())
+        {
             let _ = icon.set_attribute("href", &href);
         }
     }

@@ -26,7 +26,14 @@ pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
     let catalog = &site.catalog;
     catalog
         .index
-        .search(query, &SearchOptions { limit, prefix_last: true }, |_| true)
+        .search(
+            query,
+            &SearchOptions {
+                limit,
+                prefix_last: true,
+            },
+            |_| true,
+        )
         .into_iter()
         .filter_map(|hit| {
             let article = catalog.articles.get(hit.doc)?;
@@ -44,7 +51,13 @@ pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
 fn segments(parts: Vec<Segment>) -> impl IntoView {
     parts
         .into_iter()
-        .map(|s| if s.matched { view! { <mark>{s.text}</mark> }.into_any() } else { s.text.into_any() })
+        .map(|s| {
+            if s.matched {
+                view! { <mark>{s.text}</mark> }.into_any()
+            } else {
+                s.text.into_any()
+            }
+        })
         .collect_view()
 }
 
@@ -53,7 +66,14 @@ fn segments(parts: Vec<Segment>) -> impl IntoView {
 fn write_query_to_url(query: &str) {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
-    let url = if query.trim().is_empty() { path } else { format!("{path}?q={}", String::from(js_sys::encode_uri_component(query))) };
+    let url = if query.trim().is_empty() {
+        path
+    } else {
+        format!(
+            "{path}?q={}",
+            String::from(js_sys::encode_uri_component(query))
+        )
+    };
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -69,8 +89,7 @@ pub fn SearchBox(
     /// Keep `?q=` in the address bar in step with the query.
     #[prop(optional)]
     sync_url: bool,
-    #[prop(optional)]
-    autofocus: bool,
+    #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
     let site = use_site();
     let navigate = use_navigate();
@@ -78,8 +97,16 @@ pub fn SearchBox(
     let results = Memo::new(move |_| search_rows(&search_site, &query.read(), MAX_RESULTS));
     let active = RwSignal::new(None::<usize>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
-    let listbox_id = if compact { "header-search-results" } else { "search-results" };
-    let input_id = if compact { "header-search-input" } else { "search-input" };
+    let listbox_id = if compact {
+        "header-search-results"
+    } else {
+        "search-results"
+    };
+    let input_id = if compact {
+        "header-search-input"
+    } else {
+        "search-input"
+    };
 
     Effect::new(move |_| {
         query.track();

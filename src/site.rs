@@ -27,7 +27,10 @@ impl Site {
     }
 
     pub fn category_name(&self, id: &str) -> String {
-        self.catalog.category(id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string())
+        self.catalog
+            .category(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| id.to_string())
     }
 }
 
@@ -46,7 +49,9 @@ pub fn detect_root() -> String {
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_else(|| "/".to_string());
     let href = window().location().href().unwrap_or_default();
-    let path = web_sys::Url::new_with_base(&relative, &href).map(|u| u.pathname()).unwrap_or_else(|_| "/".into());
+    let path = web_sys::Url::new_with_base(&relative, &href)
+        .map(|u| u.pathname())
+        .unwrap_or_else(|_| "/".into());
     path.trim_end_matches('/').to_string()
 }
 
@@ -55,13 +60,24 @@ pub struct LoadError(pub String);
 
 pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
     let url = format!("{root}/data/catalog.json");
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| LoadError(format!("Could not reach the help center ({e}).")))?;
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| LoadError(format!("Could not reach the help center ({e}).")))?;
     if !response.ok() {
-        return Err(LoadError(format!("The article index is missing (HTTP {}).", response.status())));
+        return Err(LoadError(format!(
+            "The article index is missing (HTTP {}).",
+            response.status()
+        )));
     }
-    let catalog: Catalog = response.json().await.map_err(|e| LoadError(format!("The article index is damaged: {e}")))?;
+    let catalog: Catalog = response
+        .json()
+        .await
+        .map_err(|e| LoadError(format!("The article index is damaged: {e}")))?;
     if catalog.format != lantern_core::catalog::CATALOG_FORMAT {
-        return Err(LoadError("The article index was built by another version of Lantern; rebuild the site.".into()));
+        return Err(LoadError(
+            "The article index was built by another version of Lantern; rebuild the site.".into(),
+        ));
     }
     Ok(catalog)
 }
@@ -69,9 +85,15 @@ pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
 /// An article's sanitised HTML body, as `lantern build` wrote it.
 pub async fn fetch_article_body(root: &str, slug: &str) -> Result<String, LoadError> {
     let url = format!("{root}/data/articles/{slug}.html");
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| LoadError(format!("Could not load the article ({e}).")))?;
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| LoadError(format!("Could not load the article ({e}).")))?;
     if !response.ok() {
-        return Err(LoadError(format!("Could not load the article (HTTP {}).", response.status())));
+        return Err(LoadError(format!(
+            "Could not load the article (HTTP {}).",
+            response.status()
+        )));
     }
     response.text().await.map_err(|e| LoadError(e.to_string()))
 }

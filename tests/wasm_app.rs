@@ -5,10 +5,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use lantern_app::dom::Announcer;
 use lantern_app::pages::article::ArticleView;
 use lantern_app::search_box::SearchBox;
 use lantern_app::site::Site;
-use lantern_app::dom::Announcer;
 use lantern_core::catalog::CATALOG_FORMAT;
 use lantern_core::search::IndexDoc;
 use lantern_core::{ArticleMeta, Catalog, Category, HeadingRef, SearchIndex, SiteInfo};
@@ -30,36 +30,85 @@ fn meta(slug: &str, title: &str, summary: &str, category: &str, review_by: &str)
         updated: Some("2026-01-10".into()),
         review_by: Some(review_by.into()),
         headings: vec![
-            HeadingRef { id: "symptoms".into(), text: "Symptoms".into(), level: 2 },
-            HeadingRef { id: "fix".into(), text: "Fix".into(), level: 2 },
-            HeadingRef { id: "restart-the-client".into(), text: "Restart the client".into(), level: 3 },
+            HeadingRef {
+                id: "symptoms".into(),
+                text: "Symptoms".into(),
+                level: 2,
+            },
+            HeadingRef {
+                id: "fix".into(),
+                text: "Fix".into(),
+                level: 2,
+            },
+            HeadingRef {
+                id: "restart-the-client".into(),
+                text: "Restart the client".into(),
+                level: 3,
+            },
         ],
     }
 }
 
 fn site() -> Site {
     let articles = vec![
-        meta("printer-offline", "Printer shows offline", "Bring a printer back online.", "devices", "2099-01-01"),
-        meta("vpn-will-not-connect", "VPN will not connect", "Fix error 809 and sign-in loops.", "network", "2020-01-01"),
-        meta("wifi-keeps-dropping", "Wi-Fi keeps dropping", "Stop the <b>wireless</b> from disconnecting.", "network", "2099-01-01"),
+        meta(
+            "printer-offline",
+            "Printer shows offline",
+            "Bring a printer back online.",
+            "devices",
+            "2099-01-01",
+        ),
+        meta(
+            "vpn-will-not-connect",
+            "VPN will not connect",
+            "Fix error 809 and sign-in loops.",
+            "network",
+            "2020-01-01",
+        ),
+        meta(
+            "wifi-keeps-dropping",
+            "Wi-Fi keeps dropping",
+            "Stop the <b>wireless</b> from disconnecting.",
+            "network",
+            "2099-01-01",
+        ),
     ];
     let docs: Vec<IndexDoc> = articles
         .iter()
-        .map(|a| IndexDoc { title: a.title.clone(), summary: a.summary.clone(), ..Default::default() })
+        .map(|a| IndexDoc {
+            title: a.title.clone(),
+            summary: a.summary.clone(),
+            ..Default::default()
+        })
         .collect();
     let catalog = Catalog {
         format: CATALOG_FORMAT,
-        site: SiteInfo { name: "Test Help".into(), tagline: String::new(), base_url: String::new() },
-        categories: vec![Category { id: "network".into(), name: "Network & VPN".into(), description: String::new() }],
+        site: SiteInfo {
+            name: "Test Help".into(),
+            tagline: String::new(),
+            base_url: String::new(),
+        },
+        categories: vec![Category {
+            id: "network".into(),
+            name: "Network & VPN".into(),
+            description: String::new(),
+        }],
         index: SearchIndex::build(&docs),
         articles,
     };
-    Site { catalog: Arc::new(catalog), root: String::new() }
+    Site {
+        catalog: Arc::new(catalog),
+        root: String::new(),
+    }
 }
 
 fn container() -> web_sys::HtmlElement {
     let doc = document();
-    let div = doc.create_element("div").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
+    let div = doc
+        .create_element("div")
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
     doc.body().unwrap().append_child(&div).unwrap();
     div
 }
@@ -83,7 +132,8 @@ fn key(input: &web_sys::HtmlInputElement, key: &str) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
     init.set_bubbles(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     input.dispatch_event(&event).unwrap();
 }
 
@@ -98,41 +148,78 @@ async fn search_box_ranks_results_and_follows_the_combobox_pattern() {
         view! { <Router><SearchBox query=query/></Router> }
     });
     tick().await;
-    let input = root.query_selector("input[role=combobox]").unwrap().unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap();
-    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let input = root
+        .query_selector("input[role=combobox]")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
 
     type_into(&input, "wirless");
     tick().await;
     assert_eq!(query.get_untracked(), "wirless");
     let options = root.query_selector_all("[role=option]").unwrap();
     assert_eq!(options.length(), 1, "a typo still finds the Wi-Fi article");
-    let first = options.get(0).unwrap().dyn_into::<web_sys::Element>().unwrap();
-    assert!(first.text_content().unwrap().contains("Wi-Fi keeps dropping"));
+    let first = options
+        .get(0)
+        .unwrap()
+        .dyn_into::<web_sys::Element>()
+        .unwrap();
+    assert!(first
+        .text_content()
+        .unwrap()
+        .contains("Wi-Fi keeps dropping"));
     // The summary's markup is text, never HTML.
     assert!(first.text_content().unwrap().contains("<b>wireless</b>"));
     assert!(first.query_selector("b").unwrap().is_none());
-    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     let status = root.query_selector("[role=status]").unwrap().unwrap();
-    assert_eq!(status.text_content().unwrap(), "1 article matches “wirless”.");
+    assert_eq!(
+        status.text_content().unwrap(),
+        "1 article matches “wirless”."
+    );
 
     type_into(&input, "vpn");
     tick().await;
     key(&input, "ArrowDown");
     tick().await;
-    let active = input.get_attribute("aria-activedescendant").expect("arrow key sets the active option");
-    let option = document().get_element_by_id(&active).expect("active option exists");
-    assert_eq!(option.get_attribute("aria-selected").as_deref(), Some("true"));
-    assert!(option.text_content().unwrap().contains("VPN will not connect"));
+    let active = input
+        .get_attribute("aria-activedescendant")
+        .expect("arrow key sets the active option");
+    let option = document()
+        .get_element_by_id(&active)
+        .expect("active option exists");
+    assert_eq!(
+        option.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    assert!(option
+        .text_content()
+        .unwrap()
+        .contains("VPN will not connect"));
 
     key(&input, "Escape");
     tick().await;
     assert_eq!(query.get_untracked(), "");
     assert_eq!(input.value(), "");
-    assert_eq!(root.query_selector_all("[role=option]").unwrap().length(), 0);
+    assert_eq!(
+        root.query_selector_all("[role=option]").unwrap().length(),
+        0
+    );
 
     type_into(&input, "🙂🙂 打印");
     tick().await;
-    assert_eq!(status.text_content().unwrap(), "No articles match “🙂🙂 打印”.");
+    assert_eq!(
+        status.text_content().unwrap(),
+        "No articles match “🙂🙂 打印”."
+    );
     root.remove();
 }
 
@@ -140,7 +227,11 @@ async fn search_box_ranks_results_and_follows_the_combobox_pattern() {
 async fn article_view_shows_header_toc_badges_and_reports_a_missing_body() {
     let root = container();
     let site = site();
-    let article = site.catalog.article("vpn-will-not-connect").unwrap().clone();
+    let article = site
+        .catalog
+        .article("vpn-will-not-connect")
+        .unwrap()
+        .clone();
     let _handle = mount_to(root.clone(), move || {
         provide_context(site.clone());
         provide_context(Announcer(RwSignal::new(String::new())));
@@ -149,15 +240,30 @@ async fn article_view_shows_header_toc_badges_and_reports_a_missing_body() {
     tick().await;
     let h1 = root.query_selector("h1").unwrap().unwrap();
     assert_eq!(h1.text_content().unwrap(), "VPN will not connect");
-    let crumbs = root.query_selector("nav[aria-label=Breadcrumb]").unwrap().unwrap().text_content().unwrap();
+    let crumbs = root
+        .query_selector("nav[aria-label=Breadcrumb]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(crumbs.contains("Network & VPN"), "{crumbs}");
     let toc: Vec<String> = {
         let links = root.query_selector_all(".toc a").unwrap();
-        (0..links.length()).map(|i| links.get(i).unwrap().text_content().unwrap()).collect()
+        (0..links.length())
+            .map(|i| links.get(i).unwrap().text_content().unwrap())
+            .collect()
     };
     assert_eq!(toc, ["Symptoms", "Fix", "Restart the client"]);
-    assert!(root.query_selector(".badge-warning").unwrap().is_some(), "review_by in 2020 is overdue");
-    let related = root.query_selector(".related").unwrap().unwrap().text_content().unwrap();
+    assert!(
+        root.query_selector(".badge-warning").unwrap().is_some(),
+        "review_by in 2020 is overdue"
+    );
+    let related = root
+        .query_selector(".related")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(related.contains("Wi-Fi keeps dropping"), "{related}");
     assert!(!related.contains("VPN will not connect"));
     let buttons = root.query_selector_all(".actions button").unwrap();
@@ -170,7 +276,13 @@ async fn article_view_shows_header_toc_badges_and_reports_a_missing_body() {
         }
         tick().await;
     }
-    let alert = root.query_selector("[role=alert]").unwrap().expect("a failed body load is reported");
-    assert!(alert.text_content().unwrap().contains("Could not load the article"));
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("a failed body load is reported");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Could not load the article"));
     root.remove();
 }

@@ -25,7 +25,13 @@ pub fn ArticlePage() -> impl IntoView {
                     // An old link: move the address bar to the current slug,
                     // keeping the heading the link pointed at.
                     let hash = window().location().hash().unwrap_or_default();
-                    navigate(&format!("/a/{}/{hash}", meta.slug), NavigateOptions { replace: true, ..Default::default() });
+                    navigate(
+                        &format!("/a/{}/{hash}", meta.slug),
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
                 }
                 view! { <ArticleView meta=meta.clone()/> }.into_any()
             }
@@ -87,12 +93,24 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
         let site = site.clone();
         let slug = meta.slug.clone();
         move |event: web_sys::MouseEvent| {
-            let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let Some(target) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
             if let Ok(Some(button)) = target.closest("[data-copy-heading]") {
-                let heading = button.get_attribute("data-copy-heading").unwrap_or_default();
-                copy_to_clipboard(site.article_url(&slug, Some(&heading)), "Section link copied");
+                let heading = button
+                    .get_attribute("data-copy-heading")
+                    .unwrap_or_default();
+                copy_to_clipboard(
+                    site.article_url(&slug, Some(&heading)),
+                    "Section link copied",
+                );
             } else if let Ok(Some(button)) = target.closest("[data-copy-code]") {
-                let code = button.parent_element().and_then(|pre| pre.query_selector("code").ok().flatten());
+                let code = button
+                    .parent_element()
+                    .and_then(|pre| pre.query_selector("code").ok().flatten());
                 let text = code.and_then(|c| c.text_content()).unwrap_or_default();
                 copy_to_clipboard(text, "Code copied");
             }
@@ -104,7 +122,12 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
     let has_category = !meta.category.is_empty();
     let overdue = meta.review_overdue(&today());
     let review_by = meta.review_by.clone().unwrap_or_default();
-    let toc: Vec<_> = meta.headings.iter().filter(|h| (2..=3).contains(&h.level)).cloned().collect();
+    let toc: Vec<_> = meta
+        .headings
+        .iter()
+        .filter(|h| (2..=3).contains(&h.level))
+        .cloned()
+        .collect();
     let has_toc = toc.len() > 1;
     let toc_items = toc
         .into_iter()

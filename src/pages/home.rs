@@ -49,10 +49,17 @@ fn Categories(site: crate::site::Site) -> impl IntoView {
         .filter_map(|id| {
             let count = catalog.articles_in(&id).count();
             (count > 0).then(|| {
-                let description = catalog.category(&id).map(|c| c.description.clone()).unwrap_or_default();
+                let description = catalog
+                    .category(&id)
+                    .map(|c| c.description.clone())
+                    .unwrap_or_default();
                 let href = format!("{}/?category={id}", site.root);
                 let name = site.category_name(&id);
-                let label = if count == 1 { "1 article".to_string() } else { format!("{count} articles") };
+                let label = if count == 1 {
+                    "1 article".to_string()
+                } else {
+                    format!("{count} articles")
+                };
                 view! {
                     <li class="category-card">
                         <a href=href>

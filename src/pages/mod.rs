@@ -6,6 +6,10 @@ pub mod not_found;
 
 /// Sets the browser tab's title.
 pub fn set_title(title: &str, site_name: &str) {
-    let full = if title.is_empty() { site_name.to_string() } else { format!("{title} · {site_name}") };
+    let full = if title.is_empty() {
+        site_name.to_string()
+    } else {
+        format!("{title} · {site_name}")
+    };
     leptos::prelude::document().set_title(&full);
 }

@@ -7,7 +7,10 @@ use crate::site::use_site;
 
 /// Words of a slug, to search for: `vpn-wont-connect` becomes `vpn wont connect`.
 pub fn query_from_slug(slug: &str) -> String {
-    slug.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    slug.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[component]
@@ -16,7 +19,11 @@ pub fn NotFound(slug: String) -> impl IntoView {
     super::set_title("Page not found", &site.catalog.site.name);
     let slug = if slug.is_empty() {
         let path = window().location().pathname().unwrap_or_default();
-        path.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string()
+        path.trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string()
     } else {
         slug
     };

@@ -41,7 +41,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     crate::report(&library.diagnostics);
     let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 && !args.keep_going {
-        eprintln!("not building: {errors} errors (nothing was written to {})", args.out.display());
+        eprintln!(
+            "not building: {errors} errors (nothing was written to {})",
+            args.out.display()
+        );
         return Ok(ExitCode::from(1));
     }
     let shell = AppShell::load(&args.app, &args.app_public_url)?;
@@ -55,31 +58,45 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     // swapped in whole, so a failure never leaves a half-written site.
     let in_place = same_dir(&args.app, &args.out);
     let update = in_place || SiteWriter::is_previous_build(&args.out);
-    let target = if update { args.out.clone() } else { staging_dir(&args.out) };
+    let target = if update {
+        args.out.clone()
+    } else {
+        staging_dir(&args.out)
+    };
     if !update {
         let _ = std::fs::remove_dir_all(&target);
     }
-    let mut writer = SiteWriter::new(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    let mut writer =
+        SiteWriter::new(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
     let write = |writer: &mut SiteWriter| -> std::io::Result<()> {
         if !in_place {
             // The app folder may itself be a built site: its pages and data
             // are regenerated here, never copied.
             let app = args.app.clone();
             let generated = move |path: &Path| {
-                path.parent() == Some(app.as_path()) && path.file_name().is_some_and(|n| ["a", "data", "media", "index.html", "404.html"].contains(&n.to_string_lossy().as_ref()))
+                path.parent() == Some(app.as_path())
+                    && path.file_name().is_some_and(|n| {
+                        ["a", "data", "media", "index.html", "404.html"]
+                            .contains(&n.to_string_lossy().as_ref())
+                    })
             };
             writer.copy_tree(&args.app, "", &generated)?;
         }
-        writer.copy_tree(&args.articles, "media", &|path| path.extension().is_some_and(|e| e == "md"))?;
+        writer.copy_tree(&args.articles, "media", &|path| {
+            path.extension().is_some_and(|e| e == "md")
+        })?;
         let cache = serde_json::to_string(&render_cache).map_err(std::io::Error::other)?;
         writer.write(crate::render_cache::CACHE_FILE, cache.as_bytes())?;
         write_site(writer, &shell, &library, &catalog, &config)
     };
     write(&mut writer).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     let changed = writer.changed;
-    let removed = writer.finish().map_err(|e| format!("cannot finish {}: {e}", target.display()))?;
+    let removed = writer
+        .finish()
+        .map_err(|e| format!("cannot finish {}: {e}", target.display()))?;
     if !update {
-        replace_dir(&target, &args.out).map_err(|e| format!("cannot move the site into {}: {e}", args.out.display()))?;
+        replace_dir(&target, &args.out)
+            .map_err(|e| format!("cannot move the site into {}: {e}", args.out.display()))?;
     }
     eprintln!(
         "built {} articles into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
@@ -94,14 +111,23 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_site(writer: &mut SiteWriter, shell: &AppShell, library: &Library, catalog: &Catalog, config: &SiteConfig) -> std::io::Result<()> {
+fn write_site(
+    writer: &mut SiteWriter,
+    shell: &AppShell,
+    library: &Library,
+    catalog: &Catalog,
+    config: &SiteConfig,
+) -> std::io::Result<()> {
     let json = serde_json::to_string(catalog).map_err(std::io::Error::other)?;
     writer.write("data/catalog.json", json.as_bytes())?;
 
     let site = &config.site;
     let base_url = site.base_url.trim_end_matches('/');
     for article in &library.articles {
-        writer.write(&format!("data/articles/{}.html", article.slug), article.rendered.html.as_bytes())?;
+        writer.write(
+            &format!("data/articles/{}.html", article.slug),
+            article.rendered.html.as_bytes(),
+        )?;
         let page = article_page(shell, article, catalog, &site.name, base_url);
         for slug in std::iter::once(&article.slug).chain(&article.front.aliases) {
             writer.write(&format!("a/{slug}/index.html"), page.as_bytes())?;
@@ -110,20 +136,40 @@ fn write_site(writer: &mut SiteWriter, shell: &AppShell, library: &Library, cata
 
     let name = escape_html(&site.name);
     let description = escape_html(&site.tagline);
-    let home_head = format!(r#"<meta name="description" content="{description}"><meta property="og:title" content="{name}"><meta property="og:description" content="{description}"><meta property="og:type" content="website">"#);
-    writer.write("index.html", shell.page("./", &name, &home_head, "").as_bytes())?;
+    let home_head = format!(
+        r#"<meta name="description" content="{description}"><meta property="og:title" content="{name}"><meta property="og:description" content="{description}"><meta property="og:type" content="website">"#
+    );
+    writer.write(
+        "index.html",
+        shell.page("./", &name, &home_head, "").as_bytes(),
+    )?;
     // Hosts serve 404.html at any depth, so its assets need absolute paths.
     let root_path = base_path(base_url);
-    let not_found = shell.page(&root_path, &format!("Page not found · {name}"), r#"<meta name="robots" content="noindex">"#, "");
+    let not_found = shell.page(
+        &root_path,
+        &format!("Page not found · {name}"),
+        r#"<meta name="robots" content="noindex">"#,
+        "",
+    );
     writer.write("404.html", not_found.as_bytes())
 }
 
-fn article_page(shell: &AppShell, article: &Article, catalog: &Catalog, site_name: &str, base_url: &str) -> String {
+fn article_page(
+    shell: &AppShell,
+    article: &Article,
+    catalog: &Catalog,
+    site_name: &str,
+    base_url: &str,
+) -> String {
     let title = escape_html(&article.front.title);
     let summary = escape_html(&article.front.summary);
     let site = escape_html(site_name);
     let url = format!("{base_url}/a/{}/", article.slug);
-    let canonical = if base_url.is_empty() { String::new() } else { format!(r#"<link rel="canonical" href="{url}"><meta property="og:url" content="{url}">"#) };
+    let canonical = if base_url.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<link rel="canonical" href="{url}"><meta property="og:url" content="{url}">"#)
+    };
     let head = format!(
         r#"<meta name="description" content="{summary}"><meta property="og:title" content="{title}"><meta property="og:description" content="{summary}"><meta property="og:type" content="article"><meta property="og:site_name" content="{site}"><meta name="twitter:card" content="summary">{canonical}"#
     );
@@ -131,7 +177,12 @@ fn article_page(shell: &AppShell, article: &Article, catalog: &Catalog, site_nam
         .category(&article.front.category)
         .map(|c| format!(r#" › <span>{}</span>"#, escape_html(&c.name)))
         .unwrap_or_default();
-    let updated = article.front.updated.as_deref().map(|d| format!(r#"<p class="meta">Updated {}</p>"#, escape_html(d))).unwrap_or_default();
+    let updated = article
+        .front
+        .updated
+        .as_deref()
+        .map(|d| format!(r#"<p class="meta">Updated {}</p>"#, escape_html(d)))
+        .unwrap_or_default();
     let body = format!(
         r#"<article class="article prerendered"><nav class="breadcrumbs" aria-label="Breadcrumb"><a href="../../">{site}</a>{category}</nav><h1>{title}</h1><p class="summary">{summary}</p>{updated}<div class="article-body">{}</div></article>"#,
         article.rendered.html
@@ -142,9 +193,16 @@ fn article_page(shell: &AppShell, article: &Article, catalog: &Catalog, site_nam
 /// The path part of the configured base URL (`https://x.org/help` is
 /// `/help/`), or `/`.
 fn base_path(base_url: &str) -> String {
-    let path = base_url.split_once("://").map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or("")).unwrap_or(base_url);
+    let path = base_url
+        .split_once("://")
+        .map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or(""))
+        .unwrap_or(base_url);
     let path = path.trim_matches('/');
-    if path.is_empty() { "/".to_string() } else { format!("/{path}/") }
+    if path.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{path}/")
+    }
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
@@ -155,13 +213,19 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 }
 
 fn staging_dir(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
     out.with_file_name(format!(".{name}.lantern-tmp"))
 }
 
 /// Swaps the new site in, so a failed build never leaves a half-written one.
 fn replace_dir(new: &Path, out: &Path) -> std::io::Result<()> {
-    let old = out.with_file_name(format!(".{}.lantern-old", out.file_name().unwrap_or_default().to_string_lossy()));
+    let old = out.with_file_name(format!(
+        ".{}.lantern-old",
+        out.file_name().unwrap_or_default().to_string_lossy()
+    ));
     let _ = std::fs::remove_dir_all(&old);
     if out.exists() {
         std::fs::rename(out, &old)?;

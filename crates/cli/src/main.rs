@@ -18,7 +18,11 @@ use lantern_core::diagnostic::Diagnostic;
 use lantern_core::library::Library;
 
 #[derive(Parser)]
-#[command(name = "lantern", version, about = "Create, check, build and search a Lantern knowledge base")]
+#[command(
+    name = "lantern",
+    version,
+    about = "Create, check, build and search a Lantern knowledge base"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -91,12 +95,39 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::New { title, articles, config, category } => new::run(&title, &articles, &config, category.as_deref()),
-        Command::Check { articles, config, format } => check(&articles, &config, format),
-        Command::Build { articles, config, app, out, app_public_url, base_url, keep_going } => {
-            build::run(&build::BuildArgs { articles, config, app, out, app_public_url, base_url, keep_going })
-        }
-        Command::Search { articles, json, query } => search::run(&articles, json, &query.join(" ")),
+        Command::New {
+            title,
+            articles,
+            config,
+            category,
+        } => new::run(&title, &articles, &config, category.as_deref()),
+        Command::Check {
+            articles,
+            config,
+            format,
+        } => check(&articles, &config, format),
+        Command::Build {
+            articles,
+            config,
+            app,
+            out,
+            app_public_url,
+            base_url,
+            keep_going,
+        } => build::run(&build::BuildArgs {
+            articles,
+            config,
+            app,
+            out,
+            app_public_url,
+            base_url,
+            keep_going,
+        }),
+        Command::Search {
+            articles,
+            json,
+            query,
+        } => search::run(&articles, json, &query.join(" ")),
     };
     match result {
         Ok(code) => code,
@@ -114,14 +145,27 @@ pub(crate) fn today() -> String {
         return day;
     }
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::OffsetDateTime::now_utc().date().format(&format).unwrap_or_default()
+    time::OffsetDateTime::now_utc()
+        .date()
+        .format(&format)
+        .unwrap_or_default()
 }
 
 /// Loads and checks every article; diagnostics are in the library.
-pub(crate) fn load_checked(articles: &Path, config: &SiteConfig, html: bool) -> Result<Library, String> {
-    let mut library = Library::load_with(articles, html).map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
+pub(crate) fn load_checked(
+    articles: &Path,
+    config: &SiteConfig,
+    html: bool,
+) -> Result<Library, String> {
+    let mut library = Library::load_with(articles, html)
+        .map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
     let today = today();
-    library.check(&CheckContext { articles_dir: Some(articles), categories: config.category_ids(), today: &today, broken_links: config.check.broken_links });
+    library.check(&CheckContext {
+        articles_dir: Some(articles),
+        categories: config.category_ids(),
+        today: &today,
+        broken_links: config.check.broken_links,
+    });
     Ok(library)
 }
 
@@ -149,10 +193,17 @@ fn check(articles: &Path, config: &Path, format: Format) -> Result<ExitCode, Str
                 "warnings": warnings,
                 "diagnostics": library.diagnostics,
             });
-            println!("{}", serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?
+            );
         }
     }
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Articles read, including those left out because of errors.

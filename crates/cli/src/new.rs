@@ -6,7 +6,12 @@ use std::process::ExitCode;
 use lantern_core::config::SiteConfig;
 use lantern_core::slug::slugify;
 
-pub fn run(title: &str, articles: &Path, config: &Path, category: Option<&str>) -> Result<ExitCode, String> {
+pub fn run(
+    title: &str,
+    articles: &Path,
+    config: &Path,
+    category: Option<&str>,
+) -> Result<ExitCode, String> {
     let config = SiteConfig::load(config)?;
     let slug = slugify(title);
     if slug.is_empty() {
@@ -15,17 +20,25 @@ pub fn run(title: &str, articles: &Path, config: &Path, category: Option<&str>) 
     if let Some(category) = category {
         let ids = config.category_ids();
         if !ids.is_empty() && !ids.iter().any(|id| id == category) {
-            return Err(format!("unknown category `{category}` (lantern.toml has: {})", ids.join(", ")));
+            return Err(format!(
+                "unknown category `{category}` (lantern.toml has: {})",
+                ids.join(", ")
+            ));
         }
     }
     let path = articles.join(format!("{slug}.md"));
     if path.exists() {
-        eprintln!("{} already exists: pick another title or edit that article", path.display());
+        eprintln!(
+            "{} already exists: pick another title or edit that article",
+            path.display()
+        );
         return Ok(ExitCode::from(1));
     }
     let today = crate::today();
-    let review_by = days_after(&today, config.authoring.review_period_days).ok_or("cannot compute the review date")?;
-    std::fs::create_dir_all(articles).map_err(|e| format!("cannot create {}: {e}", articles.display()))?;
+    let review_by = days_after(&today, config.authoring.review_period_days)
+        .ok_or("cannot compute the review date")?;
+    std::fs::create_dir_all(articles)
+        .map_err(|e| format!("cannot create {}: {e}", articles.display()))?;
     let text = template(title, category.unwrap_or(""), &today, &review_by);
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("{}", path.display());
@@ -35,7 +48,9 @@ pub fn run(title: &str, articles: &Path, config: &Path, category: Option<&str>) 
 fn days_after(day: &str, days: u32) -> Option<String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let date = time::Date::parse(day, &format).ok()?;
-    date.checked_add(time::Duration::days(i64::from(days)))?.format(&format).ok()
+    date.checked_add(time::Duration::days(i64::from(days)))?
+        .format(&format)
+        .ok()
 }
 
 fn template(title: &str, category: &str, today: &str, review_by: &str) -> String {

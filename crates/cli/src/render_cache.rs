@@ -25,20 +25,27 @@ fn key(article: &Article) -> String {
 /// its key matches, rendering the rest on all cores. Returns the new cache
 /// (slug to key) to write with the site.
 pub fn fill_html(articles: &mut [Article], out: &Path) -> BTreeMap<String, String> {
-    let previous: HashMap<String, String> =
-        std::fs::read_to_string(out.join(CACHE_FILE)).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+    let previous: HashMap<String, String> = std::fs::read_to_string(out.join(CACHE_FILE))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
     let keys: Vec<String> = articles.iter().map(key).collect();
     let mut stale = Vec::new();
     for (article, key) in articles.iter_mut().zip(&keys) {
         let cached = (previous.get(&article.slug) == Some(key))
-            .then(|| std::fs::read_to_string(out.join(format!("data/articles/{}.html", article.slug))).ok())
+            .then(|| {
+                std::fs::read_to_string(out.join(format!("data/articles/{}.html", article.slug)))
+                    .ok()
+            })
             .flatten();
         match cached {
             Some(html) => article.rendered.html = html,
             None => stale.push(article),
         }
     }
-    let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8);
     let chunk = stale.len().div_ceil(workers).max(1);
     std::thread::scope(|scope| {
         for part in stale.chunks_mut(chunk) {
@@ -50,5 +57,10 @@ pub fn fill_html(articles: &mut [Article], out: &Path) -> BTreeMap<String, Strin
         }
     });
     let mut seen = HashSet::new();
-    articles.iter().zip(keys).filter(|(a, _)| seen.insert(a.slug.clone())).map(|(a, k)| (a.slug.clone(), k)).collect()
+    articles
+        .iter()
+        .zip(keys)
+        .filter(|(a, _)| seen.insert(a.slug.clone()))
+        .map(|(a, k)| (a.slug.clone(), k))
+        .collect()
 }

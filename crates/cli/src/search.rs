@@ -10,24 +10,35 @@ use lantern_core::search::highlight;
 use lantern_core::{Catalog, SearchOptions};
 
 pub fn run(articles: &Path, json: bool, query: &str) -> Result<ExitCode, String> {
-    let library = lantern_core::library::Library::load(articles).map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
+    let library = lantern_core::library::Library::load(articles)
+        .map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
     // Broken articles are skipped, never fatal: say which on stderr.
     for d in library.diagnostics.iter().filter(|d| d.is_error()) {
         eprintln!("warning: skipped: {d}");
     }
     let catalog = library.catalog(&SiteConfig::default());
-    let paths: Vec<&str> = library.articles.iter().map(|a| a.relative_path.as_str()).collect();
+    let paths: Vec<&str> = library
+        .articles
+        .iter()
+        .map(|a| a.relative_path.as_str())
+        .collect();
     if query.trim().is_empty() && !std::io::stdin().is_terminal() {
         return batch(&catalog, &paths);
     }
-    let options = SearchOptions { limit: 10, prefix_last: false };
+    let options = SearchOptions {
+        limit: 10,
+        prefix_last: false,
+    };
     let hits = catalog.index.search(query, &options, |_| true);
     if json {
         let rows: Vec<_> = hits
             .iter()
             .map(|h| serde_json::json!({ "path": paths[h.doc], "title": catalog.articles[h.doc].title, "score": h.score }))
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = std::io::stdout().lock();
@@ -38,10 +49,26 @@ pub fn run(articles: &Path, json: bool, query: &str) -> Result<ExitCode, String>
         let article = &catalog.articles[hit.doc];
         let summary: String = highlight(&article.summary, &hit.matched_terms)
             .into_iter()
-            .map(|s| if s.matched { format!("[{}]", s.text) } else { s.text })
+            .map(|s| {
+                if s.matched {
+                    format!("[{}]", s.text)
+                } else {
+                    s.text
+                }
+            })
             .collect();
         // A closed pipe (`| head`) just ends the listing.
-        if writeln!(out, "{:>2}. {}  ({:.2})\n    {}\n    {}", rank + 1, article.title, hit.score, paths[hit.doc], summary).is_err() {
+        if writeln!(
+            out,
+            "{:>2}. {}  ({:.2})\n    {}\n    {}",
+            rank + 1,
+            article.title,
+            hit.score,
+            paths[hit.doc],
+            summary
+        )
+        .is_err()
+        {
             break;
         }
     }
@@ -53,12 +80,22 @@ pub fn run(articles: &Path, json: bool, query: &str) -> Result<ExitCode, String>
 fn batch(catalog: &Catalog, paths: &[&str]) -> Result<ExitCode, String> {
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
-    let options = SearchOptions { limit: 10, prefix_last: true };
+    let options = SearchOptions {
+        limit: 10,
+        prefix_last: true,
+    };
     for line in stdin.lock().lines() {
         let line = line.map_err(|e| e.to_string())?;
-        let hits = catalog.index.search(line.trim_end_matches('\r'), &options, |_| true);
+        let hits = catalog
+            .index
+            .search(line.trim_end_matches('\r'), &options, |_| true);
         let row: Vec<&str> = hits.iter().map(|h| paths[h.doc]).collect();
-        writeln!(out, "{}", serde_json::to_string(&row).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&row).map_err(|e| e.to_string())?
+        )
+        .map_err(|e| e.to_string())?;
         out.flush().map_err(|e| e.to_string())?;
     }
     Ok(ExitCode::SUCCESS)

@@ -17,12 +17,22 @@ impl AppShell {
     pub fn load(app_dir: &Path, public_url: &str) -> Result<Self, String> {
         let index = app_dir.join("index.html");
         let html = std::fs::read_to_string(&index).map_err(|e| {
-            format!("no app at {}: {e}. Build it with `trunk build --release` (or pass --app DIR)", index.display())
+            format!(
+                "no app at {}: {e}. Build it with `trunk build --release` (or pass --app DIR)",
+                index.display()
+            )
         })?;
         if !html.contains(ROOT_META) || !html.contains(PRERENDER_SLOT) {
-            return Err(format!("{} is not a Lantern app shell (lantern-root meta or prerender slot missing)", index.display()));
+            return Err(format!(
+                "{} is not a Lantern app shell (lantern-root meta or prerender slot missing)",
+                index.display()
+            ));
         }
-        let public_url = if public_url.ends_with('/') { public_url.to_string() } else { format!("{public_url}/") };
+        let public_url = if public_url.ends_with('/') {
+            public_url.to_string()
+        } else {
+            format!("{public_url}/")
+        };
         let mut assets = Vec::new();
         for entry in std::fs::read_dir(app_dir).map_err(|e| e.to_string())? {
             let entry = entry.map_err(|e| e.to_string())?;
@@ -50,11 +60,21 @@ impl AppShell {
                 html = html.replace(&format!("{quote}{built}"), &format!("{quote}{root}{name}"));
             }
         }
-        html = html.replace(ROOT_META, &format!(r#"<meta name="lantern-root" content="{root}">"#));
+        html = html.replace(
+            ROOT_META,
+            &format!(r#"<meta name="lantern-root" content="{root}">"#),
+        );
         if let (Some(start), Some(end)) = (html.find("<title>"), html.find("</title>")) {
-            html.replace_range(start..end + "</title>".len(), &format!("<title>{title}</title>"));
+            html.replace_range(
+                start..end + "</title>".len(),
+                &format!("<title>{title}</title>"),
+            );
         }
         html = html.replacen("</head>", &format!("{head}</head>"), 1);
-        html.replacen(PRERENDER_SLOT, &format!(r#"<div id="lantern-prerender">{body}</div>"#), 1)
+        html.replacen(
+            PRERENDER_SLOT,
+            &format!(r#"<div id="lantern-prerender">{body}</div>"#),
+            1,
+        )
     }
 }

@@ -21,7 +21,12 @@ pub struct SiteWriter {
 impl SiteWriter {
     pub fn new(root: &Path) -> std::io::Result<Self> {
         std::fs::create_dir_all(root)?;
-        Ok(Self { root: root.to_path_buf(), written: BTreeSet::new(), dirs: HashSet::new(), changed: 0 })
+        Ok(Self {
+            root: root.to_path_buf(),
+            written: BTreeSet::new(),
+            dirs: HashSet::new(),
+            changed: 0,
+        })
     }
 
     /// Whether `dir` holds the output of an earlier `lantern build`.
@@ -49,7 +54,12 @@ impl SiteWriter {
 
     /// Copies every file below `from` to `into` (relative to the root),
     /// skipping hidden files and, if given, files `skip` rejects.
-    pub fn copy_tree(&mut self, from: &Path, into: &str, skip: &dyn Fn(&Path) -> bool) -> std::io::Result<()> {
+    pub fn copy_tree(
+        &mut self,
+        from: &Path,
+        into: &str,
+        skip: &dyn Fn(&Path) -> bool,
+    ) -> std::io::Result<()> {
         for entry in std::fs::read_dir(from)? {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -57,7 +67,11 @@ impl SiteWriter {
             if name.starts_with('.') || skip(&path) {
                 continue;
             }
-            let relative = if into.is_empty() { name } else { format!("{into}/{name}") };
+            let relative = if into.is_empty() {
+                name
+            } else {
+                format!("{into}/{name}")
+            };
             if entry.file_type()?.is_dir() {
                 self.copy_tree(&path, &relative, skip)?;
             } else {
@@ -73,7 +87,10 @@ impl SiteWriter {
         let manifest = self.root.join(MANIFEST);
         let mut removed = 0;
         if let Ok(previous) = std::fs::read_to_string(&manifest) {
-            for stale in previous.lines().filter(|l| !l.is_empty() && !self.written.contains(*l)) {
+            for stale in previous
+                .lines()
+                .filter(|l| !l.is_empty() && !self.written.contains(*l))
+            {
                 if stale.split('/').any(|part| part == ".." || part.is_empty()) {
                     continue;
                 }

@@ -29,7 +29,11 @@ fn project() -> tempfile::TempDir {
         "articles/vpn-will-not-connect.md",
         "---\ntitle: \"VPN will not connect\"\nsummary: \"Fix error 809 & sign-in loops.\"\ncategory: network\naliases: [vpn-not-working]\n---\nIntro.\n\n## Reset the client\n\nSee [printers](printer-offline.md#restart).\n",
     );
-    write(root, "articles/devices/printer-offline.md", "---\ntitle: Printer offline\n---\n## Restart\n\nTurn it off and on.\n");
+    write(
+        root,
+        "articles/devices/printer-offline.md",
+        "---\ntitle: Printer offline\n---\n## Restart\n\nTurn it off and on.\n",
+    );
     tmp
 }
 
@@ -43,28 +47,64 @@ fn lantern(root: &Path) -> Command {
 fn build_writes_app_data_and_a_page_per_article_and_alias() {
     let tmp = project();
     let root = tmp.path();
-    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success().stderr(predicate::str::contains("built 2 articles"));
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("built 2 articles"));
     let site = root.join("site");
-    for file in ["index.html", "404.html", "app-1.js", "app-1_bg.wasm", "data/catalog.json", "data/articles/vpn-will-not-connect.html", "data/articles/printer-offline.html", "a/vpn-will-not-connect/index.html", "a/vpn-not-working/index.html", "a/printer-offline/index.html"] {
+    for file in [
+        "index.html",
+        "404.html",
+        "app-1.js",
+        "app-1_bg.wasm",
+        "data/catalog.json",
+        "data/articles/vpn-will-not-connect.html",
+        "data/articles/printer-offline.html",
+        "a/vpn-will-not-connect/index.html",
+        "a/vpn-not-working/index.html",
+        "a/printer-offline/index.html",
+    ] {
         assert!(site.join(file).is_file(), "missing {file}");
     }
     let page = fs::read_to_string(site.join("a/vpn-will-not-connect/index.html")).unwrap();
     // Assets relative to the page, so any sub-path works without rewrites.
     assert!(page.contains(r#"href="../../app-1.css""#), "{page}");
     assert!(page.contains("import init from '../../app-1.js'"), "{page}");
-    assert!(page.contains("module_or_path: '../../app-1_bg.wasm'"), "{page}");
+    assert!(
+        page.contains("module_or_path: '../../app-1_bg.wasm'"),
+        "{page}"
+    );
     assert!(page.contains(r#"<meta name="lantern-root" content="../../">"#));
     // Pre-rendered body and link-preview tags, escaped.
-    assert!(page.contains("<title>VPN will not connect · ACME &lt;Help&gt;</title>"), "{page}");
-    assert!(page.contains(r#"<meta name="description" content="Fix error 809 &amp; sign-in loops.">"#), "{page}");
+    assert!(
+        page.contains("<title>VPN will not connect · ACME &lt;Help&gt;</title>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<meta name="description" content="Fix error 809 &amp; sign-in loops.">"#),
+        "{page}"
+    );
     assert!(page.contains(r#"<meta property="og:url" content="https://help.acme.test/kb/a/vpn-will-not-connect/">"#), "{page}");
-    assert!(page.contains(r#"<h2 id="reset-the-client">Reset the client</h2>"#), "{page}");
-    assert!(page.contains(r#"href="../printer-offline/#restart""#), "{page}");
+    assert!(
+        page.contains(r#"<h2 id="reset-the-client">Reset the client</h2>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"href="../printer-offline/#restart""#),
+        "{page}"
+    );
     // The 404 page is served at any depth: absolute paths from the base URL.
     let not_found = fs::read_to_string(site.join("404.html")).unwrap();
     assert!(not_found.contains("'/kb/app-1.js'"), "{not_found}");
-    let catalog: serde_json::Value = serde_json::from_str(&fs::read_to_string(site.join("data/catalog.json")).unwrap()).unwrap();
-    let titles: Vec<_> = catalog["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    let catalog: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("data/catalog.json")).unwrap()).unwrap();
+    let titles: Vec<_> = catalog["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
     assert_eq!(titles, ["Printer offline", "VPN will not connect"]);
 }
 
@@ -72,38 +112,63 @@ fn build_writes_app_data_and_a_page_per_article_and_alias() {
 fn a_broken_article_is_reported_with_file_and_line() {
     let tmp = project();
     let root = tmp.path();
-    write(root, "articles/broken.md", "---\ntitle: Broken\ntags: [a, b\n---\nBody\n");
-    lantern(root)
-        .args(["check"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("articles/broken.md:3:7:").and(predicate::str::contains("error: invalid YAML in front matter")));
+    write(
+        root,
+        "articles/broken.md",
+        "---\ntitle: Broken\ntags: [a, b\n---\nBody\n",
+    );
+    lantern(root).args(["check"]).assert().code(1).stderr(
+        predicate::str::contains("articles/broken.md:3:7:").and(predicate::str::contains(
+            "error: invalid YAML in front matter",
+        )),
+    );
 }
 
 #[test]
 fn build_refuses_on_errors_and_keeps_the_previous_site() {
     let tmp = project();
     let root = tmp.path();
-    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success();
-    write(root, "articles/broken.md", "---\nsummary: no title\n---\nBody\n");
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success();
+    write(
+        root,
+        "articles/broken.md",
+        "---\nsummary: no title\n---\nBody\n",
+    );
     lantern(root)
         .args(["build", "--app", "app", "--out", "site"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("articles/broken.md:1:1: error: missing `title:`").and(predicate::str::contains("nothing was written")));
-    assert!(root.join("site/a/vpn-will-not-connect/index.html").is_file(), "previous output kept");
+        .stderr(
+            predicate::str::contains("articles/broken.md:1:1: error: missing `title:`")
+                .and(predicate::str::contains("nothing was written")),
+        );
+    assert!(
+        root.join("site/a/vpn-will-not-connect/index.html")
+            .is_file(),
+        "previous output kept"
+    );
 }
 
 #[test]
 fn keep_going_publishes_every_other_article() {
     let tmp = project();
     let root = tmp.path();
-    write(root, "articles/broken.md", "---\nsummary: no title\n---\nBody\n");
+    write(
+        root,
+        "articles/broken.md",
+        "---\nsummary: no title\n---\nBody\n",
+    );
     lantern(root)
         .args(["build", "--keep-going", "--app", "app", "--out", "site"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("articles/broken.md:1:1: error").and(predicate::str::contains("built 2 articles")));
+        .stderr(
+            predicate::str::contains("articles/broken.md:1:1: error")
+                .and(predicate::str::contains("built 2 articles")),
+        );
     assert!(!root.join("site/a/broken").exists());
 }
 
@@ -113,17 +178,27 @@ fn an_oversized_or_binary_article_is_an_error_not_a_crash() {
     let root = tmp.path();
     let big = format!("---\ntitle: Big\n---\n{}", "log line\n".repeat(1_400_000));
     write(root, "articles/big.md", &big);
-    fs::write(root.join("articles/binary.md"), b"---\ntitle: x\n---\n\0\x01\x02").unwrap();
-    fs::write(root.join("articles/latin1.md"), b"---\ntitle: caf\xe9\n---\nbody\n").unwrap();
-    lantern(root)
-        .args(["check"])
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("articles/big.md:1:1: error: the article is 12.0 MB, over the 1 MB limit")
-                .and(predicate::str::contains("articles/binary.md:1:1: error: this is a binary file"))
-                .and(predicate::str::contains("articles/latin1.md:2:11: error: the file is not UTF-8")),
-        );
+    fs::write(
+        root.join("articles/binary.md"),
+        b"---\ntitle: x\n---\n\0\x01\x02",
+    )
+    .unwrap();
+    fs::write(
+        root.join("articles/latin1.md"),
+        b"---\ntitle: caf\xe9\n---\nbody\n",
+    )
+    .unwrap();
+    lantern(root).args(["check"]).assert().code(1).stderr(
+        predicate::str::contains(
+            "articles/big.md:1:1: error: the article is 12.0 MB, over the 1 MB limit",
+        )
+        .and(predicate::str::contains(
+            "articles/binary.md:1:1: error: this is a binary file",
+        ))
+        .and(predicate::str::contains(
+            "articles/latin1.md:2:11: error: the file is not UTF-8",
+        )),
+    );
 }
 
 #[test]
@@ -141,14 +216,23 @@ fn a_built_site_can_serve_as_the_prebuilt_app() {
     let tmp = project();
     let root = tmp.path();
     write(root, "articles/extra.md", "---\ntitle: Extra\n---\nBody\n");
-    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success();
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success();
     // A team without Rust keeps `site` as their app and rebuilds pages only.
     fs::remove_file(root.join("articles/extra.md")).unwrap();
-    lantern(root).args(["build", "--app", "site", "--out", "site2"]).assert().success();
+    lantern(root)
+        .args(["build", "--app", "site", "--out", "site2"])
+        .assert()
+        .success();
     let page = fs::read_to_string(root.join("site2/a/vpn-will-not-connect/index.html")).unwrap();
     assert!(page.contains("import init from '../../app-1.js'"), "{page}");
     assert!(page.contains(r#"href="../../app-1.css""#), "{page}");
-    assert!(!root.join("site2/a/extra").exists(), "pages of the old site are not copied");
+    assert!(
+        !root.join("site2/a/extra").exists(),
+        "pages of the old site are not copied"
+    );
 }
 
 #[test]
@@ -156,7 +240,10 @@ fn rebuilding_updates_only_what_changed_and_removes_deleted_articles() {
     let tmp = project();
     let root = tmp.path();
     write(root, "articles/extra.md", "---\ntitle: Extra\n---\nBody\n");
-    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success();
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success();
     fs::write(root.join("site/unrelated.txt"), "not ours").unwrap();
     fs::remove_file(root.join("articles/extra.md")).unwrap();
     lantern(root)
@@ -166,6 +253,13 @@ fn rebuilding_updates_only_what_changed_and_removes_deleted_articles() {
         .stderr(predicate::str::contains("removed)").and(predicate::str::contains("2 removed")));
     assert!(!root.join("site/a/extra").exists());
     assert!(!root.join("site/data/articles/extra.html").exists());
-    assert!(root.join("site/unrelated.txt").exists(), "files lantern did not write are left alone");
-    lantern(root).args(["build", "--app", "app", "--out", "site"]).assert().success().stderr(predicate::str::contains("; 0 files written, 0 removed)"));
+    assert!(
+        root.join("site/unrelated.txt").exists(),
+        "files lantern did not write are left alone"
+    );
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("; 0 files written, 0 removed)"));
 }

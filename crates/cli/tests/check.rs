@@ -19,22 +19,39 @@ fn good(title: &str) -> String {
 
 fn project() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    write(tmp.path(), "lantern.toml", "[site]\nname = \"Help\"\n[[categories]]\nid = \"network\"\nname = \"Network\"\n");
+    write(
+        tmp.path(),
+        "lantern.toml",
+        "[site]\nname = \"Help\"\n[[categories]]\nid = \"network\"\nname = \"Network\"\n",
+    );
     write(tmp.path(), "articles/vpn.md", good("VPN"));
     tmp
 }
 
 /// Runs `lantern check` and returns (exit code, stderr lines).
 fn check(root: &Path) -> (i32, Vec<String>) {
-    let output = Command::cargo_bin("lantern").unwrap().current_dir(root).env("LANTERN_TODAY", TODAY).arg("check").output().unwrap();
+    let output = Command::cargo_bin("lantern")
+        .unwrap()
+        .current_dir(root)
+        .env("LANTERN_TODAY", TODAY)
+        .arg("check")
+        .output()
+        .unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    (output.status.code().unwrap(), stderr.lines().map(String::from).collect())
+    (
+        output.status.code().unwrap(),
+        stderr.lines().map(String::from).collect(),
+    )
 }
 
 #[track_caller]
 fn assert_reports(root: &Path, code: i32, expected: &[&str]) {
     let (actual_code, lines) = check(root);
-    let diagnostics: Vec<&str> = lines.iter().map(String::as_str).filter(|l| !l.starts_with("checked ")).collect();
+    let diagnostics: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.starts_with("checked "))
+        .collect();
     assert_eq!(diagnostics, expected);
     assert_eq!(actual_code, code, "{lines:?}");
 }
@@ -50,15 +67,27 @@ fn clean_articles_pass_with_a_summary() {
 #[test]
 fn invalid_yaml() {
     let tmp = project();
-    write(tmp.path(), "articles/bad.md", "---\ntitle: Bad\ntags: [vpn, wifi\n---\nBody\n");
+    write(
+        tmp.path(),
+        "articles/bad.md",
+        "---\ntitle: Bad\ntags: [vpn, wifi\n---\nBody\n",
+    );
     assert_reports(tmp.path(), 1, &["articles/bad.md:3:7: error: invalid YAML in front matter: did not find expected ',' or ']' (in the flow sequence that starts here)"]);
 }
 
 #[test]
 fn missing_title() {
     let tmp = project();
-    write(tmp.path(), "articles/untitled.md", "---\nsummary: x\n---\nBody\n");
-    assert_reports(tmp.path(), 1, &["articles/untitled.md:1:1: error: missing `title:` in front matter"]);
+    write(
+        tmp.path(),
+        "articles/untitled.md",
+        "---\nsummary: x\n---\nBody\n",
+    );
+    assert_reports(
+        tmp.path(),
+        1,
+        &["articles/untitled.md:1:1: error: missing `title:` in front matter"],
+    );
 }
 
 #[test]
@@ -72,9 +101,21 @@ fn duplicate_slugs() {
 #[test]
 fn alias_colliding_with_a_slug_or_another_alias() {
     let tmp = project();
-    write(tmp.path(), "articles/wifi.md", "---\ntitle: Wi-Fi\ncategory: network\naliases: [vpn]\n---\nBody\n");
-    write(tmp.path(), "articles/zoom.md", "---\ntitle: Zoom\ncategory: network\naliases:\n  - old-zoom\n---\nBody\n");
-    write(tmp.path(), "articles/zoom2.md", "---\ntitle: Zoom 2\ncategory: network\naliases: [old-zoom]\n---\nBody\n");
+    write(
+        tmp.path(),
+        "articles/wifi.md",
+        "---\ntitle: Wi-Fi\ncategory: network\naliases: [vpn]\n---\nBody\n",
+    );
+    write(
+        tmp.path(),
+        "articles/zoom.md",
+        "---\ntitle: Zoom\ncategory: network\naliases:\n  - old-zoom\n---\nBody\n",
+    );
+    write(
+        tmp.path(),
+        "articles/zoom2.md",
+        "---\ntitle: Zoom 2\ncategory: network\naliases: [old-zoom]\n---\nBody\n",
+    );
     assert_reports(
         tmp.path(),
         1,
@@ -107,23 +148,47 @@ fn links_to_missing_articles_and_headings() {
 #[test]
 fn broken_links_can_be_demoted_to_warnings() {
     let tmp = project();
-    write(tmp.path(), "lantern.toml", "[site]\nname = \"Help\"\n[check]\nbroken_links = \"warning\"\n");
-    write(tmp.path(), "articles/links.md", "---\ntitle: Links\n---\n[gone](printer.md)\n");
-    assert_reports(tmp.path(), 0, &["articles/links.md:4:1: warning: link to missing article `printer.md`"]);
+    write(
+        tmp.path(),
+        "lantern.toml",
+        "[site]\nname = \"Help\"\n[check]\nbroken_links = \"warning\"\n",
+    );
+    write(
+        tmp.path(),
+        "articles/links.md",
+        "---\ntitle: Links\n---\n[gone](printer.md)\n",
+    );
+    assert_reports(
+        tmp.path(),
+        0,
+        &["articles/links.md:4:1: warning: link to missing article `printer.md`"],
+    );
 }
 
 #[test]
 fn links_to_a_former_slug_suggest_the_new_name() {
     let tmp = project();
-    write(tmp.path(), "articles/wifi.md", "---\ntitle: Wi-Fi\ncategory: network\naliases: [wireless]\n---\nBody\n");
-    write(tmp.path(), "articles/links.md", "---\ntitle: Links\ncategory: network\n---\n[w](wireless.md)\n");
+    write(
+        tmp.path(),
+        "articles/wifi.md",
+        "---\ntitle: Wi-Fi\ncategory: network\naliases: [wireless]\n---\nBody\n",
+    );
+    write(
+        tmp.path(),
+        "articles/links.md",
+        "---\ntitle: Links\ncategory: network\n---\n[w](wireless.md)\n",
+    );
     assert_reports(tmp.path(), 0, &["articles/links.md:5:1: warning: link to `wireless.md`, the former name of articles/wifi.md: link to `wifi.md` instead"]);
 }
 
 #[test]
 fn missing_images() {
     let tmp = project();
-    write(tmp.path(), "articles/img/ok.png", [0x89u8, b'P', b'N', b'G']);
+    write(
+        tmp.path(),
+        "articles/img/ok.png",
+        [0x89u8, b'P', b'N', b'G'],
+    );
     write(tmp.path(), "articles/pics.md", "---\ntitle: Pics\ncategory: network\n---\n![ok](img/ok.png)\n\n![no](img/missing.png)\n![out](../../secret.png)\n![web](https://example.com/a.png)\n");
     assert_reports(
         tmp.path(),
@@ -138,7 +203,11 @@ fn missing_images() {
 #[test]
 fn empty_body() {
     let tmp = project();
-    write(tmp.path(), "articles/empty.md", "---\ntitle: Empty\ncategory: network\n---\n\n");
+    write(
+        tmp.path(),
+        "articles/empty.md",
+        "---\ntitle: Empty\ncategory: network\n---\n\n",
+    );
     assert_reports(tmp.path(), 1, &["articles/empty.md:5:1: error: the article has no body: write the symptoms and the steps below the front matter"]);
 }
 
@@ -146,7 +215,11 @@ fn empty_body() {
 fn binary_and_non_utf8_files() {
     let tmp = project();
     write(tmp.path(), "articles/binary.md", b"\x00\x01\x02PK");
-    write(tmp.path(), "articles/latin1.md", b"---\ntitle: caf\xe9\n---\nBody\n");
+    write(
+        tmp.path(),
+        "articles/latin1.md",
+        b"---\ntitle: caf\xe9\n---\nBody\n",
+    );
     assert_reports(
         tmp.path(),
         1,
@@ -160,14 +233,22 @@ fn binary_and_non_utf8_files() {
 #[test]
 fn article_over_the_size_limit() {
     let tmp = project();
-    write(tmp.path(), "articles/huge.md", format!("---\ntitle: Huge\n---\n{}", "x".repeat(10 * 1024 * 1024)));
+    write(
+        tmp.path(),
+        "articles/huge.md",
+        format!("---\ntitle: Huge\n---\n{}", "x".repeat(10 * 1024 * 1024)),
+    );
     assert_reports(tmp.path(), 1, &["articles/huge.md:1:1: error: the article is 10.0 MB, over the 1 MB limit: split it, or move logs and exports out of articles/"]);
 }
 
 #[test]
 fn overdue_review_unknown_category_and_unknown_field_are_warnings() {
     let tmp = project();
-    write(tmp.path(), "articles/stale.md", "---\ntitle: Stale\ncategory: printers\nowner: sam\nreview_by: 2026-11-23\n---\nBody\n");
+    write(
+        tmp.path(),
+        "articles/stale.md",
+        "---\ntitle: Stale\ncategory: printers\nowner: sam\nreview_by: 2026-11-23\n---\nBody\n",
+    );
     assert_reports(
         tmp.path(),
         0,
@@ -182,8 +263,17 @@ fn overdue_review_unknown_category_and_unknown_field_are_warnings() {
 #[test]
 fn json_format_for_ci() {
     let tmp = project();
-    write(tmp.path(), "articles/untitled.md", "---\nsummary: x\n---\nBody\n");
-    let output = Command::cargo_bin("lantern").unwrap().current_dir(tmp.path()).args(["check", "--format", "json"]).output().unwrap();
+    write(
+        tmp.path(),
+        "articles/untitled.md",
+        "---\nsummary: x\n---\nBody\n",
+    );
+    let output = Command::cargo_bin("lantern")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["articles"], 2);
@@ -198,24 +288,65 @@ fn json_format_for_ci() {
 #[test]
 fn usage_errors_exit_with_2() {
     let tmp = project();
-    let output = Command::cargo_bin("lantern").unwrap().current_dir(tmp.path()).args(["check", "--format", "yaml"]).output().unwrap();
+    let output = Command::cargo_bin("lantern")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["check", "--format", "yaml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    let output = Command::cargo_bin("lantern").unwrap().current_dir(tmp.path()).arg("frobnicate").output().unwrap();
+    let output = Command::cargo_bin("lantern")
+        .unwrap()
+        .current_dir(tmp.path())
+        .arg("frobnicate")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]
 fn new_creates_an_article_from_the_template_that_passes_check() {
     let tmp = project();
-    let run = |args: &[&str]| Command::cargo_bin("lantern").unwrap().current_dir(tmp.path()).env("LANTERN_TODAY", TODAY).args(args).output().unwrap();
-    let output = run(&["new", "Outlook keeps asking for a password", "--category", "network"]);
+    let run = |args: &[&str]| {
+        Command::cargo_bin("lantern")
+            .unwrap()
+            .current_dir(tmp.path())
+            .env("LANTERN_TODAY", TODAY)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let output = run(&[
+        "new",
+        "Outlook keeps asking for a password",
+        "--category",
+        "network",
+    ]);
     assert!(output.status.success(), "{output:?}");
-    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "articles/outlook-keeps-asking-for-a-password.md");
-    let text = fs::read_to_string(tmp.path().join("articles/outlook-keeps-asking-for-a-password.md")).unwrap();
-    assert!(text.starts_with("---\ntitle: \"Outlook keeps asking for a password\"\n"), "{text}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "articles/outlook-keeps-asking-for-a-password.md"
+    );
+    let text = fs::read_to_string(
+        tmp.path()
+            .join("articles/outlook-keeps-asking-for-a-password.md"),
+    )
+    .unwrap();
+    assert!(
+        text.starts_with("---\ntitle: \"Outlook keeps asking for a password\"\n"),
+        "{text}"
+    );
     assert!(text.contains("updated: 2026-11-24\n"), "{text}");
-    assert!(text.contains("review_by: 2027-05-25\n"), "182 days ahead by default: {text}");
-    for section in ["## Symptoms", "## Cause", "## Fix", "## If this did not help"] {
+    assert!(
+        text.contains("review_by: 2027-05-25\n"),
+        "182 days ahead by default: {text}"
+    );
+    for section in [
+        "## Symptoms",
+        "## Cause",
+        "## Fix",
+        "## If this did not help",
+    ] {
         assert!(text.contains(section), "{section} missing");
     }
     assert_eq!(check(tmp.path()).0, 0);

@@ -21,7 +21,11 @@ fn corpus() -> Option<PathBuf> {
 /// as warnings here.
 fn config(dir: &std::path::Path) -> PathBuf {
     let path = dir.join("corpus.toml");
-    std::fs::write(&path, "[site]\nname = \"Corpus\"\n[check]\nbroken_links = \"warning\"\n").unwrap();
+    std::fs::write(
+        &path,
+        "[site]\nname = \"Corpus\"\n[check]\nbroken_links = \"warning\"\n",
+    )
+    .unwrap();
     path
 }
 
@@ -39,17 +43,33 @@ fn corpus_checks_with_only_its_real_problems() {
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert!(report["articles"].as_u64().unwrap() >= 3000, "{}", report["articles"]);
+    assert!(
+        report["articles"].as_u64().unwrap() >= 3000,
+        "{}",
+        report["articles"]
+    );
     let diagnostics = report["diagnostics"].as_array().unwrap();
-    let errors: Vec<&str> = diagnostics.iter().filter(|d| d["severity"] == "error").map(|d| d["message"].as_str().unwrap()).collect();
+    let errors: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
     // Real problems of the corpus: the same file name under
     // windows-client/ and windows-server/ (one flat namespace of slugs),
     // and one image the corpus left out.
-    let duplicates = errors.iter().filter(|m| m.starts_with("duplicate slug")).count();
-    let images = errors.iter().filter(|m| m.starts_with("missing image `./media/peer-to-peer-replication-fails/")).count();
+    let duplicates = errors
+        .iter()
+        .filter(|m| m.starts_with("duplicate slug"))
+        .count();
+    let images = errors
+        .iter()
+        .filter(|m| m.starts_with("missing image `./media/peer-to-peer-replication-fails/"))
+        .count();
     assert_eq!((duplicates, images, errors.len()), (7, 1, 8), "{errors:?}");
     let warnings = diagnostics.iter().filter(|d| d["severity"] == "warning");
-    assert!(warnings.into_iter().all(|d| d["message"].as_str().unwrap().starts_with("link to")));
+    assert!(warnings
+        .into_iter()
+        .all(|d| d["message"].as_str().unwrap().starts_with("link to")));
 }
 
 #[test]
@@ -74,6 +94,15 @@ fn corpus_builds_every_other_article() {
         .success();
     let pages = std::fs::read_dir(out.join("a")).unwrap().count();
     assert!(pages >= 3000, "{pages} article pages");
-    let page = std::fs::read_to_string(out.join("a/database-design-cannot-make-remote-connection-clr-trigger/index.html")).unwrap();
-    assert!(page.contains("<title>Can&#39;t make a remote connection from a CLR trigger · Corpus</title>"), "{}", &page[..500]);
+    let page = std::fs::read_to_string(
+        out.join("a/database-design-cannot-make-remote-connection-clr-trigger/index.html"),
+    )
+    .unwrap();
+    assert!(
+        page.contains(
+            "<title>Can&#39;t make a remote connection from a CLR trigger · Corpus</title>"
+        ),
+        "{}",
+        &page[..500]
+    );
 }

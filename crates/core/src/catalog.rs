@@ -95,14 +95,19 @@ impl Catalog {
         self.categories.iter().find(|c| c.id == id)
     }
 
-    pub fn articles_in<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a ArticleMeta> + 'a {
+    pub fn articles_in<'a>(
+        &'a self,
+        category: &'a str,
+    ) -> impl Iterator<Item = &'a ArticleMeta> + 'a {
         self.articles.iter().filter(move |a| a.category == category)
     }
 
     /// Articles worth reading next: shared tags count most, then the same
     /// category; ties keep catalog (title) order.
     pub fn related(&self, slug: &str, limit: usize) -> Vec<&ArticleMeta> {
-        let Some(this) = self.article(slug) else { return Vec::new() };
+        let Some(this) = self.article(slug) else {
+            return Vec::new();
+        };
         let mut scored: Vec<(usize, usize, &ArticleMeta)> = self
             .articles
             .iter()
@@ -110,7 +115,8 @@ impl Catalog {
             .filter(|(_, a)| a.slug != this.slug)
             .filter_map(|(i, a)| {
                 let shared = a.tags.iter().filter(|t| this.tags.contains(t)).count();
-                let score = shared * 2 + usize::from(!this.category.is_empty() && a.category == this.category);
+                let score = shared * 2
+                    + usize::from(!this.category.is_empty() && a.category == this.category);
                 (score > 0).then_some((score, i, a))
             })
             .collect();
@@ -155,15 +161,25 @@ mod tests {
     #[test]
     fn resolve_follows_aliases() {
         let c = catalog();
-        assert_eq!(c.resolve("vpn").map(|(a, via)| (a.slug.as_str(), via)), Some(("vpn", false)));
-        assert_eq!(c.resolve("vpn-old").map(|(a, via)| (a.slug.as_str(), via)), Some(("vpn", true)));
+        assert_eq!(
+            c.resolve("vpn").map(|(a, via)| (a.slug.as_str(), via)),
+            Some(("vpn", false))
+        );
+        assert_eq!(
+            c.resolve("vpn-old").map(|(a, via)| (a.slug.as_str(), via)),
+            Some(("vpn", true))
+        );
         assert!(c.resolve("nope").is_none());
     }
 
     #[test]
     fn related_prefers_shared_tags_over_category() {
         let c = catalog();
-        let related: Vec<_> = c.related("vpn", 5).into_iter().map(|a| a.slug.as_str()).collect();
+        let related: Vec<_> = c
+            .related("vpn", 5)
+            .into_iter()
+            .map(|a| a.slug.as_str())
+            .collect();
         assert_eq!(related, ["dns", "wifi"]);
     }
 

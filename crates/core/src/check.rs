@@ -23,15 +23,21 @@ impl Library {
     /// Adds the cross-article diagnostics to `self.diagnostics`.
     pub fn check(&mut self, context: &CheckContext) {
         let mut found = Vec::new();
-        let slugs: HashMap<&str, &Article> = self.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
-        let aliases: HashMap<&str, &Article> =
-            self.articles.iter().flat_map(|a| a.front.aliases.iter().map(move |alias| (alias.as_str(), a))).collect();
+        let slugs: HashMap<&str, &Article> =
+            self.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
+        let aliases: HashMap<&str, &Article> = self
+            .articles
+            .iter()
+            .flat_map(|a| a.front.aliases.iter().map(move |alias| (alias.as_str(), a)))
+            .collect();
         for article in &self.articles {
             check_links(article, &slugs, &aliases, context, &mut found);
             check_front_matter(article, context, &mut found);
         }
         self.diagnostics.extend(found);
-        self.diagnostics.sort_by(|a, b| (a.path.as_str(), a.line, a.col).cmp(&(b.path.as_str(), b.line, b.col)));
+        self.diagnostics.sort_by(|a, b| {
+            (a.path.as_str(), a.line, a.col).cmp(&(b.path.as_str(), b.line, b.col))
+        });
     }
 }
 
@@ -42,19 +48,39 @@ fn check_links(
     context: &CheckContext,
     found: &mut Vec<Diagnostic>,
 ) {
-    let own_ids: HashSet<&str> = article.rendered.headings.iter().map(|h| h.id.as_str()).collect();
+    let own_ids: HashSet<&str> = article
+        .rendered
+        .headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .collect();
     for link in &article.rendered.links {
         let (line, col) = article.position(link.offset);
         let dest = link.dest.as_str();
         if link.is_image {
-            let Some(dir) = context.articles_dir else { continue };
+            let Some(dir) = context.articles_dir else {
+                continue;
+            };
             if dest.contains(':') || dest.starts_with('/') {
                 continue;
             }
             match local_file(article.dir(), dest) {
-                None => found.push(Diagnostic::error(&article.path, line, col, format!("image `{dest}` is outside the articles folder"))),
+                None => found.push(Diagnostic::error(
+                    &article.path,
+                    line,
+                    col,
+                    format!("image `{dest}` is outside the articles folder"),
+                )),
                 Some(file) if !dir.join(&file).is_file() => {
-                    found.push(Diagnostic::error(&article.path, line, col, format!("missing image `{dest}` (looked for {}/{file})", dir.display())));
+                    found.push(Diagnostic::error(
+                        &article.path,
+                        line,
+                        col,
+                        format!(
+                            "missing image `{dest}` (looked for {}/{file})",
+                            dir.display()
+                        ),
+                    ));
                 }
                 Some(_) => {}
             }
@@ -62,12 +88,22 @@ fn check_links(
         }
         if let Some(fragment) = dest.strip_prefix('#') {
             if !fragment.is_empty() && !own_ids.contains(fragment) {
-                found.push(Diagnostic::new(context.broken_links, &article.path, line, col, format!("link to missing heading `#{fragment}` in this article")));
+                found.push(Diagnostic::new(
+                    context.broken_links,
+                    &article.path,
+                    line,
+                    col,
+                    format!("link to missing heading `#{fragment}` in this article"),
+                ));
             }
             continue;
         }
-        let (path, fragment) = dest.split_once('#').map_or((dest, None), |(p, f)| (p, Some(f)));
-        let Some(stem) = path.strip_suffix(".md") else { continue };
+        let (path, fragment) = dest
+            .split_once('#')
+            .map_or((dest, None), |(p, f)| (p, Some(f)));
+        let Some(stem) = path.strip_suffix(".md") else {
+            continue;
+        };
         if path.contains(':') {
             continue;
         }
@@ -80,18 +116,33 @@ fn check_links(
                     &article.path,
                     line,
                     col,
-                    format!("link to `{path}`, the former name of {}: link to `{}.md` instead", target.path, target.slug),
+                    format!(
+                        "link to `{path}`, the former name of {}: link to `{}.md` instead",
+                        target.path, target.slug
+                    ),
                 ));
                 *target
             }
             (None, None) => {
-                found.push(Diagnostic::new(context.broken_links, &article.path, line, col, format!("link to missing article `{path}`")));
+                found.push(Diagnostic::new(
+                    context.broken_links,
+                    &article.path,
+                    line,
+                    col,
+                    format!("link to missing article `{path}`"),
+                ));
                 continue;
             }
         };
         if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
             if !target.rendered.headings.iter().any(|h| h.id == fragment) {
-                found.push(Diagnostic::new(context.broken_links, &article.path, line, col, format!("link to missing heading `#{fragment}` in `{path}`")));
+                found.push(Diagnostic::new(
+                    context.broken_links,
+                    &article.path,
+                    line,
+                    col,
+                    format!("link to missing heading `#{fragment}` in `{path}`"),
+                ));
             }
         }
     }
@@ -109,15 +160,26 @@ fn check_front_matter(article: &Article, context: &CheckContext, found: &mut Vec
         }
     }
     let category = &article.front.category;
-    if !context.categories.is_empty() && !category.is_empty() && !context.categories.contains(category) {
+    if !context.categories.is_empty()
+        && !category.is_empty()
+        && !context.categories.contains(category)
+    {
         found.push(Diagnostic::warning(
             &article.path,
             article.field_line("category"),
             1,
-            format!("unknown category `{category}` (lantern.toml has: {})", context.categories.join(", ")),
+            format!(
+                "unknown category `{category}` (lantern.toml has: {})",
+                context.categories.join(", ")
+            ),
         ));
     }
     if article.front.category.is_empty() && !context.categories.is_empty() {
-        found.push(Diagnostic::warning(&article.path, 1, 1, "no `category:`: the article will not appear when browsing by topic"));
+        found.push(Diagnostic::warning(
+            &article.path,
+            1,
+            1,
+            "no `category:`: the article will not appear when browsing by topic",
+        ));
     }
 }

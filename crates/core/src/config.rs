@@ -37,7 +37,9 @@ fn default_broken_links() -> crate::diagnostic::Severity {
 
 impl Default for CheckSettings {
     fn default() -> Self {
-        Self { broken_links: default_broken_links() }
+        Self {
+            broken_links: default_broken_links(),
+        }
     }
 }
 
@@ -55,14 +57,20 @@ fn default_review_period() -> u32 {
 
 impl Default for Authoring {
     fn default() -> Self {
-        Self { review_period_days: default_review_period() }
+        Self {
+            review_period_days: default_review_period(),
+        }
     }
 }
 
 impl Default for SiteConfig {
     fn default() -> Self {
         Self {
-            site: SiteInfo { name: "Help Center".into(), tagline: String::new(), base_url: String::new() },
+            site: SiteInfo {
+                name: "Help Center".into(),
+                tagline: String::new(),
+                base_url: String::new(),
+            },
             categories: Vec::new(),
             ticket: None,
             authoring: Authoring::default(),

@@ -23,16 +23,50 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Self { path: path.into(), line, col, severity: Severity::Error, message: message.into() }
+    pub fn error(
+        path: impl Into<String>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            path: path.into(),
+            line,
+            col,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
 
-    pub fn warning(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Self { path: path.into(), line, col, severity: Severity::Warning, message: message.into() }
+    pub fn warning(
+        path: impl Into<String>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            path: path.into(),
+            line,
+            col,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
 
-    pub fn new(severity: Severity, path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Self { path: path.into(), line, col, severity, message: message.into() }
+    pub fn new(
+        severity: Severity,
+        path: impl Into<String>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            path: path.into(),
+            line,
+            col,
+            severity,
+            message: message.into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -46,6 +80,14 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {}: {}", self.path, self.line.max(1), self.col.max(1), severity, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.path,
+            self.line.max(1),
+            self.col.max(1),
+            severity,
+            self.message
+        )
     }
 }

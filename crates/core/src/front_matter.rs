@@ -5,7 +5,15 @@ use serde_norway::{Mapping, Value};
 
 use crate::diagnostic::Diagnostic;
 
-const KNOWN_FIELDS: &[&str] = &["title", "summary", "category", "tags", "aliases", "updated", "review_by"];
+const KNOWN_FIELDS: &[&str] = &[
+    "title",
+    "summary",
+    "category",
+    "tags",
+    "aliases",
+    "updated",
+    "review_by",
+];
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
@@ -35,7 +43,11 @@ pub struct ParsedFile {
 /// first.
 pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
 
     let Some((yaml, body, body_line)) = split(&text) else {
         let message = if text.starts_with("---") {
@@ -50,22 +62,42 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
         Ok(value) => value,
         Err(e) => {
             let (line, col, message) = yaml_error_position(&e);
-            return Err(vec![Diagnostic::error(path, line, col, format!("invalid YAML in front matter: {message}"))]);
+            return Err(vec![Diagnostic::error(
+                path,
+                line,
+                col,
+                format!("invalid YAML in front matter: {message}"),
+            )]);
         }
     };
 
-    let mut fields = FieldReader { path, yaml, errors: Vec::new(), warnings: Vec::new() };
+    let mut fields = FieldReader {
+        path,
+        yaml,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
     let empty = Mapping::new();
     let map = match &value {
         Value::Mapping(map) => map,
         Value::Null => &empty,
         _ => {
-            return Err(vec![Diagnostic::error(path, 2, 1, "front matter must be `key: value` fields, one per line")]);
+            return Err(vec![Diagnostic::error(
+                path,
+                2,
+                1,
+                "front matter must be `key: value` fields, one per line",
+            )]);
         }
     };
     let front = fields.read(map);
     if body.trim().is_empty() {
-        fields.errors.push(Diagnostic::error(path, body_line, 1, "the article has no body: write the symptoms and the steps below the front matter"));
+        fields.errors.push(Diagnostic::error(
+            path,
+            body_line,
+            1,
+            "the article has no body: write the symptoms and the steps below the front matter",
+        ));
     }
     if !fields.errors.is_empty() {
         return Err(fields.errors);
@@ -75,7 +107,13 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
         .filter(|key| map.contains_key(**key))
         .map(|key| (key.to_string(), fields.line_of(key)))
         .collect();
-    Ok(ParsedFile { front, body: body.to_string(), body_line, warnings: fields.warnings, field_lines })
+    Ok(ParsedFile {
+        front,
+        body: body.to_string(),
+        body_line,
+        warnings: fields.warnings,
+        field_lines,
+    })
 }
 
 /// Where to point a YAML error, as file line and column, and its message
@@ -90,18 +128,32 @@ fn yaml_error_position(error: &serde_norway::Error) -> (usize, usize, String) {
     };
     let problem = problem.split(" at line ").next().unwrap_or(problem);
     if let Some((what, position)) = context.and_then(|c| c.split_once(" at line ")) {
-        let mut numbers = position.split(" column ").map(|n| n.trim().parse::<usize>().ok());
+        let mut numbers = position
+            .split(" column ")
+            .map(|n| n.trim().parse::<usize>().ok());
         if let (Some(Some(line)), Some(Some(col))) = (numbers.next(), numbers.next()) {
-            return (line + 1, col, format!("{problem} (in the {} that starts here)", what.trim_start_matches("a ")));
+            return (
+                line + 1,
+                col,
+                format!(
+                    "{problem} (in the {} that starts here)",
+                    what.trim_start_matches("a ")
+                ),
+            );
         }
     }
-    let (line, col) = error.location().map(|l| (l.line() + 1, l.column())).unwrap_or((2, 1));
+    let (line, col) = error
+        .location()
+        .map(|l| (l.line() + 1, l.column()))
+        .unwrap_or((2, 1));
     (line, col, problem.to_string())
 }
 
 /// Returns (yaml, body, body's first line number).
 fn split(text: &str) -> Option<(&str, &str, usize)> {
-    let rest = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some(""))?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| (text.trim_end() == "---").then_some(""))?;
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {
@@ -126,14 +178,18 @@ impl FieldReader<'_> {
     fn line_of(&self, key: &str) -> usize {
         self.yaml
             .lines()
-            .position(|line| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+            .position(|line| {
+                line.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
             .map(|i| i + 2)
             .unwrap_or(1)
     }
 
     fn error(&mut self, key: &str, message: String) {
         let line = self.line_of(key);
-        self.errors.push(Diagnostic::error(self.path, line, 1, message));
+        self.errors
+            .push(Diagnostic::error(self.path, line, 1, message));
     }
 
     fn read(&mut self, map: &Mapping) -> FrontMatter {
@@ -145,14 +201,26 @@ impl FieldReader<'_> {
                     self.path,
                     line,
                     1,
-                    format!("unknown front matter field `{name}` is ignored (known fields: {})", KNOWN_FIELDS.join(", ")),
+                    format!(
+                        "unknown front matter field `{name}` is ignored (known fields: {})",
+                        KNOWN_FIELDS.join(", ")
+                    ),
                 ));
             }
         }
         let title = self.string(map, "title").unwrap_or_default();
         if title.trim().is_empty() {
-            let line = if map.contains_key("title") { self.line_of("title") } else { 1 };
-            self.errors.push(Diagnostic::error(self.path, line, 1, "missing `title:` in front matter"));
+            let line = if map.contains_key("title") {
+                self.line_of("title")
+            } else {
+                1
+            };
+            self.errors.push(Diagnostic::error(
+                self.path,
+                line,
+                1,
+                "missing `title:` in front matter",
+            ));
         }
         let aliases = self.list(map, "aliases");
         for alias in &aliases {
@@ -165,8 +233,16 @@ impl FieldReader<'_> {
         }
         FrontMatter {
             title: title.trim().to_string(),
-            summary: self.string(map, "summary").unwrap_or_default().trim().to_string(),
-            category: self.string(map, "category").unwrap_or_default().trim().to_string(),
+            summary: self
+                .string(map, "summary")
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            category: self
+                .string(map, "category")
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
             tags: self.list(map, "tags"),
             aliases,
             updated: self.date(map, "updated"),
@@ -181,7 +257,10 @@ impl FieldReader<'_> {
         }
         let text = scalar_string(value);
         if text.is_none() {
-            self.error(key, format!("`{key}` must be text, not a list or a mapping"));
+            self.error(
+                key,
+                format!("`{key}` must be text, not a list or a mapping"),
+            );
         }
         text
     }
@@ -202,9 +281,17 @@ impl FieldReader<'_> {
             }
             // `tags: vpn, wifi` is a common slip; accept it as a list.
             Some(value) => match scalar_string(value) {
-                Some(s) => s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                Some(s) => s
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
                 None => {
-                    self.error(key, format!("`{key}` must be a list, like `{key}: [one, two]`"));
+                    self.error(
+                        key,
+                        format!("`{key}` must be a list, like `{key}: [one, two]`"),
+                    );
                     Vec::new()
                 }
             },
@@ -217,7 +304,10 @@ impl FieldReader<'_> {
         if is_iso_date(&text) {
             Some(text)
         } else {
-            self.error(key, format!("`{key}` must be a date written YYYY-MM-DD, not `{text}`"));
+            self.error(
+                key,
+                format!("`{key}` must be a date written YYYY-MM-DD, not `{text}`"),
+            );
             None
         }
     }
@@ -236,11 +326,15 @@ fn scalar_string(value: &Value) -> Option<String> {
 /// A real calendar date in `YYYY-MM-DD` form.
 pub fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -251,4 +345,3 @@ pub fn is_iso_date(text: &str) -> bool {
     };
     (1..=days).contains(&d)
 }
-

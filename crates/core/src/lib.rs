@@ -12,17 +12,17 @@ pub mod slug;
 pub mod text;
 
 #[cfg(feature = "authoring")]
+pub mod check;
+#[cfg(feature = "authoring")]
 pub mod config;
 #[cfg(feature = "authoring")]
 pub mod diagnostic;
 #[cfg(feature = "authoring")]
-pub mod check;
-#[cfg(feature = "authoring")]
 pub mod front_matter;
 #[cfg(feature = "authoring")]
-pub mod render;
-#[cfg(feature = "authoring")]
 pub mod library;
+#[cfg(feature = "authoring")]
+pub mod render;
 
 pub use catalog::{ArticleMeta, Catalog, Category, HeadingRef, SiteInfo};
 pub use search::{SearchHit, SearchIndex, SearchOptions};

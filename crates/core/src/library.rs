@@ -36,7 +36,9 @@ pub struct Article {
 impl Article {
     /// The folder the article's file is in, relative to the articles folder.
     pub fn dir(&self) -> &str {
-        self.relative_path.rsplit_once('/').map_or("", |(dir, _)| dir)
+        self.relative_path
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir)
     }
 
     pub fn field_line(&self, field: &str) -> usize {
@@ -79,19 +81,34 @@ impl Library {
             .into_iter()
             .map(|file| {
                 let relative = file.strip_prefix(dir).unwrap_or(&file);
-                let path = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                let path = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 (display_path(dir, &path), path, file)
             })
             .collect();
         // Rendering and sanitising dominate; spread files over the cores.
-        let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+        let workers = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 8);
         let chunk = jobs.len().div_ceil(workers).max(1);
         let outcomes: Vec<Outcome> = std::thread::scope(|scope| {
             let handles: Vec<_> = jobs
                 .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(|(display, path, file)| load_one(display, path, file, html)).collect::<Vec<_>>()))
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|(display, path, file)| load_one(display, path, file, html))
+                            .collect::<Vec<_>>()
+                    })
+                })
                 .collect();
-            handles.into_iter().flat_map(|h| h.join().expect("article loader panicked")).collect()
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("article loader panicked"))
+                .collect()
         });
         let mut library = Library::default();
         for outcome in outcomes {
@@ -122,7 +139,15 @@ impl Library {
         let mut kept = Vec::with_capacity(self.articles.len());
         for article in std::mem::take(&mut self.articles) {
             if let Some(owner) = owners.get(&article.slug) {
-                self.diagnostics.push(Diagnostic::error(&article.path, 1, 1, format!("duplicate slug `{}`: {owner} already uses it; rename one of the files", article.slug)));
+                self.diagnostics.push(Diagnostic::error(
+                    &article.path,
+                    1,
+                    1,
+                    format!(
+                        "duplicate slug `{}`: {owner} already uses it; rename one of the files",
+                        article.slug
+                    ),
+                ));
                 continue;
             }
             owners.insert(article.slug.clone(), article.path.clone());
@@ -141,9 +166,17 @@ impl Library {
                 }
             }
         }
-        kept.sort_by(|a, b| a.front.title.to_lowercase().cmp(&b.front.title.to_lowercase()).then(a.slug.cmp(&b.slug)));
+        kept.sort_by(|a, b| {
+            a.front
+                .title
+                .to_lowercase()
+                .cmp(&b.front.title.to_lowercase())
+                .then(a.slug.cmp(&b.slug))
+        });
         self.articles = kept;
-        self.diagnostics.sort_by(|a, b| (a.path.as_str(), a.line, a.col).cmp(&(b.path.as_str(), b.line, b.col)));
+        self.diagnostics.sort_by(|a, b| {
+            (a.path.as_str(), a.line, a.col).cmp(&(b.path.as_str(), b.line, b.col))
+        });
     }
 
     pub fn metadata(&self) -> Vec<ArticleMeta> {
@@ -168,10 +201,29 @@ impl Library {
             .iter()
             .map(|a| IndexDoc {
                 title: a.front.title.clone(),
-                keywords: a.front.tags.iter().chain(&a.front.aliases).map(String::as_str).collect::<Vec<_>>().join(" "),
-                headings: a.rendered.headings.iter().map(|h| h.text.as_str()).collect::<Vec<_>>().join(" \n"),
+                keywords: a
+                    .front
+                    .tags
+                    .iter()
+                    .chain(&a.front.aliases)
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                headings: a
+                    .rendered
+                    .headings
+                    .iter()
+                    .map(|h| h.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" \n"),
                 summary: a.front.summary.clone(),
-                body: a.rendered.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" \n"),
+                body: a
+                    .rendered
+                    .sections
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" \n"),
             })
             .collect()
     }
@@ -195,20 +247,31 @@ struct Outcome {
 fn load_one(display: &str, path: &str, file: &Path, html: bool) -> Outcome {
     match read_text(file) {
         Ok(text) => parse_one(display, path, &text, html),
-        Err((line, col, message)) => Outcome { article: None, diagnostics: vec![Diagnostic::error(display, line, col, message)] },
+        Err((line, col, message)) => Outcome {
+            article: None,
+            diagnostics: vec![Diagnostic::error(display, line, col, message)],
+        },
     }
 }
 
 fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Outcome {
     let parsed = match parse_article(display, text) {
         Ok(parsed) => parsed,
-        Err(errors) => return Outcome { article: None, diagnostics: errors },
+        Err(errors) => {
+            return Outcome {
+                article: None,
+                diagnostics: errors,
+            }
+        }
     };
     let file_name = path.rsplit('/').next().unwrap_or(path);
     let slug = crate::slug::slug_from_file_name(file_name);
     if slug.is_empty() {
         let error = Diagnostic::error(display, 1, 1, "the file name makes an empty slug: name it with letters or digits, like `printer-offline.md`");
-        return Outcome { article: None, diagnostics: vec![error] };
+        return Outcome {
+            article: None,
+            diagnostics: vec![error],
+        };
     }
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
     let rendered = render_article_with(&parsed.body, dir, html);
@@ -222,7 +285,10 @@ fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Outcome {
         body: parsed.body,
         rendered,
     };
-    Outcome { article: Some(article), diagnostics: parsed.warnings }
+    Outcome {
+        article: Some(article),
+        diagnostics: parsed.warnings,
+    }
 }
 
 fn display_path(dir: &Path, relative: &str) -> String {
@@ -254,7 +320,9 @@ fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The file's text, or where and why it cannot be read as an article.
 fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
     let whole_file = |message: String| (1, 1, message);
-    let size = std::fs::metadata(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| whole_file(format!("cannot read the file: {e}")))?
+        .len();
     if size > MAX_ARTICLE_BYTES {
         return Err(whole_file(format!(
             "the article is {:.1} MB, over the {} MB limit: split it, or move logs and exports out of articles/",
@@ -262,15 +330,23 @@ fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
             MAX_ARTICLE_BYTES / 1_048_576
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
     if bytes.contains(&0) {
-        return Err(whole_file("this is a binary file, not markdown text".to_string()));
+        return Err(whole_file(
+            "this is a binary file, not markdown text".to_string(),
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = std::str::from_utf8(valid).unwrap_or_default();
         let line = text.matches('\n').count() + 1;
         let col = text.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        (line, col, "the file is not UTF-8 text: save it as UTF-8 (this character is in another encoding)".to_string())
+        (
+            line,
+            col,
+            "the file is not UTF-8 text: save it as UTF-8 (this character is in another encoding)"
+                .to_string(),
+        )
     })
 }

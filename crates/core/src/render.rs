@@ -104,11 +104,17 @@ pub fn render_article(markdown: &str, article_dir: &str) -> Rendered {
 /// sections, links) is produced, which is all `lantern check` needs and
 /// skips the sanitiser, by far the slowest step.
 pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Rendered {
-    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options()).into_offset_iter().collect();
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .collect();
 
     let mut ids = UniqueSlugs::default();
     let mut headings = Vec::new();
-    let mut sections = vec![Section { heading_id: None, heading: String::new(), text: String::new() }];
+    let mut sections = vec![Section {
+        heading_id: None,
+        heading: String::new(),
+        text: String::new(),
+    }];
     let mut links = Vec::new();
     let mut in_heading: Option<usize> = None;
     let mut heading_text = String::new();
@@ -128,19 +134,39 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
                 if let (Event::Start(Tag::Heading { id: slot, .. }), _) = &mut events[start] {
                     *slot = Some(CowStr::from(id.clone()));
                 }
-                headings.push(HeadingRef { id: id.clone(), text: text.clone(), level });
-                sections.push(Section { heading_id: Some(id), heading: text, text: String::new() });
+                headings.push(HeadingRef {
+                    id: id.clone(),
+                    text: text.clone(),
+                    level,
+                });
+                sections.push(Section {
+                    heading_id: Some(id),
+                    heading: text,
+                    text: String::new(),
+                });
             }
-            Event::Start(Tag::Link { dest_url, link_type, .. }) => {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => {
                 if !matches!(link_type, LinkType::Email | LinkType::Autolink) {
-                    links.push(LinkRef { offset: range.start, dest: dest_url.to_string(), is_image: false });
+                    links.push(LinkRef {
+                        offset: range.start,
+                        dest: dest_url.to_string(),
+                        is_image: false,
+                    });
                     if let Some(target) = article_link_target(dest_url) {
                         *dest_url = CowStr::from(target);
                     }
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                links.push(LinkRef { offset: range.start, dest: dest_url.to_string(), is_image: true });
+                links.push(LinkRef {
+                    offset: range.start,
+                    dest: dest_url.to_string(),
+                    is_image: true,
+                });
                 if let Some(file) = local_file(article_dir, dest_url) {
                     *dest_url = CowStr::from(format!("../../media/{file}"));
                 }
@@ -152,7 +178,11 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
                     section.text.push_str(text);
                 }
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) => {
                 if in_heading.is_none() {
                     if let Some(section) = sections.last_mut() {
                         if !section.text.ends_with(' ') && !section.text.is_empty() {
@@ -170,11 +200,21 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
     sections.retain(|s| s.heading_id.is_some() || !s.text.is_empty());
 
     if !html {
-        return Rendered { html: String::new(), headings, sections, links };
+        return Rendered {
+            html: String::new(),
+            headings,
+            sections,
+            links,
+        };
     }
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter().map(|(e, _)| e));
-    Rendered { html: sanitize(&raw), headings, sections, links }
+    Rendered {
+        html: sanitize(&raw),
+        headings,
+        sections,
+        links,
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -207,10 +247,18 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .attribute_filter(|element, attribute, value| {
                 let keep = match (element, attribute) {
                     ("input", "type") => value == "checkbox",
-                    ("code", "class") => value.starts_with("language-") && value[9..].chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '+'),
+                    ("code", "class") => {
+                        value.starts_with("language-")
+                            && value[9..]
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '+')
+                    }
                     ("div" | "sup" | "section", "class") => value.starts_with("footnote"),
                     // Table alignment is the only inline style markdown makes.
-                    ("th" | "td", "style") => matches!(value, "text-align: left" | "text-align: center" | "text-align: right"),
+                    ("th" | "td", "style") => matches!(
+                        value,
+                        "text-align: left" | "text-align: center" | "text-align: right"
+                    ),
                     _ => true,
                 };
                 keep.then(|| value.into())
@@ -243,4 +291,3 @@ pub fn escape_html(text: &str) -> String {
     }
     out
 }
-

@@ -95,11 +95,23 @@ mod tests {
 
     #[test]
     fn heading_anchors_match_github() {
-        assert_eq!(heading_anchor("Check the date, time and certificates"), "check-the-date-time-and-certificates");
-        assert_eq!(heading_anchor("Scenario 2: Deleting a container - identify blobs"), "scenario-2-deleting-a-container---identify-blobs");
-        assert_eq!(heading_anchor(r"Login failed for user 'NT AUTHORITY\ANONYMOUS LOGON'"), "login-failed-for-user-nt-authorityanonymous-logon");
+        assert_eq!(
+            heading_anchor("Check the date, time and certificates"),
+            "check-the-date-time-and-certificates"
+        );
+        assert_eq!(
+            heading_anchor("Scenario 2: Deleting a container - identify blobs"),
+            "scenario-2-deleting-a-container---identify-blobs"
+        );
+        assert_eq!(
+            heading_anchor(r"Login failed for user 'NT AUTHORITY\ANONYMOUS LOGON'"),
+            "login-failed-for-user-nt-authorityanonymous-logon"
+        );
         assert_eq!(heading_anchor("Here's an easy fix"), "heres-an-easy-fix");
-        assert_eq!(heading_anchor("Réinitialiser le_VPN"), "reinitialiser-le_vpn");
+        assert_eq!(
+            heading_anchor("Réinitialiser le_VPN"),
+            "reinitialiser-le_vpn"
+        );
     }
 
     #[test]

@@ -46,14 +46,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
     let flush = |current: &mut String, start: usize, end: usize, tokens: &mut Vec<Token>| {
         if !current.is_empty() {
-            tokens.push(Token { text: fold(current), start, end });
+            tokens.push(Token {
+                text: fold(current),
+                start,
+                end,
+            });
             current.clear();
         }
     };
     while let Some((pos, c)) = chars.next() {
         if is_cjk(c) {
             flush(&mut current, start, pos, &mut tokens);
-            tokens.push(Token { text: c.to_string(), start: pos, end: pos + c.len_utf8() });
+            tokens.push(Token {
+                text: c.to_string(),
+                start: pos,
+                end: pos + c.len_utf8(),
+            });
         } else if c.is_alphanumeric() || is_combining_mark(c) {
             if current.is_empty() {
                 start = pos;
@@ -62,8 +70,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             let next = chars.peek().map(|&(_, n)| n);
             let joins = match c {
-                '.' | ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
-                '\'' | '’' => prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic),
+                '.' | ',' => {
+                    prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit())
+                }
+                '\'' | '’' => {
+                    prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+                }
                 _ => false,
             };
             if joins && !current.is_empty() {
@@ -86,11 +99,56 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 pub fn is_stop_word(word: &str) -> bool {
     matches!(
         word,
-        "a" | "an" | "and" | "are" | "as" | "at" | "be" | "but" | "by" | "can" | "cant" | "do"
-            | "does" | "doesnt" | "dont" | "for" | "from" | "has" | "have" | "how" | "i" | "if"
-            | "im" | "in" | "into" | "is" | "it" | "its" | "me" | "my" | "no" | "not" | "of"
-            | "on" | "or" | "so" | "that" | "the" | "their" | "this" | "to" | "up" | "was"
-            | "what" | "when" | "why" | "will" | "with" | "wont" | "you" | "your"
+        "a" | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "but"
+            | "by"
+            | "can"
+            | "cant"
+            | "do"
+            | "does"
+            | "doesnt"
+            | "dont"
+            | "for"
+            | "from"
+            | "has"
+            | "have"
+            | "how"
+            | "i"
+            | "if"
+            | "im"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "me"
+            | "my"
+            | "no"
+            | "not"
+            | "of"
+            | "on"
+            | "or"
+            | "so"
+            | "that"
+            | "the"
+            | "their"
+            | "this"
+            | "to"
+            | "up"
+            | "was"
+            | "what"
+            | "when"
+            | "why"
+            | "will"
+            | "with"
+            | "wont"
+            | "you"
+            | "your"
     )
 }
 
@@ -109,9 +167,18 @@ mod tests {
 
     #[test]
     fn keeps_error_codes_versions_and_extensions_whole() {
-        assert_eq!(words("Error 0x80070005 in KB5034441"), ["error", "0x80070005", "in", "kb5034441"]);
-        assert_eq!(words("repair the .pst file"), ["repair", "the", "pst", "file"]);
-        assert_eq!(words("Outlook 16.0.1 crashes."), ["outlook", "16.0.1", "crashes"]);
+        assert_eq!(
+            words("Error 0x80070005 in KB5034441"),
+            ["error", "0x80070005", "in", "kb5034441"]
+        );
+        assert_eq!(
+            words("repair the .pst file"),
+            ["repair", "the", "pst", "file"]
+        );
+        assert_eq!(
+            words("Outlook 16.0.1 crashes."),
+            ["outlook", "16.0.1", "crashes"]
+        );
         assert_eq!(words("can't print"), ["cant", "print"]);
     }
 

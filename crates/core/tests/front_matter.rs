@@ -22,7 +22,10 @@ fn valid_front_matter_is_read_field_by_field() {
 fn missing_title_is_an_error_on_line_one() {
     let errors = parse_article("a.md", "---\nsummary: x\n---\nBody\n").unwrap_err();
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors[0].to_string(), "a.md:1:1: error: missing `title:` in front matter");
+    assert_eq!(
+        errors[0].to_string(),
+        "a.md:1:1: error: missing `title:` in front matter"
+    );
 }
 
 #[test]
@@ -38,9 +41,18 @@ fn bad_yaml_names_the_line_in_the_file() {
     assert_eq!(errors.len(), 1);
     let e = &errors[0];
     assert_eq!(e.severity, Severity::Error);
-    assert!(e.message.starts_with("invalid YAML in front matter"), "{}", e.message);
+    assert!(
+        e.message.starts_with("invalid YAML in front matter"),
+        "{}",
+        e.message
+    );
     assert_eq!((e.line, e.col), (3, 7), "points at the unclosed `[`");
-    assert!(e.message.ends_with("(in the flow sequence that starts here)"), "{}", e.message);
+    assert!(
+        e.message
+            .ends_with("(in the flow sequence that starts here)"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]
@@ -81,8 +93,18 @@ fn invalid_dates_and_aliases_are_errors_on_their_lines() {
     let text = "---\ntitle: T\nupdated: 2026-02-30\naliases: [Old Name]\n---\nBody\n";
     let errors = parse_article("a.md", text).unwrap_err();
     let lines: Vec<_> = errors.iter().map(|e| (e.line, e.message.clone())).collect();
-    assert!(lines.iter().any(|(l, m)| *l == 3 && m.contains("YYYY-MM-DD")), "{lines:?}");
-    assert!(lines.iter().any(|(l, m)| *l == 4 && m.contains("`old-name`")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|(l, m)| *l == 3 && m.contains("YYYY-MM-DD")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|(l, m)| *l == 4 && m.contains("`old-name`")),
+        "{lines:?}"
+    );
 }
 
 #[test]

@@ -1,12 +1,27 @@
-use lantern_core::render::{article_link_target, local_file, render_article, render_markdown, sanitize};
+use lantern_core::render::{
+    article_link_target, local_file, render_article, render_markdown, sanitize,
+};
 
 #[test]
 fn headings_get_unique_ids_and_are_listed() {
     let r = render_markdown("Intro\n\n## Symptoms\n\ntext\n\n## Fix it: *now*\n\n### Symptoms\n");
-    let ids: Vec<_> = r.headings.iter().map(|h| (h.id.as_str(), h.level)).collect();
+    let ids: Vec<_> = r
+        .headings
+        .iter()
+        .map(|h| (h.id.as_str(), h.level))
+        .collect();
     assert_eq!(ids, [("symptoms", 2), ("fix-it-now", 2), ("symptoms-1", 3)]);
-    assert!(r.html.contains(r#"<h2 id="symptoms">Symptoms</h2>"#), "{}", r.html);
-    assert!(r.html.contains(r#"<h2 id="fix-it-now">Fix it: <em>now</em></h2>"#), "{}", r.html);
+    assert!(
+        r.html.contains(r#"<h2 id="symptoms">Symptoms</h2>"#),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html
+            .contains(r#"<h2 id="fix-it-now">Fix it: <em>now</em></h2>"#),
+        "{}",
+        r.html
+    );
 }
 
 #[test]
@@ -14,8 +29,15 @@ fn tables_task_lists_strikethrough_and_footnotes_render() {
     let md = "| Code | Meaning |\n|---|:---:|\n| 809 | blocked |\n\n- [x] done\n- [ ] todo\n\n~~old~~ new[^1]\n\n[^1]: A note.\n";
     let html = render_markdown(md).html;
     assert!(html.contains("<table>"), "{html}");
-    assert!(html.contains("<td style=\"text-align: center\">blocked</td>"), "{html}");
-    assert!(html.contains(r#"<input type="checkbox" disabled="" checked="">"#) || html.contains("checked"), "{html}");
+    assert!(
+        html.contains("<td style=\"text-align: center\">blocked</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<input type="checkbox" disabled="" checked="">"#)
+            || html.contains("checked"),
+        "{html}"
+    );
     assert!(html.contains("<del>old</del>"), "{html}");
     assert!(html.contains("footnote-reference"), "{html}");
     assert!(html.contains("footnote-definition"), "{html}");
@@ -24,15 +46,24 @@ fn tables_task_lists_strikethrough_and_footnotes_render() {
 #[test]
 fn fenced_code_keeps_its_language_class() {
     let html = render_markdown("```powershell\nGet-Service\n```\n").html;
-    assert!(html.contains(r#"<code class="language-powershell">Get-Service"#), "{html}");
+    assert!(
+        html.contains(r#"<code class="language-powershell">Get-Service"#),
+        "{html}"
+    );
     let html = render_markdown("```x\" onclick=\"alert(1)\nx\n```\n").html;
     assert!(!html.contains("onclick"), "{html}");
 }
 
 #[test]
 fn links_to_other_articles_become_permalinks() {
-    assert_eq!(article_link_target("printer-offline.md").as_deref(), Some("../printer-offline/"));
-    assert_eq!(article_link_target("./vpn.md#reset-the-client").as_deref(), Some("../vpn/#reset-the-client"));
+    assert_eq!(
+        article_link_target("printer-offline.md").as_deref(),
+        Some("../printer-offline/")
+    );
+    assert_eq!(
+        article_link_target("./vpn.md#reset-the-client").as_deref(),
+        Some("../vpn/#reset-the-client")
+    );
     assert_eq!(article_link_target("https://example.com/x.md"), None);
     assert_eq!(article_link_target("#local"), None);
     let html = render_markdown("See [the VPN steps](vpn.md#steps).").html;
@@ -64,10 +95,38 @@ fn links_and_images_are_reported_with_offsets() {
 fn xss_payload_corpus_is_neutralised() {
     let corpus = include_str!("fixtures/xss-payloads.txt");
     for payload in corpus.lines().filter(|l| !l.trim().is_empty()) {
-        for markdown in [payload.to_string(), format!("Text before.\n\n{payload}\n\nText after."), format!("- item {payload}")] {
+        for markdown in [
+            payload.to_string(),
+            format!("Text before.\n\n{payload}\n\nText after."),
+            format!("- item {payload}"),
+        ] {
             let html = render_markdown(&markdown).html.to_lowercase();
-            for forbidden in ["<script", "<iframe", "<object", "<embed", "<style", "<meta", "<base", "<link", "<form", "<svg", "<math", "javascript:", "vbscript:", "data:", "onerror", "onload", "onclick", "onfocus", "ontoggle", "style=\"background"] {
-                assert!(!html.contains(forbidden), "payload {payload:?} left {forbidden:?} in {html}");
+            for forbidden in [
+                "<script",
+                "<iframe",
+                "<object",
+                "<embed",
+                "<style",
+                "<meta",
+                "<base",
+                "<link",
+                "<form",
+                "<svg",
+                "<math",
+                "javascript:",
+                "vbscript:",
+                "data:",
+                "onerror",
+                "onload",
+                "onclick",
+                "onfocus",
+                "ontoggle",
+                "style=\"background",
+            ] {
+                assert!(
+                    !html.contains(forbidden),
+                    "payload {payload:?} left {forbidden:?} in {html}"
+                );
             }
         }
     }
@@ -76,16 +135,28 @@ fn xss_payload_corpus_is_neutralised() {
 #[test]
 fn sanitize_keeps_safe_markup() {
     let html = sanitize(r#"<p>Ok <a href="https://example.com">link</a> <kbd>Ctrl</kbd></p>"#);
-    assert!(html.contains(r#"<a href="https://example.com" rel="noopener noreferrer">link</a>"#), "{html}");
+    assert!(
+        html.contains(r#"<a href="https://example.com" rel="noopener noreferrer">link</a>"#),
+        "{html}"
+    );
     assert!(html.contains("<kbd>Ctrl</kbd>"), "{html}");
 }
 
 #[test]
 fn local_images_are_published_under_media() {
-    assert_eq!(local_file("devices", "img/printer.png").as_deref(), Some("devices/img/printer.png"));
-    assert_eq!(local_file("devices", "../shared/a.png").as_deref(), Some("shared/a.png"));
+    assert_eq!(
+        local_file("devices", "img/printer.png").as_deref(),
+        Some("devices/img/printer.png")
+    );
+    assert_eq!(
+        local_file("devices", "../shared/a.png").as_deref(),
+        Some("shared/a.png")
+    );
     assert_eq!(local_file("", "../../etc/passwd"), None);
     assert_eq!(local_file("", "https://example.com/a.png"), None);
     let html = render_article("![Printer panel](img/panel.png)", "devices").html;
-    assert!(html.contains(r#"src="../../media/devices/img/panel.png""#), "{html}");
+    assert!(
+        html.contains(r#"src="../../media/devices/img/panel.png""#),
+        "{html}"
+    );
 }

@@ -27,7 +27,11 @@ fn top(catalog: &Catalog, query: &str, n: usize) -> Vec<String> {
 #[track_caller]
 fn assert_first(catalog: &Catalog, query: &str, slug: &str) {
     let found = top(catalog, query, 5);
-    assert_eq!(found.first().map(String::as_str), Some(slug), "query {query:?} ranked {found:?}");
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some(slug),
+        "query {query:?} ranked {found:?}"
+    );
 }
 
 #[test]
@@ -37,7 +41,11 @@ fn plain_words_rank_the_matching_article_first() {
     assert_first(&c, "printer offline", "printer-shows-offline");
     assert_first(&c, "mailbox full", "mailbox-almost-full");
     assert_first(&c, "onedrive sync", "onedrive-not-syncing");
-    assert_first(&c, "bluetooth headset", "bluetooth-headset-will-not-connect");
+    assert_first(
+        &c,
+        "bluetooth headset",
+        "bluetooth-headset-will-not-connect",
+    );
     assert_first(&c, "disk space", "disk-full-low-disk-space");
     assert_first(&c, "mapped drive", "mapped-network-drive-missing");
 }
@@ -45,9 +53,17 @@ fn plain_words_rank_the_matching_article_first() {
 #[test]
 fn symptoms_with_typos_still_find_the_fix() {
     let c = catalog();
-    assert_first(&c, "outlok keeps askin pasword", "outlook-keeps-asking-for-password");
+    assert_first(
+        &c,
+        "outlok keeps askin pasword",
+        "outlook-keeps-asking-for-password",
+    );
     assert_first(&c, "printr ofline", "printer-shows-offline");
-    assert_first(&c, "bluetooht headset", "bluetooth-headset-will-not-connect");
+    assert_first(
+        &c,
+        "bluetooht headset",
+        "bluetooth-headset-will-not-connect",
+    );
 }
 
 #[test]
@@ -63,23 +79,36 @@ fn the_word_being_typed_matches_by_prefix() {
 fn error_codes_and_aliases_are_searchable() {
     let c = catalog();
     assert_first(&c, "0x800f081f", "windows-update-stuck-or-failing");
-    assert_first(&c, "NET::ERR_CERT_DATE_INVALID", "browser-says-connection-is-not-private");
+    assert_first(
+        &c,
+        "NET::ERR_CERT_DATE_INVALID",
+        "browser-says-connection-is-not-private",
+    );
     assert_first(&c, "vpn-not-working", "vpn-will-not-connect");
 }
 
 #[test]
 fn matching_more_words_ranks_higher() {
     let c = catalog();
-    let hits = c.index.search("teams microphone", &SearchOptions::default(), |_| true);
+    let hits = c
+        .index
+        .search("teams microphone", &SearchOptions::default(), |_| true);
     let first = &c.articles[hits[0].doc];
     assert_eq!(first.slug, "teams-microphone-not-working");
-    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score), "sorted by score");
+    assert!(
+        hits.windows(2).all(|w| w[0].score >= w[1].score),
+        "sorted by score"
+    );
 }
 
 #[test]
 fn filters_restrict_results() {
     let c = catalog();
-    let hits = c.index.search("password", &SearchOptions::default(), |doc| c.articles[doc].category == "email");
+    let hits = c
+        .index
+        .search("password", &SearchOptions::default(), |doc| {
+            c.articles[doc].category == "email"
+        });
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| c.articles[h.doc].category == "email"));
 }
@@ -92,7 +121,11 @@ fn empty_emoji_cjk_and_huge_queries_do_not_panic() {
     }
     assert!(top(&c, "", 10).is_empty());
     let huge = "password ".repeat(20_000);
-    assert_eq!(top(&c, &huge, 3), top(&c, "password ", 3), "repeating a word changes nothing");
+    assert_eq!(
+        top(&c, &huge, 3),
+        top(&c, "password ", 3),
+        "repeating a word changes nothing"
+    );
 }
 
 #[test]

@@ -24,7 +24,10 @@ pub fn highlight(text: &str, matched_terms: &HashSet<String>) -> Vec<Segment> {
         }
         match segments.last_mut() {
             Some(last) if last.matched == matched => last.text.push_str(text),
-            _ => segments.push(Segment { text: text.to_string(), matched }),
+            _ => segments.push(Segment {
+                text: text.to_string(),
+                matched,
+            }),
         }
     };
     let mut cursor = 0;
@@ -47,7 +50,11 @@ mod tests {
     fn marks_words_by_their_stem() {
         let terms: HashSet<String> = ["printer".to_string()].into();
         let segments = highlight("Printers <b>offline</b>? Restart the printer.", &terms);
-        let marked: Vec<_> = segments.iter().filter(|s| s.matched).map(|s| s.text.as_str()).collect();
+        let marked: Vec<_> = segments
+            .iter()
+            .filter(|s| s.matched)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(marked, ["Printers", "printer"]);
         let joined: String = segments.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(joined, "Printers <b>offline</b>? Restart the printer.");

@@ -27,7 +27,13 @@ pub struct IndexDoc {
 
 impl IndexDoc {
     fn fields(&self) -> [&str; FIELD_COUNT] {
-        [&self.title, &self.keywords, &self.headings, &self.summary, &self.body]
+        [
+            &self.title,
+            &self.keywords,
+            &self.headings,
+            &self.summary,
+            &self.body,
+        ]
     }
 }
 
@@ -85,7 +91,9 @@ impl Partial {
                 for token in tokens {
                     let term = match terms_of_tokens.get(&token.text) {
                         Some(term) => term,
-                        None => terms_of_tokens.entry(token.text.clone()).or_insert_with(|| term_of(&token.text)),
+                        None => terms_of_tokens
+                            .entry(token.text.clone())
+                            .or_insert_with(|| term_of(&token.text)),
                     };
                     let postings = match table.get_mut(term) {
                         Some(postings) => postings,
@@ -105,7 +113,14 @@ impl Partial {
         }
         let table = table
             .into_iter()
-            .map(|(term, list)| (term, list.into_iter().map(|(doc, counts)| [doc, pack(&counts)]).collect()))
+            .map(|(term, list)| {
+                (
+                    term,
+                    list.into_iter()
+                        .map(|(doc, counts)| [doc, pack(&counts)])
+                        .collect(),
+                )
+            })
             .collect();
         Partial { table, lengths }
     }
@@ -117,16 +132,30 @@ impl SearchIndex {
         // Documents are tokenised on every core; each part's postings hold
         // higher document ids than the part before, so appending the parts
         // in order keeps every posting list sorted.
-        let workers = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+        // (The browser has no threads: there, one part.)
+        let workers = if cfg!(target_arch = "wasm32") {
+            1
+        } else {
+            std::thread::available_parallelism()
+                .map_or(1, usize::from)
+                .clamp(1, 8)
+        };
         let chunk = docs.len().div_ceil(workers).max(1);
-        let parts: Vec<Partial> = std::thread::scope(|scope| {
-            let handles: Vec<_> = docs
-                .chunks(chunk)
-                .enumerate()
-                .map(|(i, part)| scope.spawn(move || Partial::build(part, (i * chunk) as u32)))
-                .collect();
-            handles.into_iter().map(|h| h.join().expect("indexer panicked")).collect()
-        });
+        let parts: Vec<Partial> = if workers == 1 {
+            vec![Partial::build(docs, 0)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = docs
+                    .chunks(chunk)
+                    .enumerate()
+                    .map(|(i, part)| scope.spawn(move || Partial::build(part, (i * chunk) as u32)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("indexer panicked"))
+                    .collect()
+            })
+        };
         let mut table: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
         let mut lengths = Vec::with_capacity(docs.len());
         for part in parts {
@@ -144,7 +173,12 @@ impl SearchIndex {
         table.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (terms, postings) = table.into_iter().unzip();
         let titles = docs.iter().map(|d| crate::text::fold(&d.title)).collect();
-        SearchIndex { terms, postings, lengths, titles }
+        SearchIndex {
+            terms,
+            postings,
+            lengths,
+            titles,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -184,9 +218,15 @@ mod tests {
 
     #[test]
     fn prefix_range_finds_all_completions() {
-        let docs = [IndexDoc { title: "print printer private".into(), ..Default::default() }];
+        let docs = [IndexDoc {
+            title: "print printer private".into(),
+            ..Default::default()
+        }];
         let index = SearchIndex::build(&docs);
-        let found: Vec<_> = index.prefix_range("pri").map(|i| index.terms[i].as_str()).collect();
+        let found: Vec<_> = index
+            .prefix_range("pri")
+            .map(|i| index.terms[i].as_str())
+            .collect();
         assert_eq!(found, ["print", "printer", "privat"]);
         assert!(index.prefix_range("zzz").is_empty());
     }

@@ -28,7 +28,10 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        Self { limit: 10, prefix_last: true }
+        Self {
+            limit: 10,
+            prefix_last: true,
+        }
     }
 }
 
@@ -57,7 +60,12 @@ impl SearchIndex {
     /// Ranked hits for `query`, best first. `keep` filters documents (by
     /// category or tag, say) before ranking. An empty query, or one of
     /// nothing but punctuation or emoji, returns no hits.
-    pub fn search(&self, query: &str, options: &SearchOptions, keep: impl Fn(usize) -> bool) -> Vec<SearchHit> {
+    pub fn search(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<SearchHit> {
         let tokens = tokenize(query);
         if tokens.is_empty() || self.is_empty() {
             return Vec::new();
@@ -113,7 +121,11 @@ impl SearchIndex {
         let mut hits: Vec<SearchHit> = (0..n)
             .filter(|&doc| scores[doc] > 0.0 && keep(doc))
             .map(|doc| {
-                let covered = if total_importance > 0.0 { coverage[doc] / total_importance } else { 1.0 };
+                let covered = if total_importance > 0.0 {
+                    coverage[doc] / total_importance
+                } else {
+                    1.0
+                };
                 let mut score = scores[doc] * (0.2 + 0.8 * covered * covered);
                 if use_title_fuzzy {
                     if let Some(s) = title_matcher.fuzzy_match(&self.titles[doc], &folded_query) {
@@ -123,8 +135,15 @@ impl SearchIndex {
                         score *= 1.0 + (per_char / 40.0).min(0.5);
                     }
                 }
-                let matched_terms = matched[doc].iter().map(|&t| self.terms[t].clone()).collect();
-                SearchHit { doc, score, matched_terms }
+                let matched_terms = matched[doc]
+                    .iter()
+                    .map(|&t| self.terms[t].clone())
+                    .collect();
+                SearchHit {
+                    doc,
+                    score,
+                    matched_terms,
+                }
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
@@ -137,38 +156,54 @@ impl SearchIndex {
         let term = term_of(word);
         let mut expansions = Vec::new();
         if let Some(id) = self.term_id(&term) {
-            expansions.push(Expansion { term: id, weight: 1.0 });
+            expansions.push(Expansion {
+                term: id,
+                weight: 1.0,
+            });
         }
         if term != word {
             if let Some(id) = self.term_id(word) {
-                expansions.push(Expansion { term: id, weight: 1.0 });
+                expansions.push(Expansion {
+                    term: id,
+                    weight: 1.0,
+                });
             }
         }
         let char_count = word.chars().count();
         if is_prefix && char_count >= 2 {
             let range = self.prefix_range(word);
-            let mut completions: Vec<usize> = range.filter(|id| expansions.iter().all(|e| e.term != *id)).collect();
+            let mut completions: Vec<usize> = range
+                .filter(|id| expansions.iter().all(|e| e.term != *id))
+                .collect();
             if completions.len() > MAX_PREFIX_TERMS {
                 completions.sort_by_key(|&id| std::cmp::Reverse(self.postings[id].len()));
                 completions.truncate(MAX_PREFIX_TERMS);
             }
             for id in completions {
                 let extra = self.terms[id].chars().count().saturating_sub(char_count) as f32;
-                expansions.push(Expansion { term: id, weight: 0.9 / (1.0 + 0.08 * extra) });
+                expansions.push(Expansion {
+                    term: id,
+                    weight: 0.9 / (1.0 + 0.08 * extra),
+                });
             }
         }
         if is_prefix {
             // A stem is often shorter than the word being typed: `askin` is
             // on its way to `asking`, indexed as `ask`.
             for cut in 1..=3 {
-                let Some((end, _)) = word.char_indices().rev().nth(cut - 1) else { break };
+                let Some((end, _)) = word.char_indices().rev().nth(cut - 1) else {
+                    break;
+                };
                 let stem = &word[..end];
                 if stem.chars().count() < 3 {
                     break;
                 }
                 if let Some(id) = self.term_id(stem) {
                     if expansions.iter().all(|e| e.term != id) {
-                        expansions.push(Expansion { term: id, weight: 0.8 });
+                        expansions.push(Expansion {
+                            term: id,
+                            weight: 0.8,
+                        });
                     }
                 }
             }
@@ -176,7 +211,10 @@ impl SearchIndex {
         if expansions.is_empty() {
             self.add_typo_expansions(word, &mut expansions);
         }
-        QueryWord { expansions, importance }
+        QueryWord {
+            expansions,
+            importance,
+        }
     }
 
     fn add_typo_expansions(&self, word: &str, expansions: &mut Vec<Expansion>) {
@@ -195,7 +233,9 @@ impl SearchIndex {
             candidate.extend(term.chars());
             // Typos rarely hit the first letter; requiring it keeps noise
             // (and work) down without losing transpositions further in.
-            if candidate.first() != chars.first() && !(candidate.get(1) == chars.first() && candidate.first() == chars.get(1)) {
+            if candidate.first() != chars.first()
+                && !(candidate.get(1) == chars.first() && candidate.first() == chars.get(1))
+            {
                 continue;
             }
             if let Some(distance) = within_distance(&chars, &candidate, max) {
@@ -204,7 +244,10 @@ impl SearchIndex {
         }
         found.sort_by_key(|&(distance, id)| (distance, std::cmp::Reverse(self.postings[id].len())));
         for (distance, id) in found.into_iter().take(MAX_TYPO_TERMS) {
-            expansions.push(Expansion { term: id, weight: if distance == 1 { 0.75 } else { 0.5 } });
+            expansions.push(Expansion {
+                term: id,
+                weight: if distance == 1 { 0.75 } else { 0.5 },
+            });
         }
     }
 
@@ -229,7 +272,8 @@ impl SearchIndex {
             if counts[field] == 0 {
                 continue;
             }
-            let norm = 1.0 - FIELD_LENGTH_NORM[field] + FIELD_LENGTH_NORM[field] * f32::from(lengths[field]) / avg[field];
+            let norm = 1.0 - FIELD_LENGTH_NORM[field]
+                + FIELD_LENGTH_NORM[field] * f32::from(lengths[field]) / avg[field];
             tf += FIELD_WEIGHTS[field] * counts[field] as f32 / norm;
         }
         tf / (K1 + tf)
