@@ -48,6 +48,9 @@ pub struct SearchIndex {
     pub(crate) lengths: Vec<[u16; FIELD_COUNT]>,
     /// Folded titles, for fuzzy title matching of short queries.
     pub(crate) titles: Vec<String>,
+    /// Derived from `lengths` on first use.
+    #[serde(skip)]
+    pub(crate) average_lengths: std::sync::OnceLock<[f32; FIELD_COUNT]>,
 }
 
 pub(crate) fn pack(counts: &[u32; FIELD_COUNT]) -> u32 {
@@ -178,6 +181,7 @@ impl SearchIndex {
             postings,
             lengths,
             titles,
+            average_lengths: Default::default(),
         }
     }
 

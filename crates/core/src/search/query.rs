@@ -85,7 +85,6 @@ impl SearchIndex {
         let n = self.len();
         let mut scores = vec![0f32; n];
         let mut coverage = vec![0f32; n];
-        let mut matched: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut best = vec![0f32; n];
         let mut touched = Vec::new();
         let total_importance: f32 = words.iter().map(|w| w.importance).sum();
@@ -98,14 +97,13 @@ impl SearchIndex {
                 let idf = idf(n, postings.len());
                 for &[doc, packed] in postings {
                     let doc = doc as usize;
-                    let s = expansion.weight * idf * self.field_score(doc, unpack(packed), &avg);
+                    let s = expansion.weight * idf * self.field_score(doc, unpack(packed), avg);
                     if best[doc] == 0.0 {
                         touched.push(doc);
                     }
                     if s > best[doc] {
                         best[doc] = s;
                     }
-                    matched[doc].push(expansion.term);
                 }
             }
             for &doc in &touched {
@@ -115,40 +113,54 @@ impl SearchIndex {
             }
         }
 
-        let title_matcher = SkimMatcherV2::default();
-        let folded_query = fold(query.trim());
-        let use_title_fuzzy = folded_query.chars().count() <= 32;
-        let mut hits: Vec<SearchHit> = (0..n)
+        let mut ranked: Vec<(usize, f32)> = (0..n)
             .filter(|&doc| scores[doc] > 0.0 && keep(doc))
             .map(|doc| {
-                let covered = if total_importance > 0.0 {
-                    coverage[doc] / total_importance
-                } else {
-                    1.0
-                };
-                let mut score = scores[doc] * (0.2 + 0.8 * covered * covered);
-                if use_title_fuzzy {
-                    if let Some(s) = title_matcher.fuzzy_match(&self.titles[doc], &folded_query) {
-                        // Normalise by query length: a long, tight subsequence
-                        // match on the title means the title names the problem.
-                        let per_char = s as f32 / folded_query.chars().count().max(1) as f32;
-                        score *= 1.0 + (per_char / 40.0).min(0.5);
-                    }
-                }
-                let matched_terms = matched[doc]
-                    .iter()
-                    .map(|&t| self.terms[t].clone())
-                    .collect();
-                SearchHit {
-                    doc,
-                    score,
-                    matched_terms,
-                }
+                let covered = if total_importance > 0.0 { coverage[doc] / total_importance } else { 1.0 };
+                (doc, scores[doc] * (0.2 + 0.8 * covered * covered))
             })
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        hits.truncate(options.limit);
-        hits
+        let by_score = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+
+        // The fuzzy title match is a refinement of the best candidates only:
+        // computing it for every document that shares a common word would
+        // cost more than the rest of the query.
+        let shortlist = (options.limit * 3).max(30);
+        if ranked.len() > shortlist {
+            ranked.select_nth_unstable_by(shortlist, by_score);
+            ranked.truncate(shortlist);
+        }
+        let folded_query = fold(query.trim());
+        let query_chars = folded_query.chars().count();
+        if query_chars <= 32 {
+            let title_matcher = SkimMatcherV2::default();
+            for (doc, score) in &mut ranked {
+                if let Some(s) = title_matcher.fuzzy_match(&self.titles[*doc], &folded_query) {
+                    // Normalise by query length: a long, tight subsequence
+                    // match on the title means the title names the problem.
+                    let per_char = s as f32 / query_chars.max(1) as f32;
+                    *score *= 1.0 + (per_char / 40.0).min(0.5);
+                }
+            }
+        }
+        ranked.sort_by(by_score);
+        ranked.truncate(options.limit);
+        ranked
+            .into_iter()
+            .map(|(doc, score)| SearchHit { doc, score, matched_terms: self.matched_terms(doc, &words) })
+            .collect()
+    }
+
+    /// The expansions of the query words that occur in `doc`, for
+    /// highlighting (only computed for the hits returned).
+    fn matched_terms(&self, doc: usize, words: &[QueryWord]) -> HashSet<String> {
+        let doc = doc as u32;
+        words
+            .iter()
+            .flat_map(|w| &w.expansions)
+            .filter(|e| self.postings[e.term].binary_search_by_key(&doc, |p| p[0]).is_ok())
+            .map(|e| self.terms[e.term].clone())
+            .collect()
     }
 
     fn expand(&self, word: &str, is_prefix: bool) -> QueryWord {
@@ -225,8 +237,15 @@ impl SearchIndex {
         }
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut candidate = Vec::with_capacity(32);
+        let first = chars[0];
+        let second = chars.get(1).copied();
         for (id, term) in self.terms.iter().enumerate() {
             if term.len().abs_diff(word.len()) > max * 4 {
+                continue;
+            }
+            let mut head = term.chars();
+            let (t0, t1) = (head.next(), head.next());
+            if t0 != Some(first) && !(t0 == second && t1 == Some(first)) {
                 continue;
             }
             candidate.clear();
@@ -251,15 +270,17 @@ impl SearchIndex {
         }
     }
 
-    fn average_lengths(&self) -> [f32; FIELD_COUNT] {
-        let mut sums = [0f64; FIELD_COUNT];
-        for lengths in &self.lengths {
-            for (sum, len) in sums.iter_mut().zip(lengths) {
-                *sum += f64::from(*len);
+    fn average_lengths(&self) -> &[f32; FIELD_COUNT] {
+        self.average_lengths.get_or_init(|| {
+            let mut sums = [0f64; FIELD_COUNT];
+            for lengths in &self.lengths {
+                for (sum, len) in sums.iter_mut().zip(lengths) {
+                    *sum += f64::from(*len);
+                }
             }
-        }
-        let n = self.lengths.len().max(1) as f64;
-        sums.map(|s| ((s / n) as f32).max(1.0))
+            let n = self.lengths.len().max(1) as f64;
+            sums.map(|s| ((s / n) as f32).max(1.0))
+        })
     }
 
     /// BM25F: per-field counts, weighted and length-normalised, are summed
