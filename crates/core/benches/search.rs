@@ -1,0 +1,157 @@
+//! Search engine benchmarks over the shared corpus (`../shared/corpus/msdocs`,
+//! ~3,000 real support articles) and synthetic 10k / 30k corpora made from
+//! its paragraphs: index build time, index size (raw and gzip), and query
+//! latency p50 / p95 per query kind. Prints a markdown table first, then
+//! runs criterion's own measurements.
+//!
+//!     cargo bench -p lantern-core --bench search
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, Criterion};
+use lantern_core::config::SiteConfig;
+use lantern_core::library::Library;
+use lantern_core::search::IndexDoc;
+use lantern_core::{SearchIndex, SearchOptions};
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/msdocs");
+    dir.is_dir().then_some(dir)
+}
+
+fn real_docs() -> Vec<IndexDoc> {
+    let dir = corpus_dir().expect("the shared corpus is needed for the search benchmarks");
+    Library::load_with(&dir, false).expect("corpus").index_docs()
+}
+
+/// A corpus of `n` documents built from the real one: titles and
+/// summaries recombined, bodies made of paragraphs drawn from other articles.
+fn synthetic(real: &[IndexDoc], n: usize) -> Vec<IndexDoc> {
+    let paragraphs: Vec<&str> = real.iter().flat_map(|d| d.body.split(" \n")).filter(|p| p.len() > 40).collect();
+    let mut state = 42u64;
+    let mut next = move |m: usize| {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((state >> 33) as usize) % m
+    };
+    (0..n)
+        .map(|i| {
+            let base = &real[i % real.len()];
+            let other = &real[next(real.len())];
+            let body: Vec<&str> = (0..6).map(|_| paragraphs[next(paragraphs.len())]).collect();
+            IndexDoc {
+                title: if i < real.len() { base.title.clone() } else { format!("{} {}", base.title, other.keywords) },
+                keywords: base.keywords.clone(),
+                headings: other.headings.clone(),
+                summary: base.summary.clone(),
+                body: body.join(" \n"),
+            }
+        })
+        .collect()
+}
+
+/// Our own query set: typos, prefixes as typed, multi-word symptoms, codes, no-match.
+const QUERIES: &[(&str, &[&str])] = &[
+    ("typo", &["outlok pasword", "sharepiont permision", "exchnage mailbox", "windwos update eror", "bitlocker recovry", "remote desktp"]),
+    ("prefix", &["outl", "share", "teams me", "bitlo", "azure vir", "exchange hyb", "sql ser", "wind"]),
+    ("multi-word", &[
+        "outlook keeps asking for password",
+        "teams meeting audio not working",
+        "cannot connect to remote desktop after update",
+        "sql server login failed for user",
+        "onedrive files not syncing",
+        "excel opens blank window",
+    ]),
+    ("codes", &["0x80070005", "0x800f081f", "kb5034441", "error 1603", ".pst file"]),
+    ("no-match", &["zzqxv plorf", "🙂🙂", "打印机离线"]),
+];
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut child = std::process::Command::new("gzip")
+        .arg("-9")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("gzip");
+    // Feed gzip from another thread: it fills its output pipe while we write.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let compressed = child.wait_with_output().unwrap().stdout.len();
+    writer.join().unwrap().unwrap();
+    compressed
+}
+
+fn report(name: &str, docs: &[IndexDoc]) -> SearchIndex {
+    let start = Instant::now();
+    let index = SearchIndex::build(docs);
+    let build = start.elapsed();
+    let json = serde_json::to_vec(&index).unwrap();
+    println!(
+        "\n### {name}: {} documents, {} terms\nindex build {:.0} ms; index JSON {:.1} MB raw, {:.2} MB gzip\n",
+        index.len(),
+        index.vocabulary_len(),
+        build.as_secs_f64() * 1000.0,
+        json.len() as f64 / 1e6,
+        gzip_len(&json) as f64 / 1e6
+    );
+    println!("| queries | n | p50 µs | p95 µs | max µs |\n|---|---:|---:|---:|---:|");
+    let options = SearchOptions::default();
+    let mut all = Vec::new();
+    for (kind, queries) in QUERIES {
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            for q in *queries {
+                // Instant search runs once per keystroke: time every prefix.
+                for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                    let t = Instant::now();
+                    std::hint::black_box(index.search(&q[..end], &options, |_| true));
+                    times.push(t.elapsed());
+                }
+            }
+        }
+        times.sort();
+        println!("| {kind} (every keystroke) | {} | {} | {} | {} |", times.len(), percentile(&times, 0.5).as_micros(), percentile(&times, 0.95).as_micros(), times.last().unwrap().as_micros());
+        all.extend(times);
+    }
+    all.sort();
+    println!("| **all** | {} | {} | **{}** | {} |", all.len(), percentile(&all, 0.5).as_micros(), percentile(&all, 0.95).as_micros(), all.last().unwrap().as_micros());
+    index
+}
+
+fn benches(c: &mut Criterion) {
+    if corpus_dir().is_none() {
+        eprintln!("skipped: no shared corpus");
+        return;
+    }
+    let real = real_docs();
+    let _ = SiteConfig::default();
+    let indexes: Vec<(String, SearchIndex)> = [("3k (real)", real.clone()), ("10k (synthetic)", synthetic(&real, 10_000)), ("30k (synthetic)", synthetic(&real, 30_000))]
+        .into_iter()
+        .map(|(name, docs)| (name.to_string(), report(name, &docs)))
+        .collect();
+    let mut group = c.benchmark_group("query");
+    group.sample_size(30);
+    for (name, index) in &indexes {
+        for query in ["outlook keeps asking for password", "outlok pasword", "shar"] {
+            group.bench_function(format!("{name}: {query}"), |b| b.iter(|| index.search(query, &SearchOptions::default(), |_| true)));
+        }
+    }
+    group.finish();
+    let mut group = c.benchmark_group("index build");
+    group.sample_size(10);
+    group.bench_function("3k (real)", |b| b.iter(|| SearchIndex::build(&real)));
+    group.finish();
+}
+
+criterion_group!(search, benches);
+
+fn main() {
+    search();
+    Criterion::default().configure_from_args().final_summary();
+}

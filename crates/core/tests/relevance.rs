@@ -1,0 +1,58 @@
+//! Relevance cannot silently regress: MRR@10 floors over our sample
+//! articles and over the shared corpus of ~3,000 real support articles.
+//! Run with `--nocapture` to see the scores per query kind.
+
+#[path = "relevance/mod.rs"]
+mod relevance;
+
+use std::path::{Path, PathBuf};
+
+use relevance::{from_tsv, generated, load, mrr, report};
+
+fn here() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[track_caller]
+fn assert_floor(scores: &std::collections::BTreeMap<&'static str, (f64, usize)>, kind: &str, floor: f64) {
+    let (score, n) = scores[kind];
+    assert!(score >= floor, "MRR@10 for {kind} fell to {score:.3} (n={n}), below the floor {floor}");
+}
+
+#[test]
+fn sample_articles() {
+    let corpus = load(&here().join("../../articles"));
+    let mut queries = generated(&corpus, 1, 7);
+    queries.extend(from_tsv(&here().join("tests/relevance/symptoms-samples.tsv"), "symptoms"));
+    let scores = mrr(&corpus, &queries);
+    println!("{}", report("samples", &scores));
+    assert!(scores["all"].1 >= 150, "at least 150 queries");
+    assert_floor(&scores, "all", FLOOR_SAMPLES.0);
+    assert_floor(&scores, "symptoms", FLOOR_SAMPLES.1);
+}
+
+#[test]
+fn shared_corpus() {
+    let dir = here().join("../../../shared/corpus/msdocs");
+    if !Path::new(&dir).is_dir() {
+        eprintln!("skipped: no shared corpus at {}", dir.display());
+        return;
+    }
+    let corpus = load(&dir);
+    let mut queries = generated(&corpus, 5, 11);
+    queries.extend(from_tsv(&here().join("tests/relevance/symptoms-corpus.tsv"), "symptoms"));
+    let scores = mrr(&corpus, &queries);
+    println!("{}", report("corpus", &scores));
+    assert_floor(&scores, "all", FLOOR_CORPUS.0);
+    assert_floor(&scores, "typo-title", FLOOR_CORPUS.1);
+    assert_floor(&scores, "prefix", FLOOR_CORPUS.2);
+    assert_floor(&scores, "summary-words", FLOOR_CORPUS.3);
+    assert_floor(&scores, "symptoms", FLOOR_CORPUS.4);
+}
+
+/// (all, symptoms), a little under the scores measured 2026-11-24
+/// (0.954, 0.950); raise them when the engine improves.
+const FLOOR_SAMPLES: (f64, f64) = (0.93, 0.92);
+/// (all, typo titles, prefixes, summary words, symptoms); measured
+/// 2026-11-24: 0.763, 0.822, 0.762, 0.708, 0.754.
+const FLOOR_CORPUS: (f64, f64, f64, f64, f64) = (0.74, 0.80, 0.74, 0.69, 0.72);

@@ -1,0 +1,142 @@
+//! Relevance evaluation shared by the relevance test and the benchmarks:
+//! query sets (hand-written symptoms, and typo'd titles, prefixes and
+//! summary words generated from the articles with a fixed seed) and MRR@10.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use lantern_core::config::SiteConfig;
+use lantern_core::library::Library;
+use lantern_core::text::{is_stop_word, tokenize};
+use lantern_core::{Catalog, SearchOptions};
+
+pub struct Query {
+    pub kind: &'static str,
+    pub text: String,
+    /// Path of the right article, relative to the articles folder.
+    pub expected: String,
+}
+
+pub struct Corpus {
+    pub catalog: Catalog,
+    pub paths: Vec<String>,
+}
+
+pub fn load(dir: &Path) -> Corpus {
+    let library = Library::load_with(dir, false).expect("articles");
+    let catalog = library.catalog(&SiteConfig::default());
+    let paths = library.articles.iter().map(|a| a.relative_path.clone()).collect();
+    Corpus { catalog, paths }
+}
+
+/// A small deterministic generator, so the query set never changes by chance.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn content_words(text: &str) -> Vec<String> {
+    tokenize(text).into_iter().map(|t| t.text).filter(|w| !is_stop_word(w) && w.chars().all(|c| c.is_alphabetic())).collect()
+}
+
+/// One realistic typo: a swap, a dropped letter, a doubled letter or a
+/// neighbouring key, never on the first letter.
+fn typo(word: &str, rng: &mut Lcg) -> String {
+    let mut chars: Vec<char> = word.chars().collect();
+    let i = 1 + rng.below(chars.len() - 2);
+    match rng.below(4) {
+        0 => chars.swap(i, i + 1),
+        1 => {
+            chars.remove(i);
+        }
+        2 => chars.insert(i, chars[i]),
+        _ => {
+            let row = "qwertyuiopasdfghjklzxcvbnm";
+            let pos = row.find(chars[i]).unwrap_or(0);
+            chars[i] = row.chars().nth((pos + 1) % row.len()).unwrap();
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// Generated queries for every `stride`-th article: a title with a typo in
+/// one long word, the title typed up to a 3-5 letter prefix of a word, and
+/// three to five words of the summary.
+pub fn generated(corpus: &Corpus, stride: usize, seed: u64) -> Vec<Query> {
+    let mut rng = Lcg(seed);
+    let mut queries = Vec::new();
+    for (doc, article) in corpus.catalog.articles.iter().enumerate().step_by(stride.max(1)) {
+        let expected = corpus.paths[doc].clone();
+        let title = content_words(&article.title);
+        if title.len() >= 2 {
+            let mut words: Vec<String> = title.iter().take(4).cloned().collect();
+            if let Some(i) = (0..words.len()).filter(|&i| words[i].len() >= 5).nth(0) {
+                words[i] = typo(&words[i], &mut rng);
+                queries.push(Query { kind: "typo-title", text: words.join(" "), expected: expected.clone() });
+            }
+            let upto = 1 + rng.below(title.len().min(3));
+            let last = &title[upto.min(title.len() - 1)];
+            if last.len() >= 4 {
+                let cut = (3 + rng.below(3)).min(last.len());
+                let mut words: Vec<String> = title[..upto.min(title.len() - 1)].to_vec();
+                words.push(last.chars().take(cut).collect());
+                queries.push(Query { kind: "prefix", text: words.join(" "), expected: expected.clone() });
+            }
+        }
+        let summary = content_words(&article.summary);
+        if summary.len() >= 5 {
+            let n = 3 + rng.below(3);
+            let start = rng.below(summary.len() - n + 1);
+            queries.push(Query { kind: "summary-words", text: summary[start..start + n].join(" "), expected: expected.clone() });
+        }
+    }
+    queries
+}
+
+/// Hand-written queries from a `query<TAB>expected` file.
+pub fn from_tsv(path: &Path, kind: &'static str) -> Vec<Query> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let (query, expected) = line.split_once('\t').expect("query<TAB>expected");
+            Query { kind, text: query.to_string(), expected: expected.trim().to_string() }
+        })
+        .collect()
+}
+
+/// Mean reciprocal rank of the expected article in the top 10, per kind
+/// and overall (key `all`), with the number of queries.
+pub fn mrr(corpus: &Corpus, queries: &[Query]) -> BTreeMap<&'static str, (f64, usize)> {
+    let mut sums: BTreeMap<&'static str, (f64, usize)> = BTreeMap::new();
+    let options = SearchOptions { limit: 10, prefix_last: true };
+    for query in queries {
+        let hits = corpus.catalog.index.search(&query.text, &options, |_| true);
+        let rank = hits.iter().position(|h| corpus.paths[h.doc] == query.expected);
+        let rr = rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
+        for key in [query.kind, "all"] {
+            let entry = sums.entry(key).or_default();
+            entry.0 += rr;
+            entry.1 += 1;
+        }
+    }
+    sums.into_iter().map(|(k, (sum, n))| (k, (sum / n as f64, n))).collect()
+}
+
+pub fn report(name: &str, scores: &BTreeMap<&'static str, (f64, usize)>) -> String {
+    let mut out = format!("{name}:");
+    for (kind, (score, n)) in scores {
+        out.push_str(&format!(" {kind}={score:.3} (n={n})"));
+    }
+    out
+}
