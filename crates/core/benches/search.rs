@@ -23,16 +23,24 @@ fn corpus_dir() -> Option<PathBuf> {
 
 fn real_docs() -> Vec<IndexDoc> {
     let dir = corpus_dir().expect("the shared corpus is needed for the search benchmarks");
-    Library::load_with(&dir, false).expect("corpus").index_docs()
+    Library::load_with(&dir, false)
+        .expect("corpus")
+        .index_docs()
 }
 
 /// A corpus of `n` documents built from the real one: titles and
 /// summaries recombined, bodies made of paragraphs drawn from other articles.
 fn synthetic(real: &[IndexDoc], n: usize) -> Vec<IndexDoc> {
-    let paragraphs: Vec<&str> = real.iter().flat_map(|d| d.body.split(" \n")).filter(|p| p.len() > 40).collect();
+    let paragraphs: Vec<&str> = real
+        .iter()
+        .flat_map(|d| d.body.split(" \n"))
+        .filter(|p| p.len() > 40)
+        .collect();
     let mut state = 42u64;
     let mut next = move |m: usize| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((state >> 33) as usize) % m
     };
     (0..n)
@@ -41,7 +49,11 @@ fn synthetic(real: &[IndexDoc], n: usize) -> Vec<IndexDoc> {
             let other = &real[next(real.len())];
             let body: Vec<&str> = (0..6).map(|_| paragraphs[next(paragraphs.len())]).collect();
             IndexDoc {
-                title: if i < real.len() { base.title.clone() } else { format!("{} {}", base.title, other.keywords) },
+                title: if i < real.len() {
+                    base.title.clone()
+                } else {
+                    format!("{} {}", base.title, other.keywords)
+                },
                 keywords: base.keywords.clone(),
                 headings: other.headings.clone(),
                 summary: base.summary.clone(),
@@ -53,17 +65,51 @@ fn synthetic(real: &[IndexDoc], n: usize) -> Vec<IndexDoc> {
 
 /// Our own query set: typos, prefixes as typed, multi-word symptoms, codes, no-match.
 const QUERIES: &[(&str, &[&str])] = &[
-    ("typo", &["outlok pasword", "sharepiont permision", "exchnage mailbox", "windwos update eror", "bitlocker recovry", "remote desktp"]),
-    ("prefix", &["outl", "share", "teams me", "bitlo", "azure vir", "exchange hyb", "sql ser", "wind"]),
-    ("multi-word", &[
-        "outlook keeps asking for password",
-        "teams meeting audio not working",
-        "cannot connect to remote desktop after update",
-        "sql server login failed for user",
-        "onedrive files not syncing",
-        "excel opens blank window",
-    ]),
-    ("codes", &["0x80070005", "0x800f081f", "kb5034441", "error 1603", ".pst file"]),
+    (
+        "typo",
+        &[
+            "outlok pasword",
+            "sharepiont permision",
+            "exchnage mailbox",
+            "windwos update eror",
+            "bitlocker recovry",
+            "remote desktp",
+        ],
+    ),
+    (
+        "prefix",
+        &[
+            "outl",
+            "share",
+            "teams me",
+            "bitlo",
+            "azure vir",
+            "exchange hyb",
+            "sql ser",
+            "wind",
+        ],
+    ),
+    (
+        "multi-word",
+        &[
+            "outlook keeps asking for password",
+            "teams meeting audio not working",
+            "cannot connect to remote desktop after update",
+            "sql server login failed for user",
+            "onedrive files not syncing",
+            "excel opens blank window",
+        ],
+    ),
+    (
+        "codes",
+        &[
+            "0x80070005",
+            "0x800f081f",
+            "kb5034441",
+            "error 1603",
+            ".pst file",
+        ],
+    ),
     ("no-match", &["zzqxv plorf", "🙂🙂", "打印机离线"]),
 ];
 
@@ -116,11 +162,23 @@ fn report(name: &str, docs: &[IndexDoc]) -> SearchIndex {
             }
         }
         times.sort();
-        println!("| {kind} (every keystroke) | {} | {} | {} | {} |", times.len(), percentile(&times, 0.5).as_micros(), percentile(&times, 0.95).as_micros(), times.last().unwrap().as_micros());
+        println!(
+            "| {kind} (every keystroke) | {} | {} | {} | {} |",
+            times.len(),
+            percentile(&times, 0.5).as_micros(),
+            percentile(&times, 0.95).as_micros(),
+            times.last().unwrap().as_micros()
+        );
         all.extend(times);
     }
     all.sort();
-    println!("| **all** | {} | {} | **{}** | {} |", all.len(), percentile(&all, 0.5).as_micros(), percentile(&all, 0.95).as_micros(), all.last().unwrap().as_micros());
+    println!(
+        "| **all** | {} | {} | **{}** | {} |",
+        all.len(),
+        percentile(&all, 0.5).as_micros(),
+        percentile(&all, 0.95).as_micros(),
+        all.last().unwrap().as_micros()
+    );
     index
 }
 
@@ -131,15 +189,25 @@ fn benches(c: &mut Criterion) {
     }
     let real = real_docs();
     let _ = SiteConfig::default();
-    let indexes: Vec<(String, SearchIndex)> = [("3k (real)", real.clone()), ("10k (synthetic)", synthetic(&real, 10_000)), ("30k (synthetic)", synthetic(&real, 30_000))]
-        .into_iter()
-        .map(|(name, docs)| (name.to_string(), report(name, &docs)))
-        .collect();
+    let indexes: Vec<(String, SearchIndex)> = [
+        ("3k (real)", real.clone()),
+        ("10k (synthetic)", synthetic(&real, 10_000)),
+        ("30k (synthetic)", synthetic(&real, 30_000)),
+    ]
+    .into_iter()
+    .map(|(name, docs)| (name.to_string(), report(name, &docs)))
+    .collect();
     let mut group = c.benchmark_group("query");
     group.sample_size(30);
     for (name, index) in &indexes {
-        for query in ["outlook keeps asking for password", "outlok pasword", "shar"] {
-            group.bench_function(format!("{name}: {query}"), |b| b.iter(|| index.search(query, &SearchOptions::default(), |_| true)));
+        for query in [
+            "outlook keeps asking for password",
+            "outlok pasword",
+            "shar",
+        ] {
+            group.bench_function(format!("{name}: {query}"), |b| {
+                b.iter(|| index.search(query, &SearchOptions::default(), |_| true))
+            });
         }
     }
     group.finish();

@@ -29,13 +29,7 @@ impl Diagnostic {
         col: usize,
         message: impl Into<String>,
     ) -> Self {
-        Self {
-            path: path.into(),
-            line,
-            col,
-            severity: Severity::Error,
-            message: message.into(),
-        }
+        Self::new(Severity::Error, path, line, col, message)
     }
 
     pub fn warning(
@@ -44,13 +38,7 @@ impl Diagnostic {
         col: usize,
         message: impl Into<String>,
     ) -> Self {
-        Self {
-            path: path.into(),
-            line,
-            col,
-            severity: Severity::Warning,
-            message: message.into(),
-        }
+        Self::new(Severity::Warning, path, line, col, message)
     }
 
     pub fn new(

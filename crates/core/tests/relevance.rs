@@ -14,16 +14,26 @@ fn here() -> PathBuf {
 }
 
 #[track_caller]
-fn assert_floor(scores: &std::collections::BTreeMap<&'static str, (f64, usize)>, kind: &str, floor: f64) {
+fn assert_floor(
+    scores: &std::collections::BTreeMap<&'static str, (f64, usize)>,
+    kind: &str,
+    floor: f64,
+) {
     let (score, n) = scores[kind];
-    assert!(score >= floor, "MRR@10 for {kind} fell to {score:.3} (n={n}), below the floor {floor}");
+    assert!(
+        score >= floor,
+        "MRR@10 for {kind} fell to {score:.3} (n={n}), below the floor {floor}"
+    );
 }
 
 #[test]
 fn sample_articles() {
     let corpus = load(&here().join("../../articles"));
     let mut queries = generated(&corpus, 1, 7);
-    queries.extend(from_tsv(&here().join("tests/relevance/symptoms-samples.tsv"), "symptoms"));
+    queries.extend(from_tsv(
+        &here().join("tests/relevance/symptoms-samples.tsv"),
+        "symptoms",
+    ));
     let scores = mrr(&corpus, &queries);
     println!("{}", report("samples", &scores));
     assert!(scores["all"].1 >= 150, "at least 150 queries");
@@ -40,7 +50,10 @@ fn shared_corpus() {
     }
     let corpus = load(&dir);
     let mut queries = generated(&corpus, 5, 11);
-    queries.extend(from_tsv(&here().join("tests/relevance/symptoms-corpus.tsv"), "symptoms"));
+    queries.extend(from_tsv(
+        &here().join("tests/relevance/symptoms-corpus.tsv"),
+        "symptoms",
+    ));
     let scores = mrr(&corpus, &queries);
     println!("{}", report("corpus", &scores));
     assert_floor(&scores, "all", FLOOR_CORPUS.0);

@@ -116,7 +116,11 @@ impl SearchIndex {
         let mut ranked: Vec<(usize, f32)> = (0..n)
             .filter(|&doc| scores[doc] > 0.0 && keep(doc))
             .map(|doc| {
-                let covered = if total_importance > 0.0 { coverage[doc] / total_importance } else { 1.0 };
+                let covered = if total_importance > 0.0 {
+                    coverage[doc] / total_importance
+                } else {
+                    1.0
+                };
                 (doc, scores[doc] * (0.2 + 0.8 * covered * covered))
             })
             .collect();
@@ -147,7 +151,11 @@ impl SearchIndex {
         ranked.truncate(options.limit);
         ranked
             .into_iter()
-            .map(|(doc, score)| SearchHit { doc, score, matched_terms: self.matched_terms(doc, &words) })
+            .map(|(doc, score)| SearchHit {
+                doc,
+                score,
+                matched_terms: self.matched_terms(doc, &words),
+            })
             .collect()
     }
 
@@ -158,7 +166,11 @@ impl SearchIndex {
         words
             .iter()
             .flat_map(|w| &w.expansions)
-            .filter(|e| self.postings[e.term].binary_search_by_key(&doc, |p| p[0]).is_ok())
+            .filter(|e| {
+                self.postings[e.term]
+                    .binary_search_by_key(&doc, |p| p[0])
+                    .is_ok()
+            })
             .map(|e| self.terms[e.term].clone())
             .collect()
     }

@@ -27,7 +27,11 @@ pub struct Corpus {
 pub fn load(dir: &Path) -> Corpus {
     let library = Library::load_with(dir, false).expect("articles");
     let catalog = library.catalog(&SiteConfig::default());
-    let paths = library.articles.iter().map(|a| a.relative_path.clone()).collect();
+    let paths = library
+        .articles
+        .iter()
+        .map(|a| a.relative_path.clone())
+        .collect();
     Corpus { catalog, paths }
 }
 
@@ -36,7 +40,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -45,7 +52,11 @@ impl Lcg {
 }
 
 fn content_words(text: &str) -> Vec<String> {
-    tokenize(text).into_iter().map(|t| t.text).filter(|w| !is_stop_word(w) && w.chars().all(|c| c.is_alphabetic())).collect()
+    tokenize(text)
+        .into_iter()
+        .map(|t| t.text)
+        .filter(|w| !is_stop_word(w) && w.chars().all(|c| c.is_alphabetic()))
+        .collect()
 }
 
 /// One realistic typo: a swap, a dropped letter, a doubled letter or a
@@ -74,14 +85,24 @@ fn typo(word: &str, rng: &mut Lcg) -> String {
 pub fn generated(corpus: &Corpus, stride: usize, seed: u64) -> Vec<Query> {
     let mut rng = Lcg(seed);
     let mut queries = Vec::new();
-    for (doc, article) in corpus.catalog.articles.iter().enumerate().step_by(stride.max(1)) {
+    for (doc, article) in corpus
+        .catalog
+        .articles
+        .iter()
+        .enumerate()
+        .step_by(stride.max(1))
+    {
         let expected = corpus.paths[doc].clone();
         let title = content_words(&article.title);
         if title.len() >= 2 {
             let mut words: Vec<String> = title.iter().take(4).cloned().collect();
             if let Some(i) = (0..words.len()).filter(|&i| words[i].len() >= 5).nth(0) {
                 words[i] = typo(&words[i], &mut rng);
-                queries.push(Query { kind: "typo-title", text: words.join(" "), expected: expected.clone() });
+                queries.push(Query {
+                    kind: "typo-title",
+                    text: words.join(" "),
+                    expected: expected.clone(),
+                });
             }
             let upto = 1 + rng.below(title.len().min(3));
             let last = &title[upto.min(title.len() - 1)];
@@ -89,14 +110,22 @@ pub fn generated(corpus: &Corpus, stride: usize, seed: u64) -> Vec<Query> {
                 let cut = (3 + rng.below(3)).min(last.len());
                 let mut words: Vec<String> = title[..upto.min(title.len() - 1)].to_vec();
                 words.push(last.chars().take(cut).collect());
-                queries.push(Query { kind: "prefix", text: words.join(" "), expected: expected.clone() });
+                queries.push(Query {
+                    kind: "prefix",
+                    text: words.join(" "),
+                    expected: expected.clone(),
+                });
             }
         }
         let summary = content_words(&article.summary);
         if summary.len() >= 5 {
             let n = 3 + rng.below(3);
             let start = rng.below(summary.len() - n + 1);
-            queries.push(Query { kind: "summary-words", text: summary[start..start + n].join(" "), expected: expected.clone() });
+            queries.push(Query {
+                kind: "summary-words",
+                text: summary[start..start + n].join(" "),
+                expected: expected.clone(),
+            });
         }
     }
     queries
@@ -110,7 +139,11 @@ pub fn from_tsv(path: &Path, kind: &'static str) -> Vec<Query> {
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
             let (query, expected) = line.split_once('\t').expect("query<TAB>expected");
-            Query { kind, text: query.to_string(), expected: expected.trim().to_string() }
+            Query {
+                kind,
+                text: query.to_string(),
+                expected: expected.trim().to_string(),
+            }
         })
         .collect()
 }
@@ -119,10 +152,15 @@ pub fn from_tsv(path: &Path, kind: &'static str) -> Vec<Query> {
 /// and overall (key `all`), with the number of queries.
 pub fn mrr(corpus: &Corpus, queries: &[Query]) -> BTreeMap<&'static str, (f64, usize)> {
     let mut sums: BTreeMap<&'static str, (f64, usize)> = BTreeMap::new();
-    let options = SearchOptions { limit: 10, prefix_last: true };
+    let options = SearchOptions {
+        limit: 10,
+        prefix_last: true,
+    };
     for query in queries {
         let hits = corpus.catalog.index.search(&query.text, &options, |_| true);
-        let rank = hits.iter().position(|h| corpus.paths[h.doc] == query.expected);
+        let rank = hits
+            .iter()
+            .position(|h| corpus.paths[h.doc] == query.expected);
         let rr = rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
         for key in [query.kind, "all"] {
             let entry = sums.entry(key).or_default();
@@ -130,7 +168,9 @@ pub fn mrr(corpus: &Corpus, queries: &[Query]) -> BTreeMap<&'static str, (f64, u
             entry.1 += 1;
         }
     }
-    sums.into_iter().map(|(k, (sum, n))| (k, (sum / n as f64, n))).collect()
+    sums.into_iter()
+        .map(|(k, (sum, n))| (k, (sum / n as f64, n)))
+        .collect()
 }
 
 pub fn report(name: &str, scores: &BTreeMap<&'static str, (f64, usize)>) -> String {
