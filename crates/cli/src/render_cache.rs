@@ -43,19 +43,14 @@ pub fn fill_html(articles: &mut [Article], out: &Path) -> BTreeMap<String, Strin
             None => stale.push(article),
         }
     }
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, 8);
-    let chunk = stale.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        for part in stale.chunks_mut(chunk) {
-            scope.spawn(move || {
-                for article in part {
-                    article.rendered.html = render_article(&article.body, article.dir()).html;
-                }
-            });
-        }
+    let html = lantern_core::parallel::on_all_cores(&stale, |_, run| {
+        run.iter()
+            .map(|article| render_article(&article.body, article.dir()).html)
+            .collect::<Vec<_>>()
     });
+    for (article, html) in stale.into_iter().zip(html.into_iter().flatten()) {
+        article.rendered.html = html;
+    }
     let mut seen = HashSet::new();
     articles
         .iter()

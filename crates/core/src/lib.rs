@@ -7,6 +7,7 @@
 //! catalog that `lantern build` wrote ahead of time.
 
 pub mod catalog;
+pub mod parallel;
 pub mod search;
 pub mod slug;
 pub mod text;

@@ -90,26 +90,14 @@ impl Library {
             })
             .collect();
         // Rendering and sanitising dominate; spread files over the cores.
-        let workers = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .clamp(1, 8);
-        let chunk = jobs.len().div_ceil(workers).max(1);
-        let outcomes: Vec<Outcome> = std::thread::scope(|scope| {
-            let handles: Vec<_> = jobs
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|(display, path, file)| load_one(display, path, file, html))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("article loader panicked"))
-                .collect()
-        });
+        let outcomes: Vec<Outcome> = crate::parallel::on_all_cores(&jobs, |_, run| {
+            run.iter()
+                .map(|(display, path, file)| load_one(display, path, file, html))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         let mut library = Library::default();
         for outcome in outcomes {
             library.diagnostics.extend(outcome.diagnostics);

@@ -135,30 +135,8 @@ impl SearchIndex {
         // Documents are tokenised on every core; each part's postings hold
         // higher document ids than the part before, so appending the parts
         // in order keeps every posting list sorted.
-        // (The browser has no threads: there, one part.)
-        let workers = if cfg!(target_arch = "wasm32") {
-            1
-        } else {
-            std::thread::available_parallelism()
-                .map_or(1, usize::from)
-                .clamp(1, 8)
-        };
-        let chunk = docs.len().div_ceil(workers).max(1);
-        let parts: Vec<Partial> = if workers == 1 {
-            vec![Partial::build(docs, 0)]
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = docs
-                    .chunks(chunk)
-                    .enumerate()
-                    .map(|(i, part)| scope.spawn(move || Partial::build(part, (i * chunk) as u32)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().expect("indexer panicked"))
-                    .collect()
-            })
-        };
+        let parts =
+            crate::parallel::on_all_cores(docs, |first, run| Partial::build(run, first as u32));
         let mut table: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
         let mut lengths = Vec::with_capacity(docs.len());
         for part in parts {
