@@ -19,13 +19,27 @@ use lantern_core::Catalog;
 use crate::shell::AppShell;
 use crate::site_writer::SiteWriter;
 
+#[derive(clap::Args)]
 pub struct BuildArgs {
+    #[arg(long, default_value = "articles")]
     pub articles: PathBuf,
+    /// Site settings (name, base URL, categories).
+    #[arg(long, default_value = "lantern.toml")]
     pub config: PathBuf,
+    /// The built app (trunk's output) to publish with the articles.
+    #[arg(long, default_value = "dist")]
     pub app: PathBuf,
+    /// Where the site goes; may be the same folder as --app.
+    #[arg(long, default_value = "site")]
     pub out: PathBuf,
+    /// The URL path the app's own assets were built for (trunk's public_url).
+    #[arg(long, default_value = "/")]
     pub app_public_url: String,
+    /// Where the site will be published, overriding lantern.toml's base_url.
+    #[arg(long)]
     pub base_url: Option<String>,
+    /// Publish the good articles even when others have errors (live preview).
+    #[arg(long)]
     pub keep_going: bool,
 }
 

@@ -58,28 +58,7 @@ enum Command {
         format: Format,
     },
     /// Write the static site: app, search index, article pages.
-    Build {
-        #[arg(long, default_value = "articles")]
-        articles: PathBuf,
-        /// Site settings (name, base URL, categories).
-        #[arg(long, default_value = "lantern.toml")]
-        config: PathBuf,
-        /// The built app (trunk's output) to publish with the articles.
-        #[arg(long, default_value = "dist")]
-        app: PathBuf,
-        /// Where the site goes; may be the same folder as --app.
-        #[arg(long, default_value = "site")]
-        out: PathBuf,
-        /// The URL path the app's own assets were built for (trunk's public_url).
-        #[arg(long, default_value = "/")]
-        app_public_url: String,
-        /// Where the site will be published, overriding lantern.toml's base_url.
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Publish the good articles even when others have errors (live preview).
-        #[arg(long)]
-        keep_going: bool,
-    },
+    Build(build::BuildArgs),
     /// Rank articles for a query, to check that an article is findable.
     /// Without a query and with stdin not a terminal: one JSON line of
     /// article paths per query line read.
@@ -106,23 +85,7 @@ fn main() -> ExitCode {
             config,
             format,
         } => check(&articles, &config, format),
-        Command::Build {
-            articles,
-            config,
-            app,
-            out,
-            app_public_url,
-            base_url,
-            keep_going,
-        } => build::run(&build::BuildArgs {
-            articles,
-            config,
-            app,
-            out,
-            app_public_url,
-            base_url,
-            keep_going,
-        }),
+        Command::Build(args) => build::run(&args),
         Command::Search {
             articles,
             json,
