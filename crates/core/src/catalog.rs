@@ -17,6 +17,9 @@ pub struct Catalog {
     pub categories: Vec<Category>,
     pub articles: Vec<ArticleMeta>,
     pub index: SearchIndex,
+    /// Where the "contact support" form sends tickets.
+    #[serde(default)]
+    pub ticket: crate::ticket::TicketConfig,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -155,6 +158,7 @@ mod tests {
                 meta("printer", "devices", &["print"], &[]),
             ],
             index: SearchIndex::default(),
+            ticket: Default::default(),
         }
     }
 

@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::catalog::{Category, SiteInfo};
+use crate::ticket::TicketConfig;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -13,9 +14,9 @@ pub struct SiteConfig {
     /// In the order they are shown on the home page.
     #[serde(default)]
     pub categories: Vec<Category>,
-    /// Used by the ticket form; kept as raw TOML until that form reads it.
+    /// Where the "contact support" form sends tickets.
     #[serde(default)]
-    pub ticket: Option<toml::Value>,
+    pub ticket: TicketConfig,
     #[serde(default)]
     pub authoring: Authoring,
     #[serde(default)]
@@ -72,7 +73,7 @@ impl Default for SiteConfig {
                 base_url: String::new(),
             },
             categories: Vec::new(),
-            ticket: None,
+            ticket: TicketConfig::default(),
             authoring: Authoring::default(),
             check: CheckSettings::default(),
         }
@@ -85,7 +86,13 @@ impl SiteConfig {
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let config: Self = toml::from_str(text).map_err(|e| e.to_string())?;
+        let problems = config.ticket.problems();
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems.join("\n"))
+        }
     }
 
     /// Reads the config, or the defaults when the file does not exist.
@@ -121,6 +128,33 @@ mod tests {
         assert_eq!(config.site.name, "ACME IT Help");
         let ids: Vec<_> = config.categories.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["network", "email"]);
+    }
+
+    #[test]
+    fn reads_ticket_channels_and_reports_bad_ones() {
+        let config = SiteConfig::parse(
+            r#"
+            [site]
+            name = "x"
+            [ticket]
+            email = "desk@example.com"
+            response_time = "within a day"
+            [ticket.webhook]
+            url = "https://desk.example/api/tickets"
+            timeout_seconds = 5
+            header = { name = "X-Lantern-Token", value = "public-not-secret" }
+            "#,
+        )
+        .unwrap();
+        use crate::ticket::Channel;
+        assert_eq!(config.ticket.primary(), Some(Channel::Webhook));
+        assert_eq!(config.ticket.fallbacks(), [Channel::Email]);
+
+        let err = SiteConfig::parse(
+            "[site]\nname = \"x\"\n[ticket.webhook]\nurl = \"http://desk.example/x\"\n",
+        )
+        .unwrap_err();
+        assert!(err.contains("ticket.webhook.url"), "{err}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod parallel;
 pub mod search;
 pub mod slug;
 pub mod text;
+pub mod ticket;
 
 #[cfg(feature = "authoring")]
 pub mod check;

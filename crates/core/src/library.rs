@@ -223,6 +223,7 @@ impl Library {
             categories: config.categories.clone(),
             articles: self.metadata(),
             index: SearchIndex::build(&self.index_docs()),
+            ticket: config.ticket.clone(),
         }
     }
 }

@@ -44,7 +44,7 @@ mod tests {
         let parts = on_all_cores(&items, |first, run| (first, run.iter().sum::<u32>()));
         assert_eq!(parts[0].0, 0);
         let total: u32 = parts.iter().map(|p| p.1).sum();
-        assert_eq!(total, items.iter().sum());
+        assert_eq!(total, items.iter().sum::<u32>());
         assert!(parts.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(on_all_cores(&[] as &[u32], |_, run| run.len()), [0]);
     }

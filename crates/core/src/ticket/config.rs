@@ -1,0 +1,300 @@
+//! The `[ticket]` section of `lantern.toml`: where tickets go. It travels
+//! to the browser inside the catalog, so it holds nothing secret: a static
+//! site has no private place for a token.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a ticket can be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    /// POST the ticket as JSON to a URL.
+    Webhook,
+    /// A `mailto:` link with subject and body filled in.
+    Email,
+    /// A prefilled "new issue" page on GitHub.
+    Github,
+}
+
+impl Channel {
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Webhook => "support system",
+            Channel::Email => "email",
+            Channel::Github => "GitHub",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketConfig {
+    /// Tried in this order: the first is the primary channel, the others
+    /// are offered when it fails. Defaults to every configured channel,
+    /// webhook first.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// Shown on the confirmation, e.g. "within 4 business hours".
+    #[serde(default)]
+    pub response_time: String,
+    /// The service desk's address, for the `email` channel.
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub webhook: Option<WebhookConfig>,
+    #[serde(default)]
+    pub github: Option<GithubConfig>,
+    /// Largest attachment accepted, in KiB. Kept small: the ticket waits in
+    /// the browser's local storage (about 5 MB) until it is delivered.
+    #[serde(default = "default_max_attachment_kib")]
+    pub max_attachment_kib: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookConfig {
+    pub url: String,
+    /// Give up on one attempt after this long; the outbox retries later.
+    #[serde(default = "default_timeout_seconds")]
+    pub timeout_seconds: u32,
+    /// One static header sent with every ticket, e.g. a token that lets the
+    /// receiver tell Lantern's posts from others. It is public: anyone can
+    /// read it in the site's files.
+    #[serde(default)]
+    pub header: Option<StaticHeader>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaticHeader {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GithubConfig {
+    /// `owner/name`.
+    pub repo: String,
+    #[serde(default)]
+    pub labels: Vec<String>,
+}
+
+/// Keeps a base64 attachment, the draft and the outbox copy within the
+/// browser's storage quota.
+pub const MAX_ATTACHMENT_KIB_LIMIT: u32 = 2048;
+
+fn default_max_attachment_kib() -> u32 {
+    1024
+}
+
+fn default_timeout_seconds() -> u32 {
+    15
+}
+
+impl Default for TicketConfig {
+    fn default() -> Self {
+        Self {
+            channels: Vec::new(),
+            response_time: String::new(),
+            email: None,
+            webhook: None,
+            github: None,
+            max_attachment_kib: default_max_attachment_kib(),
+        }
+    }
+}
+
+impl TicketConfig {
+    /// The channels in the order they are tried.
+    pub fn channel_order(&self) -> Vec<Channel> {
+        if !self.channels.is_empty() {
+            return self.channels.clone();
+        }
+        let configured = [
+            (Channel::Webhook, self.webhook.is_some()),
+            (Channel::Email, self.email.is_some()),
+            (Channel::Github, self.github.is_some()),
+        ];
+        configured
+            .into_iter()
+            .filter_map(|(channel, on)| on.then_some(channel))
+            .collect()
+    }
+
+    pub fn primary(&self) -> Option<Channel> {
+        self.channel_order().first().copied()
+    }
+
+    pub fn fallbacks(&self) -> Vec<Channel> {
+        self.channel_order().into_iter().skip(1).collect()
+    }
+
+    pub fn max_attachment_bytes(&self) -> usize {
+        self.max_attachment_kib as usize * 1024
+    }
+
+    /// What `lantern check` reports about this section, one problem a line.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for channel in &self.channels {
+            let configured = match channel {
+                Channel::Webhook => self.webhook.is_some(),
+                Channel::Email => self.email.is_some(),
+                Channel::Github => self.github.is_some(),
+            };
+            if !configured {
+                let how = match channel {
+                    Channel::Webhook => "a [ticket.webhook] section with a url",
+                    Channel::Email => "an `email` address",
+                    Channel::Github => "a [ticket.github] section with a repo",
+                };
+                problems.push(format!(
+                    "ticket.channels lists `{}` but there is no {how}",
+                    serde_json::to_value(channel)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                ));
+            }
+        }
+        if let Some(address) = &self.email {
+            if let Err(why) = super::validate::email_address(address) {
+                problems.push(format!("ticket.email `{address}`: {why}"));
+            }
+        }
+        if let Some(webhook) = &self.webhook {
+            if let Err(why) = webhook_url_allowed(&webhook.url) {
+                problems.push(format!("ticket.webhook.url `{}`: {why}", webhook.url));
+            }
+            if webhook.timeout_seconds == 0 || webhook.timeout_seconds > 120 {
+                problems.push("ticket.webhook.timeout_seconds must be between 1 and 120".into());
+            }
+            if let Some(header) = &webhook.header {
+                let token = |s: &str| {
+                    !s.is_empty()
+                        && s.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
+                };
+                if !token(&header.name) {
+                    problems.push(format!(
+                        "ticket.webhook.header.name `{}` is not a valid header name",
+                        header.name
+                    ));
+                }
+                if header.value.chars().any(char::is_control) {
+                    problems.push("ticket.webhook.header.value has control characters".into());
+                }
+            }
+        }
+        if let Some(github) = &self.github {
+            let parts: Vec<&str> = github.repo.split('/').collect();
+            let name_ok = |s: &str| {
+                !s.is_empty()
+                    && s.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+            };
+            if parts.len() != 2 || !parts.iter().all(|p| name_ok(p)) {
+                problems.push(format!(
+                    "ticket.github.repo `{}` must look like `owner/name`",
+                    github.repo
+                ));
+            }
+        }
+        if self.max_attachment_kib > MAX_ATTACHMENT_KIB_LIMIT {
+            problems.push(format!(
+                "ticket.max_attachment_kib is {}; at most {MAX_ATTACHMENT_KIB_LIMIT} fits the browser's storage",
+                self.max_attachment_kib
+            ));
+        }
+        problems
+    }
+}
+
+/// Tickets carry personal data: only HTTPS, or plain HTTP to this machine
+/// (for testing a receiver locally).
+fn webhook_url_allowed(url: &str) -> Result<(), &'static str> {
+    if let Some(rest) = url.strip_prefix("http://") {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
+        return match host {
+            "127.0.0.1" | "localhost" | "[::1]" => Ok(()),
+            _ => Err("must use https:// (plain http is allowed only for localhost)"),
+        };
+    }
+    match url.strip_prefix("https://") {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => {
+            if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                Err("must not contain spaces")
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err("must be an absolute https:// URL"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_webhook(url: &str) -> TicketConfig {
+        TicketConfig {
+            webhook: Some(WebhookConfig {
+                url: url.into(),
+                timeout_seconds: 10,
+                header: None,
+            }),
+            ..TicketConfig::default()
+        }
+    }
+
+    #[test]
+    fn default_order_is_webhook_then_email_then_github() {
+        let mut config = with_webhook("https://desk.example/api");
+        config.email = Some("desk@example.com".into());
+        config.github = Some(GithubConfig {
+            repo: "acme/help".into(),
+            labels: vec![],
+        });
+        assert_eq!(
+            config.channel_order(),
+            [Channel::Webhook, Channel::Email, Channel::Github]
+        );
+        config.channels = vec![Channel::Email, Channel::Webhook];
+        assert_eq!(config.primary(), Some(Channel::Email));
+        assert_eq!(config.fallbacks(), [Channel::Webhook]);
+    }
+
+    #[test]
+    fn webhook_must_be_https_except_on_localhost() {
+        assert!(with_webhook("https://desk.example/api").problems().is_empty());
+        assert!(with_webhook("http://127.0.0.1:8399/tickets")
+            .problems()
+            .is_empty());
+        let problems = with_webhook("http://desk.example/api").problems();
+        assert!(problems[0].contains("https"), "{problems:?}");
+        assert!(!with_webhook("javascript:alert(1)").problems().is_empty());
+        assert!(!with_webhook("https:///x").problems().is_empty());
+    }
+
+    #[test]
+    fn a_listed_channel_must_be_configured() {
+        let config = TicketConfig {
+            channels: vec![Channel::Github],
+            ..TicketConfig::default()
+        };
+        let problems = config.problems();
+        assert!(problems[0].contains("`github`"), "{problems:?}");
+    }
+
+    #[test]
+    fn header_injection_in_config_is_reported() {
+        let mut config = with_webhook("https://desk.example/api");
+        config.webhook.as_mut().unwrap().header = Some(StaticHeader {
+            name: "X-Token\r\nEvil".into(),
+            value: "a\nb".into(),
+        });
+        assert_eq!(config.problems().len(), 2);
+    }
+}

@@ -1,0 +1,232 @@
+//! A ticket as the user writes it. The app keeps it in local storage after
+//! every change, so a reload, a crash or a validation error loses nothing.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Name,
+    Email,
+    Subject,
+    Description,
+    Category,
+    Urgency,
+    Attachment,
+}
+
+impl Field {
+    /// The form control's id, for labels and error links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Name => "ticket-name",
+            Field::Email => "ticket-email",
+            Field::Subject => "ticket-subject",
+            Field::Description => "ticket-description",
+            Field::Category => "ticket-category",
+            Field::Urgency => "ticket-urgency",
+            Field::Attachment => "ticket-attachment",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Urgency {
+    Low,
+    #[default]
+    Normal,
+    High,
+    Critical,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 4] = [
+        Urgency::Low,
+        Urgency::Normal,
+        Urgency::High,
+        Urgency::Critical,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Urgency::Low => "low",
+            Urgency::Normal => "normal",
+            Urgency::High => "high",
+            Urgency::Critical => "critical",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|u| u.id() == id)
+    }
+
+    /// Worded by impact, so people choose honestly.
+    pub fn label(self) -> &'static str {
+        match self {
+            Urgency::Low => "Low: a question, or a workaround exists",
+            Urgency::Normal => "Normal: it slows my work down",
+            Urgency::High => "High: I cannot do my work",
+            Urgency::Critical => "Critical: several people are blocked",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    pub mime_type: String,
+    pub size: usize,
+    pub content_base64: String,
+}
+
+/// An article the user opened during this visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleVisit {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+}
+
+/// What the page knows about the user's visit, added to the ticket so the
+/// agent does not have to ask. Shown before sending; each part can be left
+/// out.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TicketContext {
+    pub queries: Vec<String>,
+    pub articles: Vec<ArticleVisit>,
+    pub came_from: String,
+    pub user_agent: String,
+    pub platform: String,
+    pub language: String,
+    /// Local time with its offset, RFC 3339.
+    pub local_time: String,
+    pub online: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContextPart {
+    Queries,
+    Articles,
+    CameFrom,
+    Browser,
+    Language,
+    Time,
+    Online,
+}
+
+impl ContextPart {
+    pub const ALL: [ContextPart; 7] = [
+        ContextPart::Queries,
+        ContextPart::Articles,
+        ContextPart::CameFrom,
+        ContextPart::Browser,
+        ContextPart::Language,
+        ContextPart::Time,
+        ContextPart::Online,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContextPart::Queries => "Searched for",
+            ContextPart::Articles => "Articles read",
+            ContextPart::CameFrom => "Came from",
+            ContextPart::Browser => "Browser and system",
+            ContextPart::Language => "Language",
+            ContextPart::Time => "Local time",
+            ContextPart::Online => "Connection",
+        }
+    }
+}
+
+impl TicketContext {
+    /// One part as text, or `None` when there is nothing to say.
+    pub fn describe(&self, part: ContextPart) -> Option<String> {
+        let text = match part {
+            ContextPart::Queries => self
+                .queries
+                .iter()
+                .map(|q| format!("“{q}”"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ContextPart::Articles => self
+                .articles
+                .iter()
+                .map(|a| format!("{} ({})", a.title, a.url))
+                .collect::<Vec<_>>()
+                .join("; "),
+            ContextPart::CameFrom => self.came_from.clone(),
+            ContextPart::Browser => match (self.user_agent.is_empty(), self.platform.is_empty()) {
+                (false, false) => format!("{} ({})", self.user_agent, self.platform),
+                _ => format!("{}{}", self.user_agent, self.platform),
+            },
+            ContextPart::Language => self.language.clone(),
+            ContextPart::Time => self.local_time.clone(),
+            ContextPart::Online => if self.online { "online" } else { "offline" }.to_string(),
+        };
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// The context without the parts the user removed.
+    pub fn without(&self, removed: &[ContextPart]) -> TicketContext {
+        let mut kept = self.clone();
+        for part in removed {
+            match part {
+                ContextPart::Queries => kept.queries.clear(),
+                ContextPart::Articles => kept.articles.clear(),
+                ContextPart::CameFrom => kept.came_from.clear(),
+                ContextPart::Browser => {
+                    kept.user_agent.clear();
+                    kept.platform.clear();
+                }
+                ContextPart::Language => kept.language.clear(),
+                ContextPart::Time => kept.local_time.clear(),
+                // Left out, "online" would read as "offline".
+                ContextPart::Online => {}
+            }
+        }
+        kept
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TicketDraft {
+    /// Made when the draft starts and kept through every retry, so a
+    /// receiver can tell a resend from a new ticket.
+    pub reference: String,
+    pub name: String,
+    pub email: String,
+    pub subject: String,
+    pub description: String,
+    /// A category id from the site config, or empty for "not sure".
+    pub category: String,
+    pub urgency: Urgency,
+    pub attachment: Option<Attachment>,
+    /// Context parts the user chose to leave out.
+    pub removed_context: Vec<ContextPart>,
+}
+
+impl TicketDraft {
+    pub fn new(reference: String) -> Self {
+        Self {
+            reference,
+            ..Self::default()
+        }
+    }
+
+    /// Nothing worth keeping has been typed yet.
+    pub fn is_blank(&self) -> bool {
+        self.subject.trim().is_empty()
+            && self.description.trim().is_empty()
+            && self.attachment.is_none()
+    }
+
+    /// The text the engine looks for matching articles with.
+    pub fn deflection_query(&self) -> String {
+        let mut words: Vec<&str> = self.subject.split_whitespace().collect();
+        words.extend(self.description.split_whitespace().take(24));
+        words.join(" ")
+    }
+}
