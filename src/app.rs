@@ -8,10 +8,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::dom::{focus_search, Announcer};
-use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound};
+use crate::dom::{focus_search, use_announcer, Announcer};
+use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, ticket::TicketPage};
 use crate::search_box::SearchBox;
 use crate::site::{detect_root, fetch_catalog, Site};
+use crate::ticket::outbound::{use_outbound, Outbound};
+use crate::ticket::visit;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -72,20 +74,90 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Routed() -> impl IntoView {
     let site = crate::site::use_site();
+    // Tickets left in the outbox by an earlier visit go out from any page.
+    provide_context(Outbound::start(
+        site.root.clone(),
+        site.catalog.ticket.webhook.clone(),
+        use_announcer(),
+    ));
+    let ticket_href = format!("{}/ticket/", site.root);
     view! {
         <Router base=site.root.clone()>
+            <VisitTracker/>
             <Header/>
+            <OutboxBanner/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound slug=String::new()/> }>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/index.html") view=Home/>
                     <Route path=path!("/a/:slug") view=ArticlePage/>
+                    <Route path=path!("/ticket") view=TicketPage/>
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>{site.catalog.site.name.clone()} " · Press " <kbd>"/"</kbd> " to search from any page"</p>
+                <p>
+                    {site.catalog.site.name.clone()} " · Press " <kbd>"/"</kbd> " to search from any page · "
+                    <a href=ticket_href>"Contact support"</a>
+                </p>
             </footer>
         </Router>
+    }
+}
+
+/// Remembers the last page before the ticket form, for the ticket's context.
+#[component]
+fn VisitTracker() -> impl IntoView {
+    let site = crate::site::use_site();
+    let location = use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        let search = location.search.get();
+        let rest = path.strip_prefix(site.root.as_str()).unwrap_or(&path);
+        if !rest.starts_with("/ticket") {
+            let origin = window().location().origin().unwrap_or_default();
+            let search = if search.is_empty() || search.starts_with('?') {
+                search
+            } else {
+                format!("?{search}")
+            };
+            visit::record_page(&site.root, &format!("{origin}{path}{search}"));
+        }
+    });
+}
+
+/// Tells the user, on every page, that a ticket is still waiting to go.
+#[component]
+fn OutboxBanner() -> impl IntoView {
+    let site = crate::site::use_site();
+    let outbound = use_outbound();
+    let location = use_location();
+    let waiting = move || {
+        outbound.outbox.with(|o| {
+            o.entries
+                .iter()
+                .filter(|e| e.failed_attempts > 0)
+                .map(|e| e.payload.reference.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_its_page = move |reference: &str| location.search.get().contains(reference);
+    move || {
+        let waiting = waiting();
+        let first = waiting.first()?.clone();
+        if waiting.len() == 1 && on_its_page(&first) {
+            return None;
+        }
+        let href = format!("{}/ticket/?ref={first}", site.root);
+        let text = if waiting.len() == 1 {
+            "1 support ticket is waiting to be sent. It is saved on this device and will be sent automatically.".to_string()
+        } else {
+            format!("{} support tickets are waiting to be sent. They are saved on this device and will be sent automatically.", waiting.len())
+        };
+        Some(view! {
+            <div class="outbox-banner" role="status">
+                <p>{text} " " <a href=href>"See details"</a></p>
+            </div>
+        })
     }
 }
 

@@ -8,6 +8,7 @@ pub mod dom;
 pub mod pages;
 pub mod search_box;
 pub mod site;
+pub mod ticket;
 
 use leptos::prelude::*;
 

@@ -48,7 +48,7 @@ pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
         .collect()
 }
 
-fn segments(parts: Vec<Segment>) -> impl IntoView {
+pub fn segments(parts: Vec<Segment>) -> impl IntoView {
     parts
         .into_iter()
         .map(|s| {
@@ -108,10 +108,15 @@ pub fn SearchBox(
         "search-input"
     };
 
+    let visit_root = site.root.clone();
     Effect::new(move |_| {
-        query.track();
+        // What the user searched goes with a ticket, if they file one.
+        query.with(|q| crate::ticket::visit::record_query(&visit_root, q));
         active.set(None);
     });
+    let contact_site = site.clone();
+    let contact_href = move || crate::ticket::ticket_href(&contact_site, &query.read());
+    let still_stuck_href = contact_href.clone();
     if autofocus {
         Effect::new(move |_| {
             if let Some(input) = input_ref.get() {
@@ -233,7 +238,14 @@ pub fn SearchBox(
             <Show when=move || expanded() && results.with(Vec::is_empty)>
                 <div class="no-results">
                     <p>"Try fewer words, another spelling, or the exact error message."</p>
+                    <p>
+                        <a class="button primary contact-support" href=contact_href.clone()>"Contact support"</a>
+                        " Your search is carried over, so you do not have to type it again."
+                    </p>
                 </div>
+            </Show>
+            <Show when=move || expanded() && !results.with(Vec::is_empty)>
+                <p class="still-stuck">"Still stuck? " <a class="contact-support" href=still_stuck_href.clone()>"Contact support"</a></p>
             </Show>
         </div>
     }

@@ -94,6 +94,7 @@ fn site() -> Site {
             description: String::new(),
         }],
         index: SearchIndex::build(&docs),
+        ticket: Default::default(),
         articles,
     };
     Site {

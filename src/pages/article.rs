@@ -61,6 +61,15 @@ pub fn reply_markdown(meta: &ArticleMeta, url: &str) -> String {
 pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
     let site = use_site();
     super::set_title(&meta.title, &site.catalog.site.name);
+    crate::ticket::visit::record_article(
+        &site.root,
+        lantern_core::ticket::ArticleVisit {
+            slug: meta.slug.clone(),
+            title: meta.title.clone(),
+            url: site.article_url(&meta.slug, None),
+        },
+    );
+    let ticket_href = format!("{}/ticket/", site.root);
     let slug = meta.slug.clone();
     let root = site.root.clone();
     let body = LocalResource::new(move || {
@@ -190,6 +199,11 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
                         Some(Ok(_)) => ().into_any(),
                     }}
                     <div class="article-body" node_ref=body_ref on:click=body_click></div>
+                    <aside class="still-stuck-box" aria-labelledby="still-stuck-title">
+                        <h2 id="still-stuck-title">"Still stuck?"</h2>
+                        <p>"If these steps did not fix it, tell support. They will see that you read this article."</p>
+                        <a class="button contact-support" href=ticket_href>"Contact support"</a>
+                    </aside>
                     <aside class="related" aria-labelledby="lantern-related-title">
                         <h2 id="lantern-related-title">"Related articles"</h2>
                         <ul>{related}</ul>

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod home;
 pub mod not_found;
+pub mod ticket;
 
 /// Sets the browser tab's title.
 pub fn set_title(title: &str, site_name: &str) {

@@ -6,6 +6,8 @@
 //! - `data/articles/<slug>.html`: each article's sanitised body
 //! - `a/<slug>/index.html`: a pre-rendered page per article (readable
 //!   without JavaScript, with link-preview tags); the same for each alias
+//! - `ticket/index.html`: the "contact support" form, a real file so that a
+//!   reload mid-send works on any static host
 //! - `404.html`: for hosts that serve it on unknown paths
 
 use std::path::{Path, PathBuf};
@@ -90,7 +92,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
             let generated = move |path: &Path| {
                 path.parent() == Some(app.as_path())
                     && path.file_name().is_some_and(|n| {
-                        ["a", "data", "media", "index.html", "404.html"]
+                        ["a", "data", "media", "ticket", "index.html", "404.html"]
                             .contains(&n.to_string_lossy().as_ref())
                     })
             };
@@ -156,6 +158,17 @@ fn write_site(
     writer.write(
         "index.html",
         shell.page("./", &name, &home_head, "").as_bytes(),
+    )?;
+    writer.write(
+        "ticket/index.html",
+        shell
+            .page(
+                "../",
+                &format!("Contact support · {name}"),
+                r#"<meta name="robots" content="noindex">"#,
+                r#"<p>Contact support needs JavaScript. Please email or call your service desk.</p>"#,
+            )
+            .as_bytes(),
     )?;
     // Hosts serve 404.html at any depth, so its assets need absolute paths.
     let root_path = base_path(base_url);

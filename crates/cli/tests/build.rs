@@ -263,3 +263,48 @@ fn rebuilding_updates_only_what_changed_and_removes_deleted_articles() {
         .success()
         .stderr(predicate::str::contains("; 0 files written, 0 removed)"));
 }
+
+#[test]
+fn the_ticket_form_is_a_real_page_and_its_channels_reach_the_app() {
+    let tmp = project();
+    let root = tmp.path();
+    let config = fs::read_to_string(root.join("lantern.toml")).unwrap()
+        + "[ticket]\nresponse_time = \"within a day\"\nemail = \"desk@acme.test\"\n[ticket.webhook]\nurl = \"https://desk.acme.test/hook\"\ntimeout_seconds = 5\n";
+    write(root, "lantern.toml", &config);
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success();
+    let page = fs::read_to_string(root.join("site/ticket/index.html")).unwrap();
+    assert!(
+        page.contains(r#"<meta name="lantern-root" content="../">"#),
+        "{page}"
+    );
+    assert!(page.contains("import init from '../app-1.js'"), "{page}");
+    let catalog: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("site/data/catalog.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        catalog["ticket"]["webhook"]["url"],
+        "https://desk.acme.test/hook"
+    );
+    assert_eq!(catalog["ticket"]["webhook"]["timeout_seconds"], 5);
+    assert_eq!(catalog["ticket"]["email"], "desk@acme.test");
+}
+
+#[test]
+fn an_unsafe_ticket_webhook_is_refused_naming_the_setting() {
+    let tmp = project();
+    let root = tmp.path();
+    let config = fs::read_to_string(root.join("lantern.toml")).unwrap()
+        + "[ticket.webhook]\nurl = \"http://desk.acme.test/hook\"\n";
+    write(root, "lantern.toml", &config);
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("lantern.toml"))
+        .stderr(predicate::str::contains("ticket.webhook.url"))
+        .stderr(predicate::str::contains("https://"));
+    assert!(!root.join("site").exists());
+}

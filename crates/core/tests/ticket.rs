@@ -77,7 +77,12 @@ fn each_missing_or_bad_field_gets_its_own_message_in_form_order() {
     let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
     assert_eq!(
         fields,
-        [Field::Name, Field::Email, Field::Subject, Field::Description]
+        [
+            Field::Name,
+            Field::Email,
+            Field::Subject,
+            Field::Description
+        ]
     );
     assert!(errors[1].message.contains("name@example.com"), "{errors:?}");
     assert!(errors[2].message.contains("now 151"), "{errors:?}");
@@ -115,7 +120,10 @@ fn context_the_user_removed_is_not_sent() {
     let text = p.plain_text();
     assert!(!text.contains("outlok password"), "{text}");
     assert!(!text.contains("Chrome"), "{text}");
-    assert!(text.contains("Articles read: Outlook keeps asking"), "{text}");
+    assert!(
+        text.contains("Articles read: Outlook keeps asking"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -148,7 +156,13 @@ fn mailto_cannot_gain_recipients_or_headers_from_what_the_user_typed() {
         .collect();
     assert_eq!(keys, ["subject", "body"]);
     assert!(!url.contains(['\r', '\n', ' ', '#']), "{url}");
-    let subject = decoded(query.split('&').next().unwrap().trim_start_matches("subject="));
+    let subject = decoded(
+        query
+            .split('&')
+            .next()
+            .unwrap()
+            .trim_start_matches("subject="),
+    );
     assert_eq!(subject, "Help Bcc: everyone@example.com [LT-0410-6105]");
 }
 
@@ -165,9 +179,8 @@ fn long_tickets_are_cut_to_fit_the_link_and_say_so() {
         labels: vec!["support".into(), "from help center".into()],
     });
     assert!(github.len() <= MAX_GITHUB_URL_CHARS, "{}", github.len());
-    assert!(github.starts_with(
-        "https://github.com/acme/helpdesk/issues/new?title=Outlook%20keeps%20asking"
-    ));
+    assert!(github
+        .starts_with("https://github.com/acme/helpdesk/issues/new?title=Outlook%20keeps%20asking"));
     assert!(github.contains("&labels=support%2Cfrom%20help%20center&body="));
 }
 

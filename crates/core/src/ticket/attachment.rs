@@ -136,7 +136,9 @@ mod tests {
 
     #[test]
     fn refuses_other_kinds_empty_and_oversized_files() {
-        assert!(check("setup.exe", 10, 1 << 20).unwrap_err().contains("cannot be attached"));
+        assert!(check("setup.exe", 10, 1 << 20)
+            .unwrap_err()
+            .contains("cannot be attached"));
         assert!(check("noextension", 10, 1 << 20).is_err());
         assert!(check("a.png", 0, 1 << 20).unwrap_err().contains("empty"));
         let err = check("big.png", 3 << 20, 1 << 20).unwrap_err();

@@ -268,7 +268,9 @@ mod tests {
 
     #[test]
     fn webhook_must_be_https_except_on_localhost() {
-        assert!(with_webhook("https://desk.example/api").problems().is_empty());
+        assert!(with_webhook("https://desk.example/api")
+            .problems()
+            .is_empty());
         assert!(with_webhook("http://127.0.0.1:8399/tickets")
             .problems()
             .is_empty());

@@ -149,7 +149,11 @@ impl TicketPayload {
             encode(&self.subject_line())
         );
         let note = "\n\n[Shortened to fit an email link: use “Copy ticket text” on the help page for the rest.]";
-        let body = fit(&self.plain_text(), note, MAX_MAILTO_CHARS.saturating_sub(head.len()));
+        let body = fit(
+            &self.plain_text(),
+            note,
+            MAX_MAILTO_CHARS.saturating_sub(head.len()),
+        );
         head + &body
     }
 
@@ -166,7 +170,11 @@ impl TicketPayload {
         }
         head.push_str("&body=");
         let note = "\n\n[Shortened to fit a link: the full text was copied on the help page.]";
-        let body = fit(&self.plain_text(), note, MAX_GITHUB_URL_CHARS.saturating_sub(head.len()));
+        let body = fit(
+            &self.plain_text(),
+            note,
+            MAX_GITHUB_URL_CHARS.saturating_sub(head.len()),
+        );
         head + &body
     }
 }

@@ -15,7 +15,9 @@ pub use config::{
     Channel, GithubConfig, StaticHeader, TicketConfig, WebhookConfig, MAX_ATTACHMENT_KIB_LIMIT,
 };
 pub use delivery::{SiteRef, TicketPayload, SCHEMA_VERSION};
-pub use draft::{ArticleVisit, Attachment, ContextPart, Field, TicketContext, TicketDraft, Urgency};
+pub use draft::{
+    ArticleVisit, Attachment, ContextPart, Field, TicketContext, TicketDraft, Urgency,
+};
 pub use outbox::{Outbox, OutboxEntry, SentTicket};
 pub use reference::reference_from;
 pub use validate::{validate, FieldError};

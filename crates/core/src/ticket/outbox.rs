@@ -22,9 +22,7 @@ pub fn status_outcome(status: u16) -> Result<(), String> {
         400..=499 => Err(format!(
             "the support system refused the ticket (HTTP {status})"
         )),
-        _ => Err(format!(
-            "the support system had a problem (HTTP {status})"
-        )),
+        _ => Err(format!("the support system had a problem (HTTP {status})")),
     }
 }
 
@@ -57,7 +55,9 @@ impl Outbox {
     }
 
     pub fn get(&self, reference: &str) -> Option<&OutboxEntry> {
-        self.entries.iter().find(|e| e.payload.reference == reference)
+        self.entries
+            .iter()
+            .find(|e| e.payload.reference == reference)
     }
 
     /// References whose next attempt is due, oldest first.

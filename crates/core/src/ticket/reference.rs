@@ -6,7 +6,9 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// `LT-` and 8 characters (40 random bits) in two groups: `LT-7K3Q-XM9P`.
 pub fn reference_from(random: [u8; 5]) -> String {
-    let bits = random.iter().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    let bits = random
+        .iter()
+        .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
     let chars: String = (0..8)
         .rev()
         .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)
@@ -35,13 +37,22 @@ mod tests {
     fn encodes_all_forty_bits() {
         assert_eq!(reference_from([0; 5]), "LT-0000-0000");
         assert_eq!(reference_from([0xFF; 5]), "LT-ZZZZ-ZZZZ");
-        assert_ne!(reference_from([0, 0, 0, 0, 1]), reference_from([0, 0, 0, 0, 2]));
+        assert_ne!(
+            reference_from([0, 0, 0, 0, 1]),
+            reference_from([0, 0, 0, 0, 2])
+        );
         assert!(is_reference(&reference_from([1, 2, 3, 4, 5])));
     }
 
     #[test]
     fn rejects_what_is_not_a_reference() {
-        for bad in ["", "LT-0000", "LT-0000-000I", "XX-0000-0000", "LT-0000-0000<"] {
+        for bad in [
+            "",
+            "LT-0000",
+            "LT-0000-000I",
+            "XX-0000-0000",
+            "LT-0000-0000<",
+        ] {
             assert!(!is_reference(bad), "{bad}");
         }
     }

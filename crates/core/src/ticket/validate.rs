@@ -126,7 +126,11 @@ mod tests {
 
     #[test]
     fn accepts_ordinary_addresses() {
-        for ok in ["a@b.co", "first.last+tag@mail.example.com", "o'neil@example.ie"] {
+        for ok in [
+            "a@b.co",
+            "first.last+tag@mail.example.com",
+            "o'neil@example.ie",
+        ] {
             assert_eq!(email_address(ok), Ok(()), "{ok}");
         }
     }

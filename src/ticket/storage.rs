@@ -1,0 +1,45 @@
+//! JSON values in the browser's storage, one key per site (two help centers
+//! on one host keep separate drafts and outboxes).
+
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+
+#[derive(Clone, Copy)]
+pub enum Lifetime {
+    /// Survives reloads and restarts: drafts, the outbox.
+    Local,
+    /// This tab's visit only: what was searched and read.
+    Session,
+}
+
+fn store(lifetime: Lifetime) -> Option<web_sys::Storage> {
+    match lifetime {
+        Lifetime::Local => window().local_storage().ok().flatten(),
+        Lifetime::Session => window().session_storage().ok().flatten(),
+    }
+}
+
+/// `lantern:/help:draft` for a site under `/help`.
+pub fn key(root: &str, name: &str) -> String {
+    format!("lantern:{root}:{name}")
+}
+
+pub fn load<T: DeserializeOwned>(lifetime: Lifetime, key: &str) -> Option<T> {
+    let text = store(lifetime)?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Fails when storage is off or full, so the caller can tell the user.
+pub fn save<T: Serialize>(lifetime: Lifetime, key: &str, value: &T) -> Result<(), String> {
+    let storage = store(lifetime).ok_or("this browser does not allow saving on this device")?;
+    let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    storage
+        .set_item(key, &text)
+        .map_err(|_| "this device's browser storage is full or blocked".to_string())
+}
+
+pub fn remove(lifetime: Lifetime, key: &str) {
+    if let Some(storage) = store(lifetime) {
+        let _ = storage.remove_item(key);
+    }
+}

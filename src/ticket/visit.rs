@@ -1,0 +1,121 @@
+//! What this visit did before the user asked for help: the searches they
+//! tried, the articles they read, the page they came from. Kept in session
+//! storage, so it is this tab's and disappears with it.
+
+use lantern_core::ticket::{ArticleVisit, TicketContext};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::storage::{self, Lifetime};
+
+const MAX_QUERIES: usize = 10;
+const MAX_ARTICLES: usize = 10;
+
+#[derive(Default, Serialize, Deserialize)]
+struct Visit {
+    queries: Vec<String>,
+    articles: Vec<ArticleVisit>,
+    last_page: String,
+}
+
+fn key(root: &str) -> String {
+    storage::key(root, "visit")
+}
+
+fn update(root: &str, change: impl FnOnce(&mut Visit)) {
+    let key = key(root);
+    let mut visit: Visit = storage::load(Lifetime::Session, &key).unwrap_or_default();
+    change(&mut visit);
+    let _ = storage::save(Lifetime::Session, &key, &visit);
+}
+
+/// Records a query as it is typed. A query that extends or shortens the
+/// previous one replaces it, so "o", "ou", "outlook" is one search.
+pub fn record_query(root: &str, query: &str) {
+    let query = query.split_whitespace().collect::<Vec<_>>().join(" ");
+    if query.chars().count() < 2 {
+        return;
+    }
+    update(root, |visit| {
+        let folded = query.to_lowercase();
+        match visit.queries.last() {
+            Some(last)
+                if folded.starts_with(&last.to_lowercase())
+                    || last.to_lowercase().starts_with(&folded) =>
+            {
+                *visit.queries.last_mut().unwrap() = query.clone();
+            }
+            _ => {
+                visit.queries.retain(|q| q.to_lowercase() != folded);
+                visit.queries.push(query.clone());
+            }
+        }
+        if visit.queries.len() > MAX_QUERIES {
+            visit.queries.remove(0);
+        }
+    });
+}
+
+pub fn record_article(root: &str, article: ArticleVisit) {
+    update(root, |visit| {
+        visit.articles.retain(|a| a.slug != article.slug);
+        visit.articles.push(article);
+        if visit.articles.len() > MAX_ARTICLES {
+            visit.articles.remove(0);
+        }
+    });
+}
+
+/// Remembers the page the user is on, unless it is the ticket form itself.
+pub fn record_page(root: &str, url: &str) {
+    let url = url.to_string();
+    update(root, move |visit| visit.last_page = url);
+}
+
+/// The context block for a ticket written now.
+pub fn context(root: &str) -> TicketContext {
+    let visit: Visit = storage::load(Lifetime::Session, &key(root)).unwrap_or_default();
+    let navigator = window().navigator();
+    let came_from = if visit.last_page.is_empty() {
+        document().referrer()
+    } else {
+        visit.last_page
+    };
+    TicketContext {
+        queries: visit.queries,
+        articles: visit.articles,
+        came_from,
+        user_agent: navigator.user_agent().unwrap_or_default(),
+        platform: navigator.platform().unwrap_or_default(),
+        language: navigator.language().unwrap_or_default(),
+        local_time: local_time(),
+        online: navigator.on_line(),
+    }
+}
+
+/// Now, as RFC 3339 local time with the UTC offset: what the user saw on
+/// their clock, and when that was.
+pub fn local_time() -> String {
+    let now = js_sys::Date::new_0();
+    let offset = -(now.get_timezone_offset() as i64);
+    let sign = if offset < 0 { '-' } else { '+' };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds(),
+        offset.abs() / 60,
+        offset.abs() % 60
+    )
+}
+
+pub fn utc_now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}

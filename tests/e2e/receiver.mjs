@@ -1,0 +1,62 @@
+// A ticket receiver for the end-to-end tests: a real HTTP server on
+// 127.0.0.1 that records every POST, answers CORS preflights, and can be
+// told to fail, hang or go away. Like a real helpdesk, it de-duplicates
+// tickets by their reference.
+import http from 'node:http';
+
+export class Receiver {
+  constructor(port) {
+    this.port = port;
+    this.mode = 'ok'; // 'ok' | 'error' (HTTP 500) | 'hang' (never answers)
+    this.posts = [];  // every POST that arrived, duplicates included
+    this.tickets = new Map(); // reference -> first payload
+    this.server = null;
+    this.sockets = new Set();
+  }
+
+  /** Tickets as a helpdesk would list them: one per reference. */
+  get unique() { return [...this.tickets.values()]; }
+
+  async start() {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server.on('connection', (s) => { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); });
+    await new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', resolve);
+    });
+  }
+
+  async stop() {
+    if (!this.server) return;
+    for (const s of this.sockets) s.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
+    this.server = null;
+  }
+
+  handle(req, res) {
+    const cors = {
+      'Access-Control-Allow-Origin': req.headers.origin || '*',
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+      'Access-Control-Allow-Headers': 'content-type, x-lantern-token',
+      'Access-Control-Max-Age': '0',
+    };
+    if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      if (this.mode === 'hang') return; // the socket stays open, unanswered
+      let payload = null;
+      try { payload = JSON.parse(body); } catch { /* recorded as null */ }
+      this.posts.push({ headers: req.headers, payload, mode: this.mode });
+      if (this.mode === 'error') {
+        res.writeHead(500, { ...cors, 'content-type': 'text/plain' });
+        res.end('helpdesk is down');
+        return;
+      }
+      const duplicate = payload && this.tickets.has(payload.reference);
+      if (payload && !duplicate) this.tickets.set(payload.reference, payload);
+      res.writeHead(duplicate ? 200 : 201, { ...cors, 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, duplicate: Boolean(duplicate) }));
+    });
+  }
+}
