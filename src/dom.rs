@@ -124,3 +124,32 @@ pub fn enhance_article_body(body: &web_sys::Element) {
         }
     }
 }
+
+/// Article bodies address links and images relative to their own page
+/// (`../other-article/`, `../../media/x.png`). Shown on another page, those
+/// addresses are resolved against the article's URL first; links then open
+/// in a new tab, so the page the body is shown on (a ticket being written)
+/// stays put.
+pub fn rebase_article_links(body: &web_sys::Element, article_url: &str) {
+    for (selector, attribute) in [("a[href]", "href"), ("img[src]", "src")] {
+        let Ok(nodes) = body.query_selector_all(selector) else {
+            continue;
+        };
+        for i in 0..nodes.length() {
+            let Some(element) = nodes
+                .get(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let value = element.get_attribute(attribute).unwrap_or_default();
+            if let Ok(url) = web_sys::Url::new_with_base(&value, article_url) {
+                let _ = element.set_attribute(attribute, &url.href());
+            }
+            if attribute == "href" && !value.starts_with('#') {
+                let _ = element.set_attribute("target", "_blank");
+                let _ = element.set_attribute("rel", "noopener");
+            }
+        }
+    }
+}

@@ -111,10 +111,12 @@ fn SuggestedArticle(
         async move { fetch_article_body(&root, &slug).await }
     });
     let body_ref = NodeRef::<leptos::html::Div>::new();
+    let article_url = visit.url.clone();
     Effect::new(move |_| {
         // Sanitised by `lantern build` (the same HTML as the article page).
         if let (Some(Ok(html)), Some(element)) = (body.get(), body_ref.get()) {
             element.set_inner_html(&html);
+            crate::dom::rebase_article_links(&element, &article_url);
         }
     });
     let href = site.article_path(&slug);

@@ -130,11 +130,17 @@ impl Outbound {
             handle.clear();
             self.timer.set_value(None);
         }
+        let now = now_ms();
         if !window().navigator().on_line() {
-            // The `online` event wakes us; no point spinning while offline.
+            // Say why it waits; the `online` event wakes us, no timer needed.
+            let due = self.outbox.with_untracked(|o| o.due(now));
+            let _ = self.change(|outbox| {
+                for reference in due {
+                    outbox.record_failure(&reference, now, "this device is offline".into());
+                }
+            });
             return;
         }
-        let now = now_ms();
         let due = self.outbox.with_untracked(|o| o.due(now));
         for reference in due {
             if self.sending.with_untracked(|s| s.contains(&reference)) {

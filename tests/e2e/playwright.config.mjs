@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 export const PORT = 8311;        // python3 -m http.server: no SPA fallback, no 404 page
 export const PAGES_PORT = 8312;  // a GitHub-Pages-like host: serves 404.html for unknown paths
 export const SUBPATH_PORT = 8313; // python3 -m http.server with the site published under /help/
+export const TICKET_PORT = 8314;  // the site built with fixtures/ticket-site.toml (webhook primary)
+export const RECEIVER_PORT = 8399; // where that config sends tickets; started by ticket.spec.mjs
 
 export default defineConfig({
   testDir: './specs',
@@ -38,6 +40,14 @@ export default defineConfig({
       command: `cd ../.. && rm -rf target/subpath-root && cargo run -q -p lantern-cli -- build --app dist --out target/subpath-root/help ` +
         `--base-url http://127.0.0.1:${SUBPATH_PORT}/help/ && python3 -m http.server ${SUBPATH_PORT} --bind 127.0.0.1 --directory target/subpath-root`,
       url: `http://127.0.0.1:${SUBPATH_PORT}/help/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // The same app and articles, sending tickets to a webhook on 127.0.0.1.
+      command: `cd ../.. && cargo run -q -p lantern-cli -- build --app dist --out target/ticket-site ` +
+        `--config tests/e2e/fixtures/ticket-site.toml && python3 -m http.server ${TICKET_PORT} --bind 127.0.0.1 --directory target/ticket-site`,
+      url: `http://127.0.0.1:${TICKET_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,
     },

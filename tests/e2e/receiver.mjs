@@ -7,7 +7,9 @@ import http from 'node:http';
 export class Receiver {
   constructor(port) {
     this.port = port;
-    this.mode = 'ok'; // 'ok' | 'error' (HTTP 500) | 'hang' (never answers)
+    // 'ok' | 'error' (HTTP 500) | 'hang' (never answers) |
+    // 'slow' (takes the ticket, answers after 3 s)
+    this.mode = 'ok';
     this.posts = [];  // every POST that arrived, duplicates included
     this.tickets = new Map(); // reference -> first payload
     this.server = null;
@@ -55,8 +57,11 @@ export class Receiver {
       }
       const duplicate = payload && this.tickets.has(payload.reference);
       if (payload && !duplicate) this.tickets.set(payload.reference, payload);
-      res.writeHead(duplicate ? 200 : 201, { ...cors, 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, duplicate: Boolean(duplicate) }));
+      const answer = () => {
+        res.writeHead(duplicate ? 200 : 201, { ...cors, 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, duplicate: Boolean(duplicate) }));
+      };
+      if (this.mode === 'slow') setTimeout(answer, 3000); else answer();
     });
   }
 }

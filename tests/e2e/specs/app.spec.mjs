@@ -279,3 +279,24 @@ test('the print stylesheet keeps only the article', async ({ page }) => {
   await expect(page.locator('.toc')).toBeHidden();
   await expect(page.locator('.article-body h2#symptoms')).toBeVisible();
 });
+
+test.describe('contact support by email (the sample site)', () => {
+  test('the ticket is handed to the mail app with everything filled in', async ({ page }) => {
+    await page.goto('/ticket/?q=vpn%20error%20809');
+    await appReady(page);
+    await page.fill('#ticket-name', 'Ada');
+    await page.fill('#ticket-email', 'ada@example.com');
+    await page.fill('#ticket-description', 'VPN fails with error 809 at home.');
+    await page.getByRole('button', { name: 'Continue to email' }).click();
+    await expect(page.locator('#handoff-title')).toHaveText('One more step: send the email');
+    const link = page.getByRole('link', { name: 'Open email to send' });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^mailto:servicedesk%40example\.com\?subject=vpn%20error%20809%20%5BLT-[0-9A-Z]{4}-[0-9A-Z]{4}%5D&body=Reference%3A%20LT-/);
+    expect(decodeURIComponent(href)).toContain('VPN fails with error 809 at home.');
+    await expectNoAxeViolations(page, 'email handoff');
+    await link.evaluate((a) => a.addEventListener('click', (e) => e.preventDefault()));
+    await link.click();
+    await expect(page.locator('#confirmation-title')).toHaveText('Ticket sent');
+    await expect(page.locator('.confirmation')).toContainText('handed to your email app');
+  });
+});
