@@ -29,30 +29,13 @@ fn update(root: &str, change: impl FnOnce(&mut Visit)) {
     let _ = storage::save(Lifetime::Session, &key, &visit);
 }
 
-/// Records a query as it is typed. A query that extends or shortens the
-/// previous one replaces it, so "o", "ou", "outlook" is one search.
+/// Records a query as it is typed (see `draft::record_query`).
 pub fn record_query(root: &str, query: &str) {
-    let query = query.split_whitespace().collect::<Vec<_>>().join(" ");
-    if query.chars().count() < 2 {
+    if query.trim().chars().count() < 2 {
         return;
     }
     update(root, |visit| {
-        let folded = query.to_lowercase();
-        match visit.queries.last() {
-            Some(last)
-                if folded.starts_with(&last.to_lowercase())
-                    || last.to_lowercase().starts_with(&folded) =>
-            {
-                *visit.queries.last_mut().unwrap() = query.clone();
-            }
-            _ => {
-                visit.queries.retain(|q| q.to_lowercase() != folded);
-                visit.queries.push(query.clone());
-            }
-        }
-        if visit.queries.len() > MAX_QUERIES {
-            visit.queries.remove(0);
-        }
+        lantern_core::ticket::draft::record_query(&mut visit.queries, query, MAX_QUERIES)
     });
 }
 

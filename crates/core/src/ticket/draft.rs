@@ -104,6 +104,29 @@ pub struct TicketContext {
     pub online: bool,
 }
 
+/// Adds a search to the visit's list as it is typed. A query that extends
+/// or shortens the previous one replaces it, so typing "o", "ou",
+/// "outlook" records one search; at most `max` are kept, newest last.
+pub fn record_query(queries: &mut Vec<String>, query: &str, max: usize) {
+    let query = query.split_whitespace().collect::<Vec<_>>().join(" ");
+    if query.chars().count() < 2 {
+        return;
+    }
+    let folded = query.to_lowercase();
+    let continues_last = queries.last().is_some_and(|last| {
+        let last = last.to_lowercase();
+        folded.starts_with(&last) || last.starts_with(&folded)
+    });
+    if continues_last {
+        queries.pop();
+    }
+    queries.retain(|q| q.to_lowercase() != folded);
+    queries.push(query);
+    if queries.len() > max {
+        queries.drain(..queries.len() - max);
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextPart {
@@ -228,5 +251,31 @@ impl TicketDraft {
         let mut words: Vec<&str> = self.subject.split_whitespace().collect();
         words.extend(self.description.split_whitespace().take(24));
         words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_a_query_records_one_search() {
+        let mut queries = Vec::new();
+        for typed in ["o", "ou", "outl", "outlok", "outlok pas", "outlok pa"] {
+            record_query(&mut queries, typed, 10);
+        }
+        assert_eq!(queries, ["outlok pa"]);
+        record_query(&mut queries, "  vpn   error ", 10);
+        record_query(&mut queries, "OUTLOK PA", 10);
+        assert_eq!(queries, ["vpn error", "OUTLOK PA"]);
+    }
+
+    #[test]
+    fn only_the_newest_searches_are_kept() {
+        let mut queries = Vec::new();
+        for q in ["aa", "bb", "cc", "dd"] {
+            record_query(&mut queries, q, 3);
+        }
+        assert_eq!(queries, ["bb", "cc", "dd"]);
     }
 }
