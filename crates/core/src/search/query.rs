@@ -13,6 +13,16 @@ use crate::text::{fold, is_stop_word, tokenize};
 const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [6.0, 4.0, 2.5, 2.0, 1.0];
 const FIELD_LENGTH_NORM: [f32; FIELD_COUNT] = [0.5, 0.4, 0.6, 0.6, 0.75];
 const K1: f32 = 1.2;
+/// How much a document gains when one field holds the whole query (scaled
+/// by the cube of the share it holds): a title or summary that says all the
+/// user typed names the problem, whatever the body says. Keywords and
+/// headings gain nothing extra (measured: no better).
+const FIELD_COVERAGE_BOOST: [(usize, f32); 2] = [(TITLE, 3.0), (SUMMARY, 2.0)];
+const TITLE: usize = 0;
+const SUMMARY: usize = 3;
+/// Gain for a title that starts with the query's words, in order (half of
+/// it when they follow each other later in the title).
+const TITLE_ORDER_BOOST: f32 = 2.0;
 /// Completions of the word being typed: enough to cover the likely words,
 /// few enough to stay fast on one letter.
 const MAX_PREFIX_TERMS: usize = 48;
@@ -86,6 +96,10 @@ impl SearchIndex {
         let mut scores = vec![0f32; n];
         let mut coverage = vec![0f32; n];
         let mut best = vec![0f32; n];
+        // Per field: how much of the query each document matches there. A
+        // title or summary that holds the whole query names the problem.
+        let mut field_best = vec![[0f32; FIELD_COVERAGE_BOOST.len()]; n];
+        let mut field_coverage = vec![[0f32; FIELD_COVERAGE_BOOST.len()]; n];
         let mut touched = Vec::new();
         let total_importance: f32 = words.iter().map(|w| w.importance).sum();
         let avg = self.average_lengths();
@@ -97,19 +111,29 @@ impl SearchIndex {
                 let idf = idf(n, postings.len());
                 for &[doc, packed] in postings {
                     let doc = doc as usize;
-                    let s = expansion.weight * idf * self.field_score(doc, unpack(packed), avg);
+                    let counts = unpack(packed);
+                    let s = expansion.weight * idf * self.field_score(doc, counts, avg);
                     if best[doc] == 0.0 {
                         touched.push(doc);
                     }
                     if s > best[doc] {
                         best[doc] = s;
                     }
+                    for (slot, (field, _)) in FIELD_COVERAGE_BOOST.iter().enumerate() {
+                        if counts[*field] > 0 && expansion.weight > field_best[doc][slot] {
+                            field_best[doc][slot] = expansion.weight;
+                        }
+                    }
                 }
             }
             for &doc in &touched {
                 scores[doc] += best[doc] * word.importance.max(0.3);
                 coverage[doc] += word.importance;
+                for (coverage, best) in field_coverage[doc].iter_mut().zip(field_best[doc]) {
+                    *coverage += word.importance * best;
+                }
                 best[doc] = 0.0;
+                field_best[doc] = [0.0; FIELD_COVERAGE_BOOST.len()];
             }
         }
 
@@ -121,7 +145,15 @@ impl SearchIndex {
                 } else {
                     1.0
                 };
-                (doc, scores[doc] * (0.2 + 0.8 * covered * covered))
+                let boost: f32 = 1.0
+                    + FIELD_COVERAGE_BOOST
+                        .iter()
+                        .zip(field_coverage[doc])
+                        .map(|((_, gain), covered)| {
+                            gain * (covered / total_importance.max(f32::EPSILON)).powi(3)
+                        })
+                        .sum::<f32>();
+                (doc, scores[doc] * (0.2 + 0.8 * covered * covered) * boost)
             })
             .collect();
         let by_score = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -136,6 +168,9 @@ impl SearchIndex {
         }
         let folded_query = fold(query.trim());
         let query_chars = folded_query.chars().count();
+        for (doc, score) in &mut ranked {
+            *score *= 1.0 + TITLE_ORDER_BOOST * self.title_order(*doc, &words);
+        }
         if query_chars <= 32 {
             let title_matcher = SkimMatcherV2::default();
             for (doc, score) in &mut ranked {
@@ -157,6 +192,42 @@ impl SearchIndex {
                 matched_terms: self.matched_terms(doc, &words),
             })
             .collect()
+    }
+
+    /// How the query's words sit in the title, in order: 1 when the title
+    /// starts with them ("black scr" and "Black screen on boot"), 0.5 when
+    /// they follow each other elsewhere in it, 0 otherwise. Stop words are
+    /// skipped on both sides; a word matches a title word through any of its
+    /// expansions (stem, completion, typo).
+    fn title_order(&self, doc: usize, words: &[QueryWord]) -> f32 {
+        let wanted: Vec<&QueryWord> = words.iter().filter(|w| w.importance >= 1.0).collect();
+        if wanted.len() < 2 && words.len() > 1 || wanted.is_empty() {
+            return 0.0;
+        }
+        let title: Vec<String> = tokenize(&self.titles[doc])
+            .into_iter()
+            .filter(|t| !is_stop_word(&t.text))
+            .map(|t| term_of(&t.text))
+            .collect();
+        let matches = |word: &QueryWord, term: &str| {
+            word.expansions
+                .iter()
+                .any(|e| self.terms[e.term] == term)
+        };
+        let run_at = |start: usize| {
+            start + wanted.len() <= title.len()
+                && wanted
+                    .iter()
+                    .zip(&title[start..])
+                    .all(|(w, t)| matches(w, t))
+        };
+        if run_at(0) {
+            1.0
+        } else if (1..title.len()).any(run_at) {
+            0.5
+        } else {
+            0.0
+        }
     }
 
     /// The expansions of the query words that occur in `doc`, for

@@ -156,17 +156,45 @@ pub fn mrr(corpus: &Corpus, queries: &[Query]) -> BTreeMap<&'static str, (f64, u
         limit: 10,
         prefix_last: true,
     };
+    // LANTERN_RELEVANCE_MISSES=FILE lists the queries whose article is not
+    // first, with what came first instead: the material for tuning.
+    let mut misses = String::new();
     for query in queries {
         let hits = corpus.catalog.index.search(&query.text, &options, |_| true);
         let rank = hits
             .iter()
             .position(|h| corpus.paths[h.doc] == query.expected);
+        if rank != Some(0) {
+            let title = |path: &str| {
+                corpus
+                    .paths
+                    .iter()
+                    .position(|p| p == path)
+                    .map_or(String::new(), |i| corpus.catalog.articles[i].title.clone())
+            };
+            let top: Vec<String> = hits
+                .iter()
+                .take(3)
+                .map(|h| corpus.catalog.articles[h.doc].title.clone())
+                .collect();
+            misses.push_str(&format!(
+                "{}\t{:?}\t{}\t{}\t{}\n",
+                query.kind,
+                query.text,
+                rank.map_or("-".to_string(), |r| (r + 1).to_string()),
+                title(&query.expected),
+                top.join(" | ")
+            ));
+        }
         let rr = rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
         for key in [query.kind, "all"] {
             let entry = sums.entry(key).or_default();
             entry.0 += rr;
             entry.1 += 1;
         }
+    }
+    if let Ok(path) = std::env::var("LANTERN_RELEVANCE_MISSES") {
+        let _ = std::fs::write(path, misses);
     }
     sums.into_iter()
         .map(|(k, (sum, n))| (k, (sum / n as f64, n)))
