@@ -70,9 +70,11 @@ pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
             response.status()
         )));
     }
-    let catalog: Catalog = response
-        .json()
+    let text = response
+        .text()
         .await
+        .map_err(|e| LoadError(format!("Could not read the article index ({e}).")))?;
+    let catalog = Catalog::from_json(&text)
         .map_err(|e| LoadError(format!("The article index is damaged: {e}")))?;
     if catalog.format != lantern_core::catalog::CATALOG_FORMAT {
         return Err(LoadError(

@@ -44,6 +44,9 @@ pub struct Category {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct HeadingRef {
+    /// Not sent to the browser: `Catalog::from_json` derives it from the
+    /// text, exactly as the renderer did.
+    #[serde(skip_serializing, default)]
     pub id: String,
     pub text: String,
     pub level: u8,
@@ -78,6 +81,23 @@ impl ArticleMeta {
 }
 
 impl Catalog {
+    /// Reads a catalog as `lantern build` wrote it, restoring what was left
+    /// out to keep the download small (heading ids, the index's titles).
+    pub fn from_json(text: &str) -> Result<Catalog, serde_json::Error> {
+        let mut catalog: Catalog = serde_json::from_str(text)?;
+        for article in &mut catalog.articles {
+            let mut ids = crate::slug::UniqueSlugs::default();
+            for heading in &mut article.headings {
+                heading.id = ids.unique(&heading.text);
+            }
+        }
+        let titles: Vec<&str> = catalog.articles.iter().map(|a| a.title.as_str()).collect();
+        let mut index = std::mem::take(&mut catalog.index);
+        index.set_titles(titles);
+        catalog.index = index;
+        Ok(catalog)
+    }
+
     pub fn article(&self, slug: &str) -> Option<&ArticleMeta> {
         self.articles.iter().find(|a| a.slug == slug)
     }

@@ -133,3 +133,23 @@ fn diacritics_fold_to_plain_letters() {
     let c = catalog();
     assert_eq!(top(&c, "prīnter ōffline", 1), top(&c, "printer offline", 1));
 }
+
+#[test]
+fn a_catalog_read_back_from_json_searches_and_links_headings_the_same() {
+    let built = catalog();
+    let json = serde_json::to_string(&built).unwrap();
+    // Heading ids and the index's titles stay home: the browser derives them.
+    assert!(!json.contains(r#""id":"#), "heading ids were sent");
+    let read = Catalog::from_json(&json).unwrap();
+    for (a, b) in built.articles.iter().zip(&read.articles) {
+        assert_eq!(a.headings, b.headings, "{}", a.slug);
+    }
+    for query in [
+        "outlok keeps askin pasword",
+        "vpn 809",
+        "printer offl",
+        "bitlocker recovery",
+    ] {
+        assert_eq!(top(&built, query, 10), top(&read, query, 10), "{query}");
+    }
+}

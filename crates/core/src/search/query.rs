@@ -15,10 +15,12 @@ const FIELD_LENGTH_NORM: [f32; FIELD_COUNT] = [0.5, 0.4, 0.6, 0.6, 0.75];
 const K1: f32 = 1.2;
 /// How much a document gains when one field holds the whole query (scaled
 /// by the cube of the share it holds): a title or summary that says all the
-/// user typed names the problem, whatever the body says. Keywords and
-/// headings gain nothing extra (measured: no better).
-const FIELD_COVERAGE_BOOST: [(usize, f32); 2] = [(TITLE, 3.0), (SUMMARY, 2.0)];
+/// user typed names the problem, whatever the body says. Headings gain
+/// nothing extra (measured: no better).
+const FIELD_COVERAGE_BOOST: [(usize, f32); 3] = [(TITLE, 3.0), (KEYWORDS, 2.0), (SUMMARY, 2.0)];
 const TITLE: usize = 0;
+/// Tags and aliases: an old slug typed as words finds its article.
+const KEYWORDS: usize = 1;
 const SUMMARY: usize = 3;
 /// Gain for a title that starts with the query's words, in order (half of
 /// it when they follow each other later in the title).
@@ -174,7 +176,7 @@ impl SearchIndex {
         if query_chars <= 32 {
             let title_matcher = SkimMatcherV2::default();
             for (doc, score) in &mut ranked {
-                if let Some(s) = title_matcher.fuzzy_match(&self.titles[*doc], &folded_query) {
+                if let Some(s) = title_matcher.fuzzy_match(self.title(*doc), &folded_query) {
                     // Normalise by query length: a long, tight subsequence
                     // match on the title means the title names the problem.
                     let per_char = s as f32 / query_chars.max(1) as f32;
@@ -204,15 +206,13 @@ impl SearchIndex {
         if wanted.len() < 2 && words.len() > 1 || wanted.is_empty() {
             return 0.0;
         }
-        let title: Vec<String> = tokenize(&self.titles[doc])
+        let title: Vec<String> = tokenize(self.title(doc))
             .into_iter()
             .filter(|t| !is_stop_word(&t.text))
             .map(|t| term_of(&t.text))
             .collect();
         let matches = |word: &QueryWord, term: &str| {
-            word.expansions
-                .iter()
-                .any(|e| self.terms[e.term] == term)
+            word.expansions.iter().any(|e| self.terms[e.term] == term)
         };
         let run_at = |start: usize| {
             start + wanted.len() <= title.len()
@@ -228,6 +228,10 @@ impl SearchIndex {
         } else {
             0.0
         }
+    }
+
+    fn title(&self, doc: usize) -> &str {
+        self.titles.get(doc).map_or("", String::as_str)
     }
 
     /// The expansions of the query words that occur in `doc`, for
