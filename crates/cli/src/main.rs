@@ -65,6 +65,9 @@ enum Command {
     Search {
         #[arg(long, default_value = "articles")]
         articles: PathBuf,
+        /// Site settings whose `[search] synonyms` to apply (none by default).
+        #[arg(long)]
+        config: Option<PathBuf>,
         #[arg(long)]
         json: bool,
         query: Vec<String>,
@@ -88,9 +91,10 @@ fn main() -> ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Search {
             articles,
+            config,
             json,
             query,
-        } => search::run(&articles, json, &query.join(" ")),
+        } => search::run(&articles, config.as_deref(), json, &query.join(" ")),
     };
     match result {
         Ok(code) => code,

@@ -9,14 +9,23 @@ use lantern_core::config::SiteConfig;
 use lantern_core::search::highlight;
 use lantern_core::{Catalog, SearchOptions};
 
-pub fn run(articles: &Path, json: bool, query: &str) -> Result<ExitCode, String> {
+pub fn run(
+    articles: &Path,
+    config: Option<&Path>,
+    json: bool,
+    query: &str,
+) -> Result<ExitCode, String> {
+    let config = match config {
+        Some(path) => SiteConfig::load(path)?,
+        None => SiteConfig::default(),
+    };
     let library = lantern_core::library::Library::load(articles)
         .map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
     // Broken articles are skipped, never fatal: say which on stderr.
     for d in library.diagnostics.iter().filter(|d| d.is_error()) {
         eprintln!("warning: skipped: {d}");
     }
-    let catalog = library.catalog(&SiteConfig::default());
+    let catalog = library.catalog(&config);
     let paths: Vec<&str> = library
         .articles
         .iter()

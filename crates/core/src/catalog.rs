@@ -8,7 +8,7 @@ use crate::search::SearchIndex;
 
 /// Bumped whenever the format changes, so a stale catalog is detected
 /// instead of misread.
-pub const CATALOG_FORMAT: u32 = 1;
+pub const CATALOG_FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Catalog {

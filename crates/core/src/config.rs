@@ -20,7 +20,18 @@ pub struct SiteConfig {
     #[serde(default)]
     pub authoring: Authoring,
     #[serde(default)]
+    pub search: SearchSettings,
+    #[serde(default)]
     pub check: CheckSettings,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Groups of words or phrases users mean the same by, e.g.
+    /// `["mfa", "2fa", "two-factor"]`.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -75,6 +86,7 @@ impl Default for SiteConfig {
             categories: Vec::new(),
             ticket: TicketConfig::default(),
             authoring: Authoring::default(),
+            search: SearchSettings::default(),
             check: CheckSettings::default(),
         }
     }

@@ -222,7 +222,11 @@ impl Library {
             site: config.site.clone(),
             categories: config.categories.clone(),
             articles: self.metadata(),
-            index: SearchIndex::build(&self.index_docs()),
+            index: {
+                let mut index = SearchIndex::build(&self.index_docs());
+                index.set_synonyms(crate::search::Synonyms::new(&config.search.synonyms));
+                index
+            },
             ticket: config.ticket.clone(),
         }
     }

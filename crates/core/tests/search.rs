@@ -5,7 +5,7 @@ use std::path::Path;
 
 use lantern_core::config::SiteConfig;
 use lantern_core::library::Library;
-use lantern_core::{Catalog, SearchOptions};
+use lantern_core::{Catalog, SearchIndex, SearchOptions};
 
 fn catalog() -> Catalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
@@ -152,4 +152,64 @@ fn a_catalog_read_back_from_json_searches_and_links_headings_the_same() {
     ] {
         assert_eq!(top(&built, query, 10), top(&read, query, 10), "{query}");
     }
+}
+
+#[test]
+fn synonyms_from_the_site_config_widen_the_query() {
+    use lantern_core::search::{IndexDoc, Synonyms};
+    let doc = |title: &str, body: &str| IndexDoc {
+        title: title.into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let docs = [
+        doc(
+            "Approve sign-ins with the Authenticator app",
+            "MFA prompts on your phone.",
+        ),
+        doc(
+            "Connect to the VPN from home",
+            "GlobalProtect client, error 809.",
+        ),
+        doc(
+            "Request remote desktop access",
+            "Ask your manager for access.",
+        ),
+    ];
+    let mut index = SearchIndex::build(&docs);
+    let first = |index: &SearchIndex, q: &str| {
+        index
+            .search(q, &SearchOptions::default(), |_| true)
+            .first()
+            .map(|h| h.doc)
+    };
+    assert_eq!(first(&index, "two-factor"), None);
+    assert_eq!(first(&index, "remote access from home"), Some(2));
+    index.set_synonyms(Synonyms::new([
+        vec!["mfa", "2fa", "two-factor"],
+        vec!["vpn", "remote access"],
+    ]));
+    assert_eq!(first(&index, "two-factor"), Some(0));
+    assert_eq!(first(&index, "remote access from home"), Some(1));
+    // A word that is only part of a phrase does not pull the synonym in.
+    assert_eq!(first(&index, "remote desktop"), Some(2));
+}
+
+#[test]
+fn the_sample_site_synonyms_reach_the_browser_catalog() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
+    let library = Library::load(&dir).unwrap();
+    let config = SiteConfig::load(&dir.join("../lantern.toml")).unwrap();
+    assert!(!config.search.synonyms.is_empty());
+    let catalog = library.catalog(&config);
+    let read = Catalog::from_json(&serde_json::to_string(&catalog).unwrap()).unwrap();
+    assert_first(
+        &read,
+        "remote access will not connect",
+        "vpn-will-not-connect",
+    );
+    assert_eq!(
+        top(&read, "remote access will not connect", 2),
+        top(&catalog, "remote access will not connect", 2)
+    );
 }

@@ -52,6 +52,9 @@ pub struct SearchIndex {
     /// `Catalog::from_json`).
     #[serde(skip)]
     pub(crate) titles: Vec<String>,
+    /// From the site config; empty when none are set.
+    #[serde(default, skip_serializing_if = "super::Synonyms::is_empty")]
+    pub(crate) synonyms: super::Synonyms,
     /// Derived from `lengths` on first use.
     #[serde(skip)]
     pub(crate) average_lengths: std::sync::OnceLock<[f32; FIELD_COUNT]>,
@@ -168,12 +171,18 @@ impl SearchIndex {
             postings,
             lengths,
             titles,
+            synonyms: Default::default(),
             average_lengths: Default::default(),
         }
     }
 
     pub fn len(&self) -> usize {
         self.lengths.len()
+    }
+
+    /// Words and phrases to treat as the same (see `Synonyms`).
+    pub fn set_synonyms(&mut self, synonyms: super::Synonyms) {
+        self.synonyms = synonyms;
     }
 
     /// Gives a deserialised index its documents' titles back.

@@ -5,16 +5,20 @@
 //! Ranking in one sentence: each query word is matched exactly, by prefix
 //! (only the last word, while typing) or within a small edit distance; each
 //! document gets the BM25F score of its best match per word; documents that
-//! cover more of the query win, and a fuzzy match on the title lifts the
-//! article a short query names.
+//! cover more of the query win, most of all when the title (or summary, or
+//! tags) holds the whole query, and more when the title starts with the
+//! query's words in order; a fuzzy match on the title lifts the article a
+//! short query names. Synonyms from the site config widen each word.
 
 mod highlight;
 mod index;
 mod query;
+mod synonyms;
 mod terms;
 mod typo;
 
 pub use highlight::{highlight, Segment};
 pub use index::{IndexDoc, SearchIndex, FIELD_COUNT};
 pub use query::{SearchHit, SearchOptions};
+pub use synonyms::Synonyms;
 pub use terms::term_of;

@@ -30,6 +30,8 @@ const TITLE_ORDER_BOOST: f32 = 2.0;
 const MAX_PREFIX_TERMS: usize = 48;
 const MAX_TYPO_TERMS: usize = 16;
 const MAX_QUERY_WORDS: usize = 32;
+/// A synonym from the site config counts almost as much as the word typed.
+const SYNONYM_WEIGHT: f32 = 0.9;
 
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
@@ -85,13 +87,33 @@ impl SearchIndex {
         let ends_mid_word = query.chars().last().is_some_and(|c| c.is_alphanumeric());
         let mut seen = HashSet::new();
         let last = tokens.len() - 1;
+        let alternatives = if self.synonyms.is_empty() {
+            Vec::new()
+        } else {
+            let terms: Vec<String> = tokens.iter().map(|t| term_of(&t.text)).collect();
+            self.synonyms.alternatives(&terms)
+        };
         let words: Vec<QueryWord> = tokens
             .iter()
             .enumerate()
             .filter(|(_, t)| seen.insert(t.text.clone()))
             // A pasted log is not a query: the first words say enough.
             .take(MAX_QUERY_WORDS)
-            .map(|(i, t)| self.expand(&t.text, options.prefix_last && ends_mid_word && i == last))
+            .map(|(i, t)| {
+                let mut word =
+                    self.expand(&t.text, options.prefix_last && ends_mid_word && i == last);
+                for term in alternatives.get(i).into_iter().flatten() {
+                    if let Some(id) = self.term_id(term) {
+                        if word.expansions.iter().all(|e| e.term != id) {
+                            word.expansions.push(Expansion {
+                                term: id,
+                                weight: SYNONYM_WEIGHT,
+                            });
+                        }
+                    }
+                }
+                word
+            })
             .collect();
 
         let n = self.len();
