@@ -1,0 +1,175 @@
+//! The passage of an article that best matches a query, for the line under
+//! a search result: the section holding most of the matched words, cut to
+//! a window around them, with the heading it sits under so the result can
+//! link straight to that section.
+
+use std::collections::HashSet;
+
+use super::highlight::{highlight, Segment};
+use super::terms::term_of;
+use crate::text::tokenize;
+
+/// One section of an article body: the text under a heading (the intro has
+/// no heading).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub heading_id: Option<String>,
+    pub heading: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    pub heading_id: Option<String>,
+    pub heading: String,
+    pub segments: Vec<Segment>,
+}
+
+/// The best passage of at most about `max_chars` characters, or `None` when
+/// no section has any of the matched terms.
+pub fn best_passage(
+    sections: &[Section],
+    matched_terms: &HashSet<String>,
+    max_chars: usize,
+) -> Option<Passage> {
+    let mut best: Option<(usize, usize, &Section, usize, usize)> = None;
+    for section in sections {
+        let tokens = tokenize(&section.text);
+        let hits: Vec<(usize, usize, String)> = tokens
+            .iter()
+            .filter_map(|t| {
+                let term = term_of(&t.text);
+                matched_terms
+                    .contains(&term)
+                    .then_some((t.start, t.end, term))
+            })
+            .collect();
+        if hits.is_empty() {
+            continue;
+        }
+        // The window (by bytes, about max_chars long) starting at each hit
+        // that holds the most distinct matched terms.
+        let mut window = (0, 0, 0usize);
+        for (i, (start, _, _)) in hits.iter().enumerate() {
+            let distinct: HashSet<&str> = hits[i..]
+                .iter()
+                .take_while(|(_, end, _)| end - start <= max_chars)
+                .map(|(_, _, term)| term.as_str())
+                .collect();
+            if distinct.len() > window.2 {
+                window = (*start, i, distinct.len());
+            }
+        }
+        let heading_terms: HashSet<String> = tokenize(&section.heading)
+            .iter()
+            .map(|t| term_of(&t.text))
+            .filter(|t| matched_terms.contains(t))
+            .collect();
+        let score = window.2 * 2 + heading_terms.len();
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, window.2, section, window.0, window.1));
+        }
+    }
+    let (_, _, section, hit_start, _) = best?;
+    let text = &section.text;
+    // Start a little before the first hit, on a word boundary.
+    let lead = max_chars / 5;
+    let mut start = hit_start.saturating_sub(lead);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > 0 {
+        start = text[start..hit_start]
+            .find(char::is_whitespace)
+            .map_or(hit_start, |i| start + i + 1);
+    }
+    let mut end = (start + max_chars).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < text.len() {
+        end = text[start..end].rfind(char::is_whitespace).map_or(end, |i| start + i);
+    }
+    let mut segments = Vec::new();
+    if start > 0 {
+        segments.push(Segment {
+            text: "… ".into(),
+            matched: false,
+        });
+    }
+    segments.extend(highlight(text[start..end].trim(), matched_terms));
+    if end < text.len() {
+        segments.push(Segment {
+            text: " …".into(),
+            matched: false,
+        });
+    }
+    Some(Passage {
+        heading_id: section.heading_id.clone(),
+        heading: section.heading.clone(),
+        segments,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(heading: &str, text: &str) -> Section {
+        Section {
+            heading_id: (!heading.is_empty()).then(|| crate::slug::heading_anchor(heading)),
+            heading: heading.into(),
+            text: text.into(),
+        }
+    }
+
+    fn terms(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| term_of(w)).collect()
+    }
+
+    fn plain(p: &Passage) -> String {
+        p.segments.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn picks_the_section_with_most_of_the_query_and_names_its_heading() {
+        let sections = [
+            section("", "Outlook asks for your password again and again."),
+            section("Symptoms", "A window titled Windows Security appears."),
+            section(
+                "Clear saved credentials",
+                "Open Credential Manager and remove every saved Outlook password entry.",
+            ),
+        ];
+        let p = best_passage(&sections, &terms(&["credential", "password", "outlook"]), 120).unwrap();
+        assert_eq!(p.heading, "Clear saved credentials");
+        assert_eq!(p.heading_id.as_deref(), Some("clear-saved-credentials"));
+        let marked: Vec<&str> = p
+            .segments
+            .iter()
+            .filter(|s| s.matched)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, ["Credential", "Outlook", "password"]);
+    }
+
+    #[test]
+    fn a_long_section_is_cut_around_the_match_on_word_boundaries() {
+        let text = format!("{} the printer queue is stuck {}", "word ".repeat(200), "tail ".repeat(200));
+        let p = best_passage(&[section("Fix", &text)], &terms(&["printer", "queue"]), 80).unwrap();
+        let shown = plain(&p);
+        assert!(shown.starts_with("… "), "{shown}");
+        assert!(shown.ends_with(" …"), "{shown}");
+        assert!(shown.contains("printer queue"), "{shown}");
+        assert!(shown.chars().count() <= 80 + 4, "{shown}");
+        assert!(!shown.contains("wor …") && !shown.contains("… ord"), "{shown}");
+    }
+
+    #[test]
+    fn no_match_means_no_passage_and_multibyte_text_is_safe() {
+        assert!(best_passage(&[section("A", "nothing here")], &terms(&["vpn"]), 50).is_none());
+        let text = "é".repeat(300) + " vpn " + &"ü".repeat(300);
+        let p = best_passage(&[section("", &text)], &terms(&["vpn"]), 40).unwrap();
+        assert!(plain(&p).contains("vpn"));
+    }
+}
