@@ -7,6 +7,7 @@ pub mod app;
 pub mod dom;
 pub mod pages;
 pub mod search_box;
+pub mod search_filters;
 pub mod site;
 pub mod ticket;
 

@@ -9,6 +9,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use crate::search_filters::{
+    count, keeps, pool, scope_phrase, write_search_to_url, FilterBar, Match, SearchFilters,
+    POOL_LIMIT,
+};
 use crate::site::{use_site, Site};
 
 const MAX_RESULTS: usize = 10;
@@ -23,6 +27,17 @@ pub struct ResultRow {
 
 /// Ranks articles for `query`; plain data so it can be tested and reused.
 pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
+    search_rows_where(site, query, limit, |_| true)
+}
+
+/// Like [`search_rows`], keeping only the articles (by index in the
+/// catalog) that `keep` accepts.
+pub fn search_rows_where(
+    site: &Site,
+    query: &str,
+    limit: usize,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<ResultRow> {
     let catalog = &site.catalog;
     catalog
         .index
@@ -32,7 +47,7 @@ pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
                 limit,
                 prefix_last: true,
             },
-            |_| true,
+            keep,
         )
         .into_iter()
         .filter_map(|hit| {
@@ -61,24 +76,6 @@ pub fn segments(parts: Vec<Segment>) -> impl IntoView {
         .collect_view()
 }
 
-/// Replaces `?q=` in the address bar without a navigation, so the results
-/// page can be shared and reload keeps the query.
-fn write_query_to_url(query: &str) {
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let url = if query.trim().is_empty() {
-        path
-    } else {
-        format!(
-            "{path}?q={}",
-            String::from(js_sys::encode_uri_component(query))
-        )
-    };
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
 #[component]
 pub fn SearchBox(
     /// The query, owned by the page so it can react to it.
@@ -90,11 +87,57 @@ pub fn SearchBox(
     #[prop(optional)]
     sync_url: bool,
     #[prop(optional)] autofocus: bool,
+    /// Category and tag filters, shown as chips above the results (and
+    /// kept in the URL with `sync_url`).
+    #[prop(optional)]
+    filters: Option<SearchFilters>,
 ) -> impl IntoView {
     let site = use_site();
     let navigate = use_navigate();
     let search_site = site.clone();
-    let results = Memo::new(move |_| search_rows(&search_site, &query.read(), MAX_RESULTS));
+    let results = Memo::new(move |_| {
+        let q = query.read();
+        match filters {
+            Some(f) => {
+                let category = f.category.read();
+                let tag = f.tag.read();
+                if category.is_none() && tag.is_none() {
+                    return search_rows(&search_site, &q, MAX_RESULTS);
+                }
+                let articles = &search_site.catalog.articles;
+                search_rows_where(&search_site, &q, MAX_RESULTS, |doc| {
+                    articles.get(doc).is_some_and(|a| {
+                        keeps(&a.category, &a.tags, category.as_deref(), tag.as_deref())
+                    })
+                })
+            }
+            None => search_rows(&search_site, &q, MAX_RESULTS),
+        }
+    });
+    // Every match, unfiltered, for the chips' counts (home page only).
+    let pool_site = site.clone();
+    let matches: Memo<Vec<Match>> = Memo::new(move |_| match filters {
+        Some(_) => pool(&pool_site, &query.read()),
+        None => Vec::new(),
+    });
+    // (category, tag) as they are now; both None without filters.
+    let active_filters = move || match filters {
+        Some(f) => (f.category.get(), f.tag.get()),
+        None => (None, None),
+    };
+    let filtered = move || {
+        let (c, t) = active_filters();
+        c.is_some() || t.is_some()
+    };
+    let write_url = move || {
+        if sync_url {
+            let (c, t) = match filters {
+                Some(f) => (f.category.get_untracked(), f.tag.get_untracked()),
+                None => (None, None),
+            };
+            query.with_untracked(|q| write_search_to_url(q, c.as_deref(), t.as_deref()));
+        }
+    };
     let active = RwSignal::new(None::<usize>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let listbox_id = if compact {
@@ -114,6 +157,13 @@ pub fn SearchBox(
         query.with(|q| crate::ticket::visit::record_query(&visit_root, q));
         active.set(None);
     });
+    if let Some(f) = filters {
+        Effect::new(move |_| {
+            f.category.track();
+            f.tag.track();
+            active.set(None);
+        });
+    }
     let contact_site = site.clone();
     let contact_href = move || crate::ticket::ticket_href(&contact_site, &query.read());
     let still_stuck_href = contact_href.clone();
@@ -158,28 +208,74 @@ pub fn SearchBox(
                     }
                 } else {
                     query.set(String::new());
-                    if sync_url {
-                        write_query_to_url("");
+                    // A tag only narrows results; the category stays, as
+                    // without a query it is the topic being browsed.
+                    if let Some(f) = filters {
+                        f.tag.set(None);
                     }
+                    write_url();
                 }
             }
             _ => {}
         }
     };
 
+    // A filter that hides every match (the query itself finds some).
+    let filter_hides_all =
+        move || filtered() && results.with(Vec::is_empty) && matches.with(|m| !m.is_empty());
+    let status_site = site.clone();
     let status = move || {
         let q = query.read();
         let q = q.trim();
+        if q.is_empty() {
+            return String::new();
+        }
         let n = results.with(Vec::len);
-        match (q.is_empty(), n) {
-            (true, _) => String::new(),
-            (false, 0) => format!("No articles match “{q}”."),
-            (false, 1) => format!("1 article matches “{q}”."),
-            (false, n) if n >= MAX_RESULTS => format!("Top {n} articles for “{q}”."),
-            (false, n) => format!("{n} articles match “{q}”."),
+        let (category, tag) = active_filters();
+        // The pool is complete unless it hit its limit.
+        let total = matches.with(|m| {
+            (filters.is_some() && m.len() < POOL_LIMIT)
+                .then(|| count(m, category.as_deref(), tag.as_deref()))
+        });
+        let scope = if matches.with(Vec::is_empty) {
+            String::new()
+        } else {
+            scope_phrase(&status_site, category.as_deref(), tag.as_deref())
+        };
+        let articles = if scope.is_empty() {
+            "articles".to_string()
+        } else {
+            format!("articles {scope}")
+        };
+        let article = if scope.is_empty() {
+            "article".to_string()
+        } else {
+            format!("article {scope}")
+        };
+        match n {
+            0 => format!("No {articles} match “{q}”."),
+            1 => format!("1 {article} matches “{q}”."),
+            n if n >= MAX_RESULTS => match total {
+                Some(t) if t > n => format!("Top {n} of {t} {articles} for “{q}”."),
+                _ => format!("Top {n} {articles} for “{q}”."),
+            },
+            n => format!("{n} {articles} match “{q}”."),
         }
     };
     let expanded = move || !query.read().trim().is_empty();
+    let show_filters =
+        move || filters.is_some() && expanded() && (filtered() || matches.with(|m| !m.is_empty()));
+    let on_filter_change = Callback::new(move |()| write_url());
+    let clear_filters = move |_| {
+        if let Some(f) = filters {
+            f.clear();
+        }
+        write_url();
+        if let Some(input) = input_ref.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+    let unfiltered_count = move || matches.with(Vec::len);
     let option_id = move |i: usize| format!("{listbox_id}-{i}");
 
     view! {
@@ -200,13 +296,16 @@ pub fn SearchBox(
                 prop:value=move || query.get()
                 on:input=move |event| {
                     let value = event_target_value(&event);
-                    if sync_url {
-                        write_query_to_url(&value);
-                    }
                     query.set(value);
+                    write_url();
                 }
                 on:keydown=on_keydown
             />
+            {filters.map(|f| view! {
+                <Show when=show_filters>
+                    <FilterBar filters=f pool=matches on_change=on_filter_change input_id=input_id/>
+                </Show>
+            })}
             <p class="result-count" role="status" aria-live="polite">{status}</p>
             <ul id=listbox_id role="listbox" aria-label="Search results" class="results" hidden=move || !expanded()>
                 <For
@@ -235,7 +334,19 @@ pub fn SearchBox(
                     }
                 </For>
             </ul>
-            <Show when=move || expanded() && results.with(Vec::is_empty)>
+            <Show when=move || expanded() && filter_hides_all()>
+                <div class="filter-empty">
+                    <p>"Nothing matches with this filter."</p>
+                    <button type="button" class="button primary" on:click=clear_filters>
+                        {move || match unfiltered_count() {
+                            1 => "Clear filters and show the 1 match".to_string(),
+                            n if n >= POOL_LIMIT => "Clear filters and show all matches".to_string(),
+                            n => format!("Clear filters and show all {n} matches"),
+                        }}
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || expanded() && results.with(Vec::is_empty) && !filter_hides_all()>
                 <div class="no-results">
                     <p>"Try fewer words, another spelling, or the exact error message."</p>
                     <p>
@@ -244,7 +355,7 @@ pub fn SearchBox(
                     </p>
                 </div>
             </Show>
-            <Show when=move || expanded() && !results.with(Vec::is_empty)>
+            <Show when=move || expanded() && (!results.with(Vec::is_empty) || filter_hides_all())>
                 <p class="still-stuck">"Still stuck? " <a class="contact-support" href=still_stuck_href.clone()>"Contact support"</a></p>
             </Show>
         </div>

@@ -1,17 +1,50 @@
 //! Home: the search box, and browsing by category.
+//!
+//! The URL holds the state: `?q=` is the query, `?category=` browses a
+//! category without a query and filters the results with one, `?tag=`
+//! filters the results by tag.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_url;
 
 use crate::search_box::SearchBox;
+use crate::search_filters::{non_empty, write_search_to_url, SearchFilters};
 use crate::site::use_site;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let site = use_site();
-    let params = use_query_map();
-    let query = RwSignal::new(params.with_untracked(|p| p.get("q").unwrap_or_default()));
-    let category = move || params.with(|p| p.get("category")).filter(|c| !c.is_empty());
+    let url = use_url();
+    let from_url = move |url: &leptos_router::location::Url| {
+        let p = url.search_params();
+        (
+            p.get("q").unwrap_or_default(),
+            non_empty(p.get("category")),
+            non_empty(p.get("tag")),
+        )
+    };
+    let (q, category, tag) = url.with_untracked(from_url);
+    let home_path = url.with_untracked(|u| u.path().to_string());
+    let query = RwSignal::new(q);
+    let filters = SearchFilters::new(category, tag);
+    // The search box rewrites the address bar without telling the router;
+    // a real navigation to this page (a category card, the brand link,
+    // back and forward) brings the URL's state back.
+    Effect::new(move |ran_before: Option<()>| {
+        let Some((q, category, tag)) = url.with(|u| (u.path() == home_path).then(|| from_url(u)))
+        else {
+            return;
+        };
+        if ran_before.is_some() {
+            // The router skips writing a URL it believes is current.
+            write_search_to_url(&q, category.as_deref(), tag.as_deref());
+        }
+        if query.with_untracked(|current| *current != q) {
+            query.set(q);
+        }
+        filters.set(category, tag);
+    });
+    let category = move || filters.category.get();
     super::set_title("", &site.catalog.site.name);
 
     let browse_site = site.clone();
@@ -26,7 +59,7 @@ pub fn Home() -> impl IntoView {
         <section class="hero">
             <h1>{site.catalog.site.name.clone()}</h1>
             <p class="tagline">{site.catalog.site.tagline.clone()}</p>
-            <SearchBox query=query sync_url=true autofocus=true/>
+            <SearchBox query=query sync_url=true autofocus=true filters=filters/>
         </section>
         <Show when=move || query.read().trim().is_empty()>
             {browse.clone()}
