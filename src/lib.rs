@@ -9,6 +9,7 @@ pub mod pages;
 pub mod search_box;
 pub mod search_filters;
 pub mod site;
+pub mod snippets;
 pub mod ticket;
 
 use leptos::prelude::*;

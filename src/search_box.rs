@@ -23,6 +23,8 @@ pub struct ResultRow {
     pub title: Vec<Segment>,
     pub summary: Vec<Segment>,
     pub category: String,
+    /// Index terms the query matched in this article, for its snippet.
+    pub matched_terms: Vec<String>,
 }
 
 /// Ranks articles for `query`; plain data so it can be tested and reused.
@@ -58,6 +60,11 @@ pub fn search_rows_where(
                 title: highlight(&article.title, terms),
                 summary: highlight(&article.summary, terms),
                 category: site.category_name(&article.category),
+                matched_terms: {
+                    let mut terms: Vec<String> = terms.iter().cloned().collect();
+                    terms.sort();
+                    terms
+                },
             })
         })
         .collect()
@@ -175,10 +182,39 @@ pub fn SearchBox(
         });
     }
 
+    // Snippets (big box only): the best passage of each top result, and a
+    // link to the section it sits in.
+    let snippets = crate::snippets::use_snippets();
+    if !compact {
+        let root = site.root.clone();
+        Effect::new(move |_| {
+            let slugs: Vec<String> = results.with(|rows| {
+                rows.iter()
+                    .take(crate::snippets::SNIPPET_RESULTS)
+                    .map(|r| r.slug.clone())
+                    .collect()
+            });
+            snippets.request(&root, slugs);
+        });
+    }
+    let passage_of = move |row: &ResultRow| {
+        if compact {
+            return None;
+        }
+        let terms: HashSet<String> = row.matched_terms.iter().cloned().collect();
+        snippets.passage(&row.slug, &terms)
+    };
     let open = {
         let navigate = navigate.clone();
-        move |slug: &str| {
-            navigate(&format!("/a/{slug}/"), NavigateOptions::default());
+        move |row: &ResultRow| {
+            let anchor = passage_of(row)
+                .and_then(|p| p.heading_id)
+                .map(|id| format!("#{id}"))
+                .unwrap_or_default();
+            navigate(
+                &format!("/a/{}/{anchor}", row.slug),
+                NavigateOptions::default(),
+            );
         }
     };
     let open_for_keys = open.clone();
@@ -197,7 +233,7 @@ pub fn SearchBox(
                 let pick = active.get_untracked().unwrap_or(0);
                 if let Some(row) = results.with_untracked(|r| r.get(pick).cloned()) {
                     event.prevent_default();
-                    open_for_keys(&row.slug);
+                    open_for_keys(&row);
                 }
             }
             "Escape" => {
@@ -315,7 +351,18 @@ pub fn SearchBox(
                 >
                     {
                         let open = open.clone();
-                        let slug = row.slug.clone();
+                        let clicked = row.clone();
+                        let snippet_row = row.clone();
+                        let snippet = move || {
+                            passage_of(&snippet_row).map(|p| {
+                                view! {
+                                    <span class="result-snippet">
+                                        {(!p.heading.is_empty()).then(|| view! { <span class="result-section">{p.heading.clone()}</span> })}
+                                        <span class="result-passage">{segments(p.segments)}</span>
+                                    </span>
+                                }
+                            })
+                        };
                         view! {
                             <li
                                 id=option_id(i)
@@ -323,12 +370,13 @@ pub fn SearchBox(
                                 class="result"
                                 class:active=move || active.get() == Some(i)
                                 aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
-                                on:click=move |_| open(&slug)
+                                on:click=move |_| open(&clicked)
                                 on:mousemove=move |_| active.set(Some(i))
                             >
                                 <span class="result-title">{segments(row.title)}</span>
                                 <span class="result-category">{row.category}</span>
                                 <span class="result-summary">{segments(row.summary)}</span>
+                                {snippet}
                             </li>
                         }
                     }

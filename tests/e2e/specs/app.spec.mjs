@@ -300,3 +300,18 @@ test.describe('contact support by email (the sample site)', () => {
     await expect(page.locator('.confirmation')).toContainText('handed to your email app');
   });
 });
+
+test('results show the best-matching passage and open at its section', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await search(page, 'generic credentials microsoftoffice16');
+  const first = page.getByRole('option').first();
+  await expect(first).toContainText('Outlook keeps asking for your password');
+  const snippet = first.locator('.result-snippet');
+  await expect(snippet.locator('.result-section')).toHaveText('Sign out of Office and back in (Windows)');
+  await expect(snippet.locator('mark').first()).toBeVisible();
+  await page.screenshot({ path: SHOTS + 'results-snippets.png' });
+  await first.click();
+  await expect(page).toHaveURL(/\/a\/outlook-keeps-asking-for-password\/#sign-out-of-office-and-back-in-windows$/);
+  await expect(page.locator('#sign-out-of-office-and-back-in-windows')).toBeFocused();
+});

@@ -1,0 +1,123 @@
+//! Result snippets: the passage of each top result that best matches the
+//! query, with the heading it sits under. The index stays small by not
+//! carrying article text; the bodies of the top results are fetched (the
+//! same files the article page loads, so opening one is then instant) and
+//! cut into sections here, once per article.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use lantern_core::search::{best_passage, Passage, Section};
+use leptos::prelude::*;
+
+use crate::site::fetch_article_body;
+
+/// Characters of passage shown under a result.
+const PASSAGE_CHARS: usize = 160;
+/// Results whose bodies are fetched for snippets.
+pub const SNIPPET_RESULTS: usize = 5;
+
+#[derive(Clone, Copy)]
+pub struct Snippets {
+    sections: RwSignal<HashMap<String, Arc<Vec<Section>>>>,
+    requested: StoredValue<HashSet<String>>,
+}
+
+pub fn use_snippets() -> Snippets {
+    use_context::<Snippets>().unwrap_or_else(|| {
+        let snippets = Snippets::new();
+        provide_context(snippets);
+        snippets
+    })
+}
+
+impl Snippets {
+    pub fn new() -> Self {
+        Self {
+            sections: RwSignal::new(HashMap::new()),
+            requested: StoredValue::new(HashSet::new()),
+        }
+    }
+
+    /// Starts fetching the bodies not fetched yet. A failed fetch (offline)
+    /// just leaves the result without a snippet; it is tried again later.
+    pub fn request(&self, root: &str, slugs: impl IntoIterator<Item = String>) {
+        for slug in slugs {
+            if self.requested.with_value(|r| r.contains(&slug)) {
+                continue;
+            }
+            self.requested.update_value(|r| {
+                r.insert(slug.clone());
+            });
+            let (this, root) = (*self, root.to_string());
+            leptos::task::spawn_local(async move {
+                match fetch_article_body(&root, &slug).await {
+                    Ok(html) => {
+                        let sections = Arc::new(sections_of(&html));
+                        this.sections.update(|s| {
+                            s.insert(slug, sections);
+                        });
+                    }
+                    Err(_) => this.requested.update_value(|r| {
+                        r.remove(&slug);
+                    }),
+                }
+            });
+        }
+    }
+
+    /// The passage of `slug` for these matched terms, once its body is here.
+    pub fn passage(&self, slug: &str, matched_terms: &HashSet<String>) -> Option<Passage> {
+        let sections = self.sections.with(|s| s.get(slug).cloned())?;
+        best_passage(&sections, matched_terms, PASSAGE_CHARS)
+    }
+}
+
+impl Default for Snippets {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Sections of a rendered body: text under each h2/h3 (and the intro). The
+/// HTML is parsed as an inert document, so nothing in it loads or runs.
+pub fn sections_of(html: &str) -> Vec<Section> {
+    let mut sections = vec![Section {
+        heading_id: None,
+        heading: String::new(),
+        text: String::new(),
+    }];
+    let Ok(parser) = web_sys::DomParser::new() else {
+        return sections;
+    };
+    let Ok(doc) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else {
+        return sections;
+    };
+    let Some(body) = doc.body() else {
+        return sections;
+    };
+    let children = body.children();
+    for i in 0..children.length() {
+        let Some(element) = children.item(i) else {
+            continue;
+        };
+        let tag = element.tag_name();
+        let text = element.text_content().unwrap_or_default();
+        if matches!(tag.as_str(), "H2" | "H3") {
+            sections.push(Section {
+                heading_id: Some(element.id()).filter(|id| !id.is_empty()),
+                heading: text.trim().to_string(),
+                text: String::new(),
+            });
+        } else if let Some(current) = sections.last_mut() {
+            if !current.text.is_empty() {
+                current.text.push(' ');
+            }
+            current
+                .text
+                .push_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    sections.retain(|s| !s.text.is_empty());
+    sections
+}
