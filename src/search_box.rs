@@ -70,6 +70,16 @@ pub fn search_rows_where(
         .collect()
 }
 
+/// The index terms of the highlighted words in some segments.
+fn matched_terms_in<'a>(parts: impl IntoIterator<Item = &'a Segment>) -> HashSet<String> {
+    parts
+        .into_iter()
+        .filter(|s| s.matched)
+        .flat_map(|s| lantern_core::text::tokenize(&s.text))
+        .map(|t| lantern_core::search::term_of(&t.text))
+        .collect()
+}
+
 pub fn segments(parts: Vec<Segment>) -> impl IntoView {
     parts
         .into_iter()
@@ -207,7 +217,14 @@ pub fn SearchBox(
     let open = {
         let navigate = navigate.clone();
         move |row: &ResultRow| {
+            // Open at the passage's section only when it holds words the
+            // title and summary do not: "vpn" opens the VPN article at the
+            // top, "generic credentials" at the section that says how.
             let anchor = passage_of(row)
+                .filter(|p| {
+                    let head = matched_terms_in(row.title.iter().chain(&row.summary));
+                    !matched_terms_in(&p.segments).is_subset(&head)
+                })
                 .and_then(|p| p.heading_id)
                 .map(|id| format!("#{id}"))
                 .unwrap_or_default();
