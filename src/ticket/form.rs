@@ -492,7 +492,7 @@ fn ContextPreview(context: RwSignal<TicketContext>, draft: RwSignal<TicketDraft>
             <p class="hint">"Untick anything you would rather not share."</p>
             <ul>
                 {move || parts().into_iter().map(|(part, text)| {
-                    let id = format!("context-{}", serde_json::to_value(part).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default());
+                    let id = format!("context-{}", part.id());
                     let included = move || draft.with(|d| !d.removed_context.contains(&part));
                     view! {
                         <li>

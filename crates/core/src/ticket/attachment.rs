@@ -46,7 +46,10 @@ pub fn human_size(bytes: usize) -> String {
     } else if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        // Tenths by integer arithmetic: float formatting costs the browser
+        // build ~10 KB of code.
+        let tenths = (bytes as u64 * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 

@@ -150,6 +150,19 @@ impl ContextPart {
         ContextPart::Online,
     ];
 
+    /// For element ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            ContextPart::Queries => "queries",
+            ContextPart::Articles => "articles",
+            ContextPart::CameFrom => "came-from",
+            ContextPart::Browser => "browser",
+            ContextPart::Language => "language",
+            ContextPart::Time => "time",
+            ContextPart::Online => "online",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ContextPart::Queries => "Searched for",
