@@ -88,7 +88,9 @@ pub fn best_passage(
         end -= 1;
     }
     if end < text.len() {
-        end = text[start..end].rfind(char::is_whitespace).map_or(end, |i| start + i);
+        end = text[start..end]
+            .rfind(char::is_whitespace)
+            .map_or(end, |i| start + i);
     }
     let mut segments = Vec::new();
     if start > 0 {
@@ -141,7 +143,12 @@ mod tests {
                 "Open Credential Manager and remove every saved Outlook password entry.",
             ),
         ];
-        let p = best_passage(&sections, &terms(&["credential", "password", "outlook"]), 120).unwrap();
+        let p = best_passage(
+            &sections,
+            &terms(&["credential", "password", "outlook"]),
+            120,
+        )
+        .unwrap();
         assert_eq!(p.heading, "Clear saved credentials");
         assert_eq!(p.heading_id.as_deref(), Some("clear-saved-credentials"));
         let marked: Vec<&str> = p
@@ -155,14 +162,21 @@ mod tests {
 
     #[test]
     fn a_long_section_is_cut_around_the_match_on_word_boundaries() {
-        let text = format!("{} the printer queue is stuck {}", "word ".repeat(200), "tail ".repeat(200));
+        let text = format!(
+            "{} the printer queue is stuck {}",
+            "word ".repeat(200),
+            "tail ".repeat(200)
+        );
         let p = best_passage(&[section("Fix", &text)], &terms(&["printer", "queue"]), 80).unwrap();
         let shown = plain(&p);
         assert!(shown.starts_with("… "), "{shown}");
         assert!(shown.ends_with(" …"), "{shown}");
         assert!(shown.contains("printer queue"), "{shown}");
         assert!(shown.chars().count() <= 80 + 4, "{shown}");
-        assert!(!shown.contains("wor …") && !shown.contains("… ord"), "{shown}");
+        assert!(
+            !shown.contains("wor …") && !shown.contains("… ord"),
+            "{shown}"
+        );
     }
 
     #[test]
