@@ -287,3 +287,32 @@ async fn article_view_shows_header_toc_badges_and_reports_a_missing_body() {
         .contains("Could not load the article"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn an_article_body_splits_into_sections_without_loading_anything() {
+    let html = r#"<p>Intro about the <strong>VPN</strong>.</p>
+<h2 id="symptoms">Symptoms</h2><p>Error 809 appears.</p><ul><li>Then it   disconnects.</li></ul>
+<h3 id="on-a-mac">On a Mac</h3><p>Same on macOS.</p>
+<h2 id="empty">Empty</h2>
+<img src="https://tracker.invalid/x.png" onerror="window.__loaded = 1">"#;
+    let sections = lantern_app::snippets::sections_of(html);
+    let summary: Vec<(Option<&str>, &str, &str)> = sections
+        .iter()
+        .map(|s| (s.heading_id.as_deref(), s.heading.as_str(), s.text.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (None, "", "Intro about the VPN."),
+            (
+                Some("symptoms"),
+                "Symptoms",
+                "Error 809 appears. Then it disconnects."
+            ),
+            (Some("on-a-mac"), "On a Mac", "Same on macOS."),
+        ]
+    );
+    // Parsed as an inert document: the image's handler never ran.
+    let loaded = js_sys::Reflect::get(&window(), &"__loaded".into()).unwrap();
+    assert!(loaded.is_undefined());
+}
