@@ -155,6 +155,23 @@ pub fn SearchBox(
             query.with_untracked(|q| write_search_to_url(q, c.as_deref(), t.as_deref()));
         }
     };
+    // While typing, the address bar follows after a pause: replaceState
+    // on every keystroke costs Chromium a same-document navigation (and a
+    // favicon reload) each time.
+    let url_timer = StoredValue::new(None::<TimeoutHandle>);
+    let write_url_soon = move || {
+        if let Some(handle) = url_timer.get_value() {
+            handle.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || write_url(), std::time::Duration::from_millis(250));
+        url_timer.set_value(handle.ok());
+    };
+    on_cleanup(move || {
+        if let Some(handle) = url_timer.get_value() {
+            handle.clear();
+        }
+    });
     let active = RwSignal::new(None::<usize>);
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let listbox_id = if compact {
@@ -350,7 +367,7 @@ pub fn SearchBox(
                 on:input=move |event| {
                     let value = event_target_value(&event);
                     query.set(value);
-                    write_url();
+                    write_url_soon();
                 }
                 on:keydown=on_keydown
             />

@@ -70,11 +70,11 @@ pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
             response.status()
         )));
     }
-    let text = response
-        .text()
+    let bytes = response
+        .binary()
         .await
         .map_err(|e| LoadError(format!("Could not read the article index ({e}).")))?;
-    let catalog = Catalog::from_json(&text)
+    let catalog = Catalog::from_slice(&bytes)
         .map_err(|e| LoadError(format!("The article index is damaged: {e}")))?;
     if catalog.format != lantern_core::catalog::CATALOG_FORMAT {
         return Err(LoadError(

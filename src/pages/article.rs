@@ -33,7 +33,7 @@ pub fn ArticlePage() -> impl IntoView {
                         },
                     );
                 }
-                view! { <ArticleView meta=meta.clone()/> }.into_any()
+                view! { <ArticleView meta=meta.clone().with_heading_ids()/> }.into_any()
             }
         }
     }

@@ -6,6 +6,8 @@ use std::path::Path;
 
 pub const ROOT_META: &str = r#"<meta name="lantern-root" content="./">"#;
 pub const PRERENDER_SLOT: &str = r#"<div id="lantern-prerender"></div>"#;
+/// The preload of the catalog in `index.html`, addressed from each page.
+const CATALOG_PRELOAD: &str = r#"href="./data/catalog.json""#;
 
 pub struct AppShell {
     html: String,
@@ -60,6 +62,10 @@ impl AppShell {
                 html = html.replace(&format!("{quote}{built}"), &format!("{quote}{root}{name}"));
             }
         }
+        html = html.replace(
+            CATALOG_PRELOAD,
+            &format!(r#"href="{root}data/catalog.json""#),
+        );
         html = html.replace(
             ROOT_META,
             &format!(r#"<meta name="lantern-root" content="{root}">"#),

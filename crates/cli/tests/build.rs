@@ -6,7 +6,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><title>x</title>
+const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><link rel="preload" href="./data/catalog.json" as="fetch" crossorigin="anonymous"><title>x</title>
 <link rel="stylesheet" href="/app-1.css"><script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' });</script></head>
 <body><div id="lantern-prerender"></div></body></html>"#;
 
@@ -76,6 +76,8 @@ fn build_writes_app_data_and_a_page_per_article_and_alias() {
         "{page}"
     );
     assert!(page.contains(r#"<meta name="lantern-root" content="../../">"#));
+    // The catalog preload points at the site root from every depth.
+    assert!(page.contains(r#"href="../../data/catalog.json""#), "{page}");
     // Pre-rendered body and link-preview tags, escaped.
     assert!(
         page.contains("<title>VPN will not connect · ACME &lt;Help&gt;</title>"),

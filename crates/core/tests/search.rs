@@ -142,7 +142,12 @@ fn a_catalog_read_back_from_json_searches_and_links_headings_the_same() {
     assert!(!json.contains(r#""id":"#), "heading ids were sent");
     let read = Catalog::from_json(&json).unwrap();
     for (a, b) in built.articles.iter().zip(&read.articles) {
-        assert_eq!(a.headings, b.headings, "{}", a.slug);
+        assert_eq!(
+            a.headings,
+            b.clone().with_heading_ids().headings,
+            "{}",
+            a.slug
+        );
     }
     for query in [
         "outlok keeps askin pasword",

@@ -30,6 +30,8 @@ const TITLE_ORDER_BOOST: f32 = 2.0;
 const MAX_PREFIX_TERMS: usize = 48;
 const MAX_TYPO_TERMS: usize = 16;
 const MAX_QUERY_WORDS: usize = 32;
+/// Candidates that get the title refinements (order, fuzzy match).
+const RERANKED: usize = 30;
 /// A synonym from the site config counts almost as much as the word typed.
 const SYNONYM_WEIGHT: f32 = 0.9;
 
@@ -185,19 +187,25 @@ impl SearchIndex {
         // The fuzzy title match is a refinement of the best candidates only:
         // computing it for every document that shares a common word would
         // cost more than the rest of the query.
-        let shortlist = (options.limit * 3).max(30);
-        if ranked.len() > shortlist {
-            ranked.select_nth_unstable_by(shortlist, by_score);
-            ranked.truncate(shortlist);
+        // Only the first RERANKED are refined, however many are asked for
+        // (a pool of 200 for counting filter matches needs no finer order).
+        let keep = options.limit.max(RERANKED);
+        if ranked.len() > keep {
+            ranked.select_nth_unstable_by(keep, by_score);
+            ranked.truncate(keep);
         }
+        if ranked.len() > RERANKED {
+            ranked.select_nth_unstable_by(RERANKED, by_score);
+        }
+        let shortlist = ranked.len().min(RERANKED);
         let folded_query = fold(query.trim());
         let query_chars = folded_query.chars().count();
-        for (doc, score) in &mut ranked {
+        for (doc, score) in &mut ranked[..shortlist] {
             *score *= 1.0 + TITLE_ORDER_BOOST * self.title_order(*doc, &words);
         }
         if query_chars <= 32 {
             let title_matcher = SkimMatcherV2::default();
-            for (doc, score) in &mut ranked {
+            for (doc, score) in &mut ranked[..shortlist] {
                 if let Some(s) = title_matcher.fuzzy_match(self.title(*doc), &folded_query) {
                     // Normalise by query length: a long, tight subsequence
                     // match on the title means the title names the problem.
