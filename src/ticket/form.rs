@@ -481,7 +481,6 @@ fn ContextPreview(context: RwSignal<TicketContext>, draft: RwSignal<TicketDraft>
         context.with(|c| {
             ContextPart::ALL
                 .into_iter()
-                .filter(|p| *p != ContextPart::Online)
                 .filter_map(|p| c.describe(p).map(|text| (p, text)))
                 .collect::<Vec<_>>()
         })

@@ -72,7 +72,7 @@ pub fn context(root: &str) -> TicketContext {
         platform: navigator.platform().unwrap_or_default(),
         language: navigator.language().unwrap_or_default(),
         local_time: local_time(),
-        online: navigator.on_line(),
+        online: Some(navigator.on_line()),
     }
 }
 

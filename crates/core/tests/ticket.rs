@@ -34,7 +34,7 @@ fn context() -> TicketContext {
         platform: "Linux x86_64".into(),
         language: "en-GB".into(),
         local_time: "2026-11-25T14:03:00+01:00".into(),
-        online: true,
+        online: Some(true),
     }
 }
 
@@ -112,8 +112,14 @@ fn the_payload_carries_every_field_and_the_context() {
 #[test]
 fn context_the_user_removed_is_not_sent() {
     let mut d = draft();
-    d.removed_context = vec![ContextPart::Queries, ContextPart::Browser];
+    d.removed_context = vec![
+        ContextPart::Queries,
+        ContextPart::Browser,
+        ContextPart::Online,
+    ];
     let p = payload(&d);
+    assert_eq!(p.context.online, None);
+    assert!(!p.plain_text().contains("Connection:"));
     assert!(p.context.queries.is_empty());
     assert!(p.context.user_agent.is_empty() && p.context.platform.is_empty());
     assert_eq!(p.context.articles.len(), 1);

@@ -60,6 +60,7 @@ test('a ticket arrives with every field and the visit context', async ({ page })
   const context = page.locator('.context-preview');
   await expect(context).toContainText('Searched for: “outlok keeps askin pasword”');
   await expect(context).toContainText('Articles read: Outlook keeps asking for your password');
+  await expect(context).toContainText('Connection: online');
   await context.getByLabel(/Browser and system/).uncheck();
   await page.screenshot({ path: SHOTS + 'ticket-form.png', fullPage: true });
   await page.getByRole('button', { name: 'Send to support' }).click();

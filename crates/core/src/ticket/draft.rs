@@ -101,7 +101,8 @@ pub struct TicketContext {
     pub language: String,
     /// Local time with its offset, RFC 3339.
     pub local_time: String,
-    pub online: bool,
+    /// Whether the browser was online; `None` when the user left it out.
+    pub online: Option<bool>,
 }
 
 /// Adds a search to the visit's list as it is typed. A query that extends
@@ -199,7 +200,11 @@ impl TicketContext {
             },
             ContextPart::Language => self.language.clone(),
             ContextPart::Time => self.local_time.clone(),
-            ContextPart::Online => if self.online { "online" } else { "offline" }.to_string(),
+            ContextPart::Online => match self.online {
+                Some(true) => "online".to_string(),
+                Some(false) => "offline".to_string(),
+                None => String::new(),
+            },
         };
         (!text.is_empty()).then_some(text)
     }
@@ -218,8 +223,7 @@ impl TicketContext {
                 }
                 ContextPart::Language => kept.language.clear(),
                 ContextPart::Time => kept.local_time.clear(),
-                // Left out, "online" would read as "offline".
-                ContextPart::Online => {}
+                ContextPart::Online => kept.online = None,
             }
         }
         kept
