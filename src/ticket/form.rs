@@ -17,7 +17,9 @@ use wasm_bindgen::JsCast;
 use super::deflection::{Suggestions, DEBOUNCE_MS};
 use super::outbound::use_outbound;
 use super::storage::{self, Lifetime};
-use super::{draft_key, finish_draft, fresh_draft, load_draft, visit};
+use super::{
+    attachment_key, draft_key, finish_draft, forget_draft, fresh_draft, load_draft, visit,
+};
 use crate::dom::copy_to_clipboard;
 use crate::site::{use_site, Site};
 
@@ -74,12 +76,28 @@ pub fn TicketForm(
     let storage_problem = RwSignal::new(None::<String>);
     let context = RwSignal::new(visit::context(&site.root));
 
-    // Save after every change.
+    // Save after every change: the text each time, the attachment only
+    // when it changes.
     let save_site = site.clone();
     Effect::new(move |_| {
-        let d = draft.get();
-        let result = storage::save(Lifetime::Local, &draft_key(&save_site), &d);
+        let json = draft.with(TicketDraft::text_json);
+        let result = storage::save_json(Lifetime::Local, &draft_key(&save_site), &json);
         storage_problem.set(result.err());
+    });
+    let attached = Memo::new(move |_| draft.with(|d| d.attachment.clone()));
+    let attachment_site = site.clone();
+    Effect::new(move |_| {
+        let key = attachment_key(&attachment_site);
+        let result = match attached.get() {
+            Some(attachment) => storage::save(Lifetime::Local, &key, &attachment),
+            None => {
+                storage::remove(Lifetime::Local, &key);
+                Ok(())
+            }
+        };
+        if let Err(problem) = result {
+            storage_problem.set(Some(problem));
+        }
     });
 
     // Once errors are shown, they follow the fixes as the user types.
@@ -160,7 +178,7 @@ pub fn TicketForm(
             .confirm_with_message("Discard this ticket? What you typed will be deleted.")
             .unwrap_or(false);
         if confirmed {
-            storage::remove(Lifetime::Local, &draft_key(&discard_site));
+            forget_draft(&discard_site);
             draft.set(fresh_draft(&discard_site));
             errors.set(Vec::new());
         }
@@ -168,7 +186,7 @@ pub fn TicketForm(
 
     let solved_site = site.clone();
     let on_solved = Callback::new(move |article: ArticleVisit| {
-        storage::remove(Lifetime::Local, &draft_key(&solved_site));
+        forget_draft(&solved_site);
         let kept = draft.get_untracked();
         draft.set(TicketDraft {
             name: kept.name,

@@ -32,12 +32,30 @@ pub fn draft_key(site: &Site) -> String {
     storage::key(&site.root, "draft")
 }
 
-/// The saved draft, or a fresh one that remembers who the user is.
+pub fn attachment_key(site: &Site) -> String {
+    storage::key(&site.root, "draft-attachment")
+}
+
+/// The saved draft (text and attachment are saved apart), or a fresh one
+/// that remembers who the user is.
 pub fn load_draft(site: &Site) -> TicketDraft {
     use storage::Lifetime;
-    storage::load::<TicketDraft>(Lifetime::Local, &draft_key(site))
+    match storage::load::<TicketDraft>(Lifetime::Local, &draft_key(site))
         .filter(|d| !d.reference.is_empty())
-        .unwrap_or_else(|| fresh_draft(site))
+    {
+        Some(mut draft) => {
+            draft.attachment = storage::load(Lifetime::Local, &attachment_key(site));
+            draft
+        }
+        None => fresh_draft(site),
+    }
+}
+
+/// Deletes the saved draft, text and attachment.
+pub fn forget_draft(site: &Site) {
+    use storage::Lifetime;
+    storage::remove(Lifetime::Local, &draft_key(site));
+    storage::remove(Lifetime::Local, &attachment_key(site));
 }
 
 /// A new draft with a new reference, keeping the name and email the user
@@ -62,7 +80,7 @@ pub fn finish_draft(site: &Site, draft: &TicketDraft) {
         &storage::key(&site.root, "requester"),
         &requester,
     );
-    storage::remove(Lifetime::Local, &draft_key(site));
+    forget_draft(site);
 }
 
 /// Where the form lives, with the query it should start from.

@@ -38,6 +38,14 @@ pub fn save<T: Serialize>(lifetime: Lifetime, key: &str, value: &T) -> Result<()
         .map_err(|_| "this device's browser storage is full or blocked".to_string())
 }
 
+/// Like `save`, for text already serialised.
+pub fn save_json(lifetime: Lifetime, key: &str, json: &str) -> Result<(), String> {
+    let storage = store(lifetime).ok_or("this browser does not allow saving on this device")?;
+    storage
+        .set_item(key, json)
+        .map_err(|_| "this device's browser storage is full or blocked".to_string())
+}
+
 pub fn remove(lifetime: Lifetime, key: &str) {
     if let Some(storage) = store(lifetime) {
         let _ = storage.remove_item(key);

@@ -302,4 +302,16 @@ test('attachments of the wrong kind or too large are refused with a reason', asy
   await page.setInputFiles('#ticket-attachment', { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(100 * 1024)]) });
   await expect(page.locator('#ticket-attachment-error')).toContainText('at most 64 KB');
   await expect(page.locator('.attached')).toHaveCount(0);
+  // A good file is kept with the draft through a reload.
+  await page.setInputFiles('#ticket-attachment', { name: 'screen.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.locator('.attached')).toContainText('screen.png');
+  await page.fill('#ticket-subject', 'Kept with its screenshot');
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('.attached')).toContainText('screen.png');
+  await expect(page.locator('#ticket-subject')).toHaveValue('Kept with its screenshot');
+  await page.getByRole('button', { name: 'Remove attachment screen.png' }).click();
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('.attached')).toHaveCount(0);
 });
