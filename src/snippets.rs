@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use lantern_core::search::{best_passage, Passage, Section};
+use lantern_core::search::{Passage, PreparedSections, Section};
 use leptos::prelude::*;
 
 use crate::site::fetch_article_body;
@@ -19,7 +19,7 @@ pub const SNIPPET_RESULTS: usize = 5;
 
 #[derive(Clone, Copy)]
 pub struct Snippets {
-    sections: RwSignal<HashMap<String, Arc<Vec<Section>>>>,
+    sections: RwSignal<HashMap<String, Arc<PreparedSections>>>,
     requested: StoredValue<HashSet<String>>,
 }
 
@@ -53,7 +53,7 @@ impl Snippets {
             leptos::task::spawn_local(async move {
                 match fetch_article_body(&root, &slug).await {
                     Ok(html) => {
-                        let sections = Arc::new(sections_of(&html));
+                        let sections = Arc::new(PreparedSections::new(sections_of(&html)));
                         this.sections.update(|s| {
                             s.insert(slug, sections);
                         });
@@ -69,7 +69,7 @@ impl Snippets {
     /// The passage of `slug` for these matched terms, once its body is here.
     pub fn passage(&self, slug: &str, matched_terms: &HashSet<String>) -> Option<Passage> {
         let sections = self.sections.with(|s| s.get(slug).cloned())?;
-        best_passage(&sections, matched_terms, PASSAGE_CHARS)
+        sections.best_passage(matched_terms, PASSAGE_CHARS)
     }
 }
 

@@ -21,6 +21,6 @@ mod typo;
 pub use highlight::{highlight, Segment};
 pub use index::{IndexDoc, SearchIndex, FIELD_COUNT};
 pub use query::{SearchHit, SearchOptions};
-pub use snippet::{best_passage, Passage, Section};
+pub use snippet::{best_passage, Passage, PreparedSections, Section};
 pub use synonyms::Synonyms;
 pub use terms::term_of;

@@ -25,6 +25,92 @@ pub struct Passage {
     pub segments: Vec<Segment>,
 }
 
+/// Sections with the index terms of their words worked out once: choosing
+/// a passage on every keystroke then stems nothing.
+#[derive(Debug, Clone, Default)]
+pub struct PreparedSections {
+    sections: Vec<Section>,
+    /// Per section: (start, end, term) of each word.
+    words: Vec<Vec<(usize, usize, String)>>,
+    heading_terms: Vec<Vec<String>>,
+}
+
+impl PreparedSections {
+    pub fn new(sections: Vec<Section>) -> Self {
+        let terms_of = |text: &str| -> Vec<(usize, usize, String)> {
+            tokenize(text)
+                .into_iter()
+                .map(|t| (t.start, t.end, term_of(&t.text)))
+                .collect()
+        };
+        let words = sections.iter().map(|s| terms_of(&s.text)).collect();
+        let heading_terms = sections
+            .iter()
+            .map(|s| {
+                terms_of(&s.heading)
+                    .into_iter()
+                    .map(|(_, _, t)| t)
+                    .collect()
+            })
+            .collect();
+        Self {
+            sections,
+            words,
+            heading_terms,
+        }
+    }
+
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// See [`best_passage`].
+    pub fn best_passage(
+        &self,
+        matched_terms: &HashSet<String>,
+        max_chars: usize,
+    ) -> Option<Passage> {
+        let mut best: Option<(usize, &Section, usize)> = None;
+        for ((section, words), heading_terms) in self
+            .sections
+            .iter()
+            .zip(&self.words)
+            .zip(&self.heading_terms)
+        {
+            let hits: Vec<&(usize, usize, String)> = words
+                .iter()
+                .filter(|(_, _, term)| matched_terms.contains(term))
+                .collect();
+            if hits.is_empty() {
+                continue;
+            }
+            // The window (by bytes, about max_chars long) starting at each
+            // hit that holds the most distinct matched terms.
+            let mut window = (0, 0usize);
+            for (i, (start, _, _)) in hits.iter().enumerate() {
+                let distinct: HashSet<&str> = hits[i..]
+                    .iter()
+                    .take_while(|(_, end, _)| end - start <= max_chars)
+                    .map(|(_, _, term)| term.as_str())
+                    .collect();
+                if distinct.len() > window.1 {
+                    window = (*start, distinct.len());
+                }
+            }
+            let in_heading: HashSet<&String> = heading_terms
+                .iter()
+                .filter(|t| matched_terms.contains(*t))
+                .collect();
+            let score = window.1 * 2 + in_heading.len();
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, section, window.0));
+            }
+        }
+        let (_, section, hit_start) = best?;
+        Some(cut(section, hit_start, matched_terms, max_chars))
+    }
+}
+
 /// The best passage of at most about `max_chars` characters, or `None` when
 /// no section has any of the matched terms.
 pub fn best_passage(
@@ -32,45 +118,16 @@ pub fn best_passage(
     matched_terms: &HashSet<String>,
     max_chars: usize,
 ) -> Option<Passage> {
-    let mut best: Option<(usize, usize, &Section, usize, usize)> = None;
-    for section in sections {
-        let tokens = tokenize(&section.text);
-        let hits: Vec<(usize, usize, String)> = tokens
-            .iter()
-            .filter_map(|t| {
-                let term = term_of(&t.text);
-                matched_terms
-                    .contains(&term)
-                    .then_some((t.start, t.end, term))
-            })
-            .collect();
-        if hits.is_empty() {
-            continue;
-        }
-        // The window (by bytes, about max_chars long) starting at each hit
-        // that holds the most distinct matched terms.
-        let mut window = (0, 0, 0usize);
-        for (i, (start, _, _)) in hits.iter().enumerate() {
-            let distinct: HashSet<&str> = hits[i..]
-                .iter()
-                .take_while(|(_, end, _)| end - start <= max_chars)
-                .map(|(_, _, term)| term.as_str())
-                .collect();
-            if distinct.len() > window.2 {
-                window = (*start, i, distinct.len());
-            }
-        }
-        let heading_terms: HashSet<String> = tokenize(&section.heading)
-            .iter()
-            .map(|t| term_of(&t.text))
-            .filter(|t| matched_terms.contains(t))
-            .collect();
-        let score = window.2 * 2 + heading_terms.len();
-        if best.as_ref().is_none_or(|b| score > b.0) {
-            best = Some((score, window.2, section, window.0, window.1));
-        }
-    }
-    let (_, _, section, hit_start, _) = best?;
+    PreparedSections::new(sections.to_vec()).best_passage(matched_terms, max_chars)
+}
+
+/// The window of `section` around `hit_start`, highlighted.
+fn cut(
+    section: &Section,
+    hit_start: usize,
+    matched_terms: &HashSet<String>,
+    max_chars: usize,
+) -> Passage {
     let text = &section.text;
     // Start a little before the first hit, on a word boundary.
     let lead = max_chars / 5;
@@ -106,11 +163,11 @@ pub fn best_passage(
             matched: false,
         });
     }
-    Some(Passage {
+    Passage {
         heading_id: section.heading_id.clone(),
         heading: section.heading.clone(),
         segments,
-    })
+    }
 }
 
 #[cfg(test)]
