@@ -68,6 +68,12 @@ pub fn scroll_to_hash() {
         .map(String::from)
         .unwrap_or_else(|_| id.to_string());
     if let Some(element) = document().get_element_by_id(&id) {
+        // The body arrives asynchronously: if the user has meanwhile put
+        // the focus somewhere (typing in the header search, say), neither
+        // jump nor take the focus away.
+        if user_is_busy() {
+            return;
+        }
         element.scroll_into_view();
         if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
             // Move keyboard focus too, so Tab continues from the section.
@@ -75,6 +81,14 @@ pub fn scroll_to_hash() {
             let _ = element.focus();
         }
     }
+}
+
+/// Focus is in a form control the user is working with.
+fn user_is_busy() -> bool {
+    document().active_element().is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.has_attribute("contenteditable")
+    })
 }
 
 /// Adds a "copy link" button to each linkable heading and a "copy" button to

@@ -315,3 +315,27 @@ test('results show the best-matching passage and open at its section', async ({ 
   await expect(page).toHaveURL(/\/a\/outlook-keeps-asking-for-password\/#sign-out-of-office-and-back-in-windows$/);
   await expect(page.locator('#sign-out-of-office-and-back-in-windows')).toBeFocused();
 });
+
+test('a slow article body does not take the focus from a search the user started', async ({ page }) => {
+  // Regression: opening a result at its section, then typing in the header
+  // search before the body arrived, lost the typing to the section heading.
+  await page.route('**/data/articles/*.html', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await route.continue();
+  });
+  await page.goto('/');
+  await appReady(page);
+  await search(page, 'generic credentials microsoftoffice16');
+  const first = page.getByRole('option').first();
+  await expect(first.locator('.result-section')).toBeVisible({ timeout: 10_000 });
+  await first.click();
+  await expect(page).toHaveURL(/#sign-out-of-office-and-back-in-windows$/);
+  await page.keyboard.press('/');
+  const header = page.locator('#header-search-input');
+  await expect(header).toBeFocused();
+  await page.keyboard.type('printer');
+  await expect(page.locator('.article-body h2').first()).toBeVisible({ timeout: 10_000 });
+  await expect(header).toBeFocused();
+  await page.keyboard.type(' offline');
+  await expect(header).toHaveValue('printer offline');
+});
