@@ -4,13 +4,13 @@
 use std::collections::HashSet;
 
 use lantern_core::search::{highlight, Segment};
-use lantern_core::SearchOptions;
+use lantern_core::{SearchHit, SearchOptions};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::search_filters::{
-    count, keeps, pool, scope_phrase, write_search_to_url, FilterBar, Match, SearchFilters,
+    count, keeps, matches_of, scope_phrase, write_search_to_url, FilterBar, Match, SearchFilters,
     POOL_LIMIT,
 };
 use crate::site::{use_site, Site};
@@ -40,18 +40,21 @@ pub fn search_rows_where(
     limit: usize,
     keep: impl Fn(usize) -> bool,
 ) -> Vec<ResultRow> {
+    let hits = site.catalog.index.search(
+        query,
+        &SearchOptions {
+            limit,
+            prefix_last: true,
+        },
+        keep,
+    );
+    rows_of(site, &hits)
+}
+
+/// Result rows for ranked hits: highlighted title and summary.
+pub fn rows_of(site: &Site, hits: &[SearchHit]) -> Vec<ResultRow> {
     let catalog = &site.catalog;
-    catalog
-        .index
-        .search(
-            query,
-            &SearchOptions {
-                limit,
-                prefix_last: true,
-            },
-            keep,
-        )
-        .into_iter()
+    hits.iter()
         .filter_map(|hit| {
             let article = catalog.articles.get(hit.doc)?;
             let terms: &HashSet<String> = &hit.matched_terms;
@@ -111,6 +114,22 @@ pub fn SearchBox(
 ) -> impl IntoView {
     let site = use_site();
     let navigate = use_navigate();
+    // Every match, unfiltered (home page only): the chips count them, and
+    // without an active filter the results are simply its first ten (the
+    // engine ranks the top the same whatever the limit), so one search per
+    // keystroke serves both.
+    let pool_site = site.clone();
+    let pool_hits: Memo<Vec<SearchHit>> = Memo::new(move |_| match filters {
+        Some(_) => pool_site.catalog.index.search(
+            &query.read(),
+            &SearchOptions {
+                limit: POOL_LIMIT,
+                prefix_last: true,
+            },
+            |_| true,
+        ),
+        None => Vec::new(),
+    });
     let search_site = site.clone();
     let results = Memo::new(move |_| {
         let q = query.read();
@@ -119,7 +138,8 @@ pub fn SearchBox(
                 let category = f.category.read();
                 let tag = f.tag.read();
                 if category.is_none() && tag.is_none() {
-                    return search_rows(&search_site, &q, MAX_RESULTS);
+                    return pool_hits
+                        .with(|hits| rows_of(&search_site, &hits[..hits.len().min(MAX_RESULTS)]));
                 }
                 let articles = &search_site.catalog.articles;
                 search_rows_where(&search_site, &q, MAX_RESULTS, |doc| {
@@ -131,12 +151,9 @@ pub fn SearchBox(
             None => search_rows(&search_site, &q, MAX_RESULTS),
         }
     });
-    // Every match, unfiltered, for the chips' counts (home page only).
-    let pool_site = site.clone();
-    let matches: Memo<Vec<Match>> = Memo::new(move |_| match filters {
-        Some(_) => pool(&pool_site, &query.read()),
-        None => Vec::new(),
-    });
+    let match_site = site.clone();
+    let matches: Memo<Vec<Match>> =
+        Memo::new(move |_| pool_hits.with(|hits| matches_of(&match_site, hits)));
     // (category, tag) as they are now; both None without filters.
     let active_filters = move || match filters {
         Some(f) => (f.category.get(), f.tag.get()),

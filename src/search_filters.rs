@@ -6,7 +6,6 @@
 //! each facet is counted with the *other* filter applied, so a row's own
 //! counts do not change when one of its chips is toggled.
 
-use lantern_core::SearchOptions;
 use leptos::prelude::*;
 
 use crate::site::{use_site, Site};
@@ -71,21 +70,11 @@ pub fn keeps(
         && want_tag.is_none_or(|t| tags.iter().any(|tag| tag.eq_ignore_ascii_case(t)))
 }
 
-/// The unfiltered matches for `query` (up to [`POOL_LIMIT`]), for counting.
-pub fn pool(site: &Site, query: &str) -> Vec<Match> {
-    let catalog = &site.catalog;
-    catalog
-        .index
-        .search(
-            query,
-            &SearchOptions {
-                limit: POOL_LIMIT,
-                prefix_last: true,
-            },
-            |_| true,
-        )
-        .into_iter()
-        .filter_map(|hit| catalog.articles.get(hit.doc))
+/// What the chips need of the unfiltered matches (a search with a limit of
+/// [`POOL_LIMIT`]).
+pub fn matches_of(site: &Site, hits: &[lantern_core::SearchHit]) -> Vec<Match> {
+    hits.iter()
+        .filter_map(|hit| site.catalog.articles.get(hit.doc))
         .map(|a| Match {
             category: a.category.clone(),
             tags: a.tags.clone(),
