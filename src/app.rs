@@ -26,10 +26,7 @@ pub fn App() -> impl IntoView {
         let typing = event
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.has_attribute("contenteditable")
-            });
+            .is_some_and(|el| crate::dom::is_text_entry(&el));
         if event.key() == "/"
             && !typing
             && !event.ctrl_key()

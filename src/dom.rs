@@ -83,12 +83,17 @@ pub fn scroll_to_hash() {
     }
 }
 
+/// An element the user types into.
+pub fn is_text_entry(el: &web_sys::Element) -> bool {
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el.has_attribute("contenteditable")
+}
+
 /// Focus is in a form control the user is working with.
 fn user_is_busy() -> bool {
-    document().active_element().is_some_and(|el| {
-        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || el.has_attribute("contenteditable")
-    })
+    document()
+        .active_element()
+        .is_some_and(|el| is_text_entry(&el))
 }
 
 /// Adds a "copy link" button to each linkable heading and a "copy" button to
