@@ -218,3 +218,59 @@ fn the_sample_site_synonyms_reach_the_browser_catalog() {
         top(&catalog, "remote access will not connect", 2)
     );
 }
+
+/// Ranks titles built into a tiny index: each document is a title plus a
+/// body that mentions the query's words a lot, so only the title order
+/// can put the intended one first.
+fn first_title(titles: &[(&str, &str)], query: &str) -> String {
+    use lantern_core::search::IndexDoc;
+    let docs: Vec<IndexDoc> = titles
+        .iter()
+        .map(|(title, body)| IndexDoc {
+            title: title.to_string(),
+            body: body.to_string(),
+            ..Default::default()
+        })
+        .collect();
+    let mut index = SearchIndex::build(&docs);
+    index.set_titles(titles.iter().map(|(t, _)| *t));
+    let hits = index.search(query, &SearchOptions::default(), |_| true);
+    titles[hits[0].doc].0.to_string()
+}
+
+#[test]
+fn a_title_typed_without_its_error_code_still_starts_with_the_query() {
+    let titles = [
+        (
+            "Error when you run the backup tool",
+            "run run run error error",
+        ),
+        ("Error 0x8000FFFF when running vssadmin", "vssadmin"),
+        (
+            "Vssadmin fails with an error when run",
+            "run run error error",
+        ),
+    ];
+    // Both "Error ... run" titles start with the words; the code in the
+    // second is skipped, so a body full of "run" cannot decide alone.
+    let first = first_title(&titles[1..], "error run");
+    assert_eq!(first, "Error 0x8000FFFF when running vssadmin");
+}
+
+#[test]
+fn a_stop_word_being_typed_counts_as_the_word_it_becomes() {
+    let titles = [
+        ("Page publishing can fail", "page page page can"),
+        ("Page cannot be displayed", "page"),
+    ];
+    assert_eq!(first_title(&titles, "page can"), "Page cannot be displayed");
+}
+
+#[test]
+fn a_title_typed_with_its_stop_words_ranks_above_one_that_skips_them() {
+    let titles = [
+        ("Block a sender: how to", "block block block"),
+        ("How to block a sender", "block"),
+    ];
+    assert_eq!(first_title(&titles, "how to blo"), "How to block a sender");
+}

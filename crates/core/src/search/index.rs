@@ -52,6 +52,10 @@ pub struct SearchIndex {
     /// `Catalog::from_json`).
     #[serde(skip)]
     pub(crate) titles: Vec<String>,
+    /// Each title as index terms, worked out the first time a query needs
+    /// it (only the best candidates' titles ever are).
+    #[serde(skip)]
+    pub(crate) title_terms: Vec<std::sync::OnceLock<Box<[TitleTerm]>>>,
     /// From the site config; empty when none are set.
     #[serde(default, skip_serializing_if = "super::Synonyms::is_empty")]
     pub(crate) synonyms: super::Synonyms,
@@ -78,6 +82,13 @@ pub(crate) fn unpack(packed: u32) -> [u32; FIELD_COUNT] {
         shift += bits;
     }
     counts
+}
+
+/// One word of a title: its index term, and whether it is a stop word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TitleTerm {
+    pub term: u32,
+    pub stop_word: bool,
 }
 
 /// The index of a run of consecutive documents.
@@ -169,6 +180,9 @@ impl SearchIndex {
         SearchIndex {
             terms,
             postings,
+            title_terms: std::iter::repeat_with(Default::default)
+                .take(lengths.len())
+                .collect(),
             lengths,
             titles,
             synonyms: Default::default(),
@@ -189,6 +203,33 @@ impl SearchIndex {
     pub fn set_titles<'a>(&mut self, titles: impl IntoIterator<Item = &'a str>) {
         self.titles = titles.into_iter().map(crate::text::fold).collect();
         self.titles.resize(self.lengths.len(), String::new());
+        self.title_terms = std::iter::repeat_with(Default::default)
+            .take(self.lengths.len())
+            .collect();
+    }
+
+    /// The words of a document's title as index terms, in order.
+    pub(crate) fn title_terms(&self, doc: usize) -> std::borrow::Cow<'_, [TitleTerm]> {
+        match self.title_terms.get(doc) {
+            Some(cell) => cell
+                .get_or_init(|| self.title_terms_of(doc))
+                .as_ref()
+                .into(),
+            None => self.title_terms_of(doc).into_vec().into(),
+        }
+    }
+
+    fn title_terms_of(&self, doc: usize) -> Box<[TitleTerm]> {
+        let title = self.titles.get(doc).map_or("", String::as_str);
+        tokenize(title)
+            .into_iter()
+            .map(|token| TitleTerm {
+                term: self
+                    .term_id(&term_of(&token.text))
+                    .map_or(u32::MAX, |id| id as u32),
+                stop_word: is_stop_word(&token.text),
+            })
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {

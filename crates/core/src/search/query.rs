@@ -22,16 +22,22 @@ const TITLE: usize = 0;
 /// Tags and aliases: an old slug typed as words finds its article.
 const KEYWORDS: usize = 1;
 const SUMMARY: usize = 3;
-/// Gain for a title that starts with the query's words, in order (half of
-/// it when they follow each other later in the title).
-const TITLE_ORDER_BOOST: f32 = 2.0;
+/// Gain for a title that starts with the query's content words, in order
+/// (half of it when they follow each other later in the title), and
+/// TYPED_START_ORDER times it when it starts with exactly what was typed,
+/// stop words included (see `title_order`).
+const TITLE_ORDER_BOOST: f32 = 3.0;
+const TYPED_START_ORDER: f32 = 1.5;
 /// Completions of the word being typed: enough to cover the likely words,
 /// few enough to stay fast on one letter.
 const MAX_PREFIX_TERMS: usize = 48;
 const MAX_TYPO_TERMS: usize = 16;
 const MAX_QUERY_WORDS: usize = 32;
-/// Candidates that get the title refinements (order, fuzzy match).
+/// Candidates that get the fuzzy title match, and the (cheaper) title
+/// order: when twenty titles start "Error when", the right one must still
+/// be among those looked at.
 const RERANKED: usize = 30;
+const ORDER_RERANKED: usize = 100;
 /// A synonym from the site config counts almost as much as the word typed.
 const SYNONYM_WEIGHT: f32 = 0.9;
 
@@ -189,20 +195,19 @@ impl SearchIndex {
         // cost more than the rest of the query.
         // Only the first RERANKED are refined, however many are asked for
         // (a pool of 200 for counting filter matches needs no finer order).
-        let keep = options.limit.max(RERANKED);
+        let keep = options.limit.max(ORDER_RERANKED);
         if ranked.len() > keep {
             ranked.select_nth_unstable_by(keep, by_score);
             ranked.truncate(keep);
         }
-        if ranked.len() > RERANKED {
-            ranked.select_nth_unstable_by(RERANKED, by_score);
+        let ordered = ranked.len().min(ORDER_RERANKED);
+        for (doc, score) in &mut ranked[..ordered] {
+            *score *= 1.0 + TITLE_ORDER_BOOST * self.title_order(*doc, &words);
         }
+        ranked.sort_by(by_score);
         let shortlist = ranked.len().min(RERANKED);
         let folded_query = fold(query.trim());
         let query_chars = folded_query.chars().count();
-        for (doc, score) in &mut ranked[..shortlist] {
-            *score *= 1.0 + TITLE_ORDER_BOOST * self.title_order(*doc, &words);
-        }
         if query_chars <= 32 {
             let title_matcher = SkimMatcherV2::default();
             for (doc, score) in &mut ranked[..shortlist] {
@@ -226,34 +231,54 @@ impl SearchIndex {
             .collect()
     }
 
-    /// How the query's words sit in the title, in order: 1 when the title
-    /// starts with them ("black scr" and "Black screen on boot"), 0.5 when
-    /// they follow each other elsewhere in it, 0 otherwise. Stop words are
-    /// skipped on both sides; a word matches a title word through any of its
-    /// expansions (stem, completion, typo).
+    /// How the query's words sit in the title, in order: TYPED_START_ORDER
+    /// when the title starts with exactly the words typed ("how to blo" and
+    /// "How to block a sender"), 1 when it starts with them once stop words
+    /// are left out on both sides ("error con" and "Error when connecting"),
+    /// 0.5 when they follow each other later in it, 0 otherwise. A word
+    /// matches a title word through any of its expansions (stem, completion,
+    /// typo), and codes and numbers in the title may be left out.
     fn title_order(&self, doc: usize, words: &[QueryWord]) -> f32 {
+        let typed: Vec<&QueryWord> = words.iter().collect();
         let wanted: Vec<&QueryWord> = words.iter().filter(|w| w.importance >= 1.0).collect();
-        if wanted.len() < 2 && words.len() > 1 || wanted.is_empty() {
+        if typed.is_empty() {
             return 0.0;
         }
-        let title: Vec<String> = tokenize(self.title(doc))
-            .into_iter()
-            .filter(|t| !is_stop_word(&t.text))
-            .map(|t| term_of(&t.text))
-            .collect();
-        let matches = |word: &QueryWord, term: &str| {
-            word.expansions.iter().any(|e| self.terms[e.term] == term)
+        let title = self.title_terms(doc);
+        let matches =
+            |word: &QueryWord, term: u32| word.expansions.iter().any(|e| e.term as u32 == term);
+        // Codes and numbers in a title ("Error 0x8000FFFF when running")
+        // are what people leave out when typing it.
+        let skippable = |term: u32| {
+            self.terms
+                .get(term as usize)
+                .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
         };
-        let run_at = |start: usize| {
-            start + wanted.len() <= title.len()
-                && wanted
-                    .iter()
-                    .zip(&title[start..])
-                    .all(|(w, t)| matches(w, t))
+        let run_at = |start: usize, words: &[&QueryWord], skip_stop_words: bool| {
+            let mut rest = title.get(start..).unwrap_or_default().iter();
+            if skip_stop_words {
+                // A run of content words starts on a content word.
+                if title.get(start).is_some_and(|t| t.stop_word) {
+                    return false;
+                }
+            }
+            words.iter().all(|w| loop {
+                match rest.next() {
+                    Some(t) if matches(w, t.term) => break true,
+                    Some(t) if skippable(t.term) || skip_stop_words && t.stop_word => continue,
+                    _ => break false,
+                }
+            })
         };
-        if run_at(0) {
+        let first_content = title.iter().position(|t| !t.stop_word).unwrap_or(0);
+        let content_counts = !wanted.is_empty() && (wanted.len() >= 2 || words.len() == 1);
+        if run_at(0, &typed, false) {
+            TYPED_START_ORDER
+        } else if content_counts && run_at(first_content, &wanted, true) {
             1.0
-        } else if (1..title.len()).any(run_at) {
+        } else if content_counts
+            && (first_content + 1..title.len()).any(|i| run_at(i, &wanted, true))
+        {
             0.5
         } else {
             0.0
@@ -340,6 +365,17 @@ impl SearchIndex {
         if expansions.is_empty() {
             self.add_typo_expansions(word, &mut expansions);
         }
+        // "page can" is on its way to "page cannot": a stop word still being
+        // typed counts as the longer words it may become.
+        let importance = if is_prefix
+            && importance < 1.0
+            && expansions.iter().any(|e| {
+                !is_stop_word(&self.terms[e.term]) && self.terms[e.term].len() > word.len()
+            }) {
+            1.0
+        } else {
+            importance
+        };
         QueryWord {
             expansions,
             importance,

@@ -80,10 +80,12 @@ fn typo(word: &str, rng: &mut Lcg) -> String {
 }
 
 /// Generated queries for every `stride`-th article: a title with a typo in
-/// one long word, the title typed up to a 3-5 letter prefix of a word, and
-/// three to five words of the summary.
+/// one long word, the title's content words typed up to a 3-5 letter prefix
+/// of a word, the same for the title as written (stop words and codes
+/// included), and three to five words of the summary.
 pub fn generated(corpus: &Corpus, stride: usize, seed: u64) -> Vec<Query> {
     let mut rng = Lcg(seed);
+    let mut raw_rng = Lcg(seed ^ 0x5eed);
     let mut queries = Vec::new();
     for (doc, article) in corpus
         .catalog
@@ -112,6 +114,26 @@ pub fn generated(corpus: &Corpus, stride: usize, seed: u64) -> Vec<Query> {
                 words.push(last.chars().take(cut).collect());
                 queries.push(Query {
                     kind: "prefix",
+                    text: words.join(" "),
+                    expected: expected.clone(),
+                });
+            }
+        }
+        // The title as typed, stop words and numbers included, cut inside
+        // a word after 3 to 5 of its letters.
+        let raw: Vec<String> = tokenize(&article.title)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        if raw.len() >= 2 {
+            let upto = 1 + raw_rng.below(raw.len().min(4) - 1);
+            let last = &raw[upto];
+            if last.chars().count() >= 4 {
+                let cut = 3 + raw_rng.below(3);
+                let mut words = raw[..upto].to_vec();
+                words.push(last.chars().take(cut).collect());
+                queries.push(Query {
+                    kind: "prefix-raw",
                     text: words.join(" "),
                     expected: expected.clone(),
                 });
