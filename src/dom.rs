@@ -96,12 +96,22 @@ fn user_is_busy() -> bool {
         .is_some_and(|el| is_text_entry(&el))
 }
 
+/// One entry of an article's table of contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+    pub level: u8,
+}
+
 /// Adds a "copy link" button to each linkable heading and a "copy" button to
-/// each code block of a rendered article body. The buttons carry data
-/// attributes; one click handler on the body (see the article page) acts on
-/// them, so no closure is leaked per button.
-pub fn enhance_article_body(body: &web_sys::Element) {
+/// each code block of a rendered article body, and returns the headings for
+/// the table of contents. The buttons carry data attributes; one click
+/// handler on the body (see the article page) acts on them, so no closure is
+/// leaked per button.
+pub fn enhance_article_body(body: &web_sys::Element) -> Vec<TocEntry> {
     let doc = document();
+    let mut toc = Vec::new();
     if let Ok(headings) = body.query_selector_all("h2[id], h3[id]") {
         for i in 0..headings.length() {
             let Some(heading) = headings
@@ -112,6 +122,15 @@ pub fn enhance_article_body(body: &web_sys::Element) {
             };
             let id = heading.id();
             let text = heading.text_content().unwrap_or_default();
+            toc.push(TocEntry {
+                id: id.clone(),
+                text: text.clone(),
+                level: if heading.tag_name().eq_ignore_ascii_case("h3") {
+                    3
+                } else {
+                    2
+                },
+            });
             if let Ok(button) = doc.create_element("button") {
                 let _ = button.set_attribute("type", "button");
                 let _ = button.set_attribute("class", "heading-link");
@@ -142,6 +161,7 @@ pub fn enhance_article_body(body: &web_sys::Element) {
             }
         }
     }
+    toc
 }
 
 /// Article bodies address links and images relative to their own page

@@ -8,7 +8,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::not_found::NotFound;
-use crate::dom::{copy_to_clipboard, enhance_article_body, scroll_to_hash};
+use crate::dom::{copy_to_clipboard, enhance_article_body, scroll_to_hash, TocEntry};
 use crate::site::{fetch_article_body, today, use_site};
 
 #[component]
@@ -33,7 +33,7 @@ pub fn ArticlePage() -> impl IntoView {
                         },
                     );
                 }
-                view! { <ArticleView meta=meta.clone().with_heading_ids()/> }.into_any()
+                view! { <ArticleView meta=meta.clone()/> }.into_any()
             }
         }
     }
@@ -77,11 +77,16 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
         async move { fetch_article_body(&root, &slug).await }
     });
     let body_ref = NodeRef::<leptos::html::Div>::new();
+    // The table of contents is read off the body once it is in: the
+    // catalog does not carry every article's headings.
+    let toc = RwSignal::new(Vec::<TocEntry>::new());
     Effect::new(move |_| {
         if let (Some(Ok(html)), Some(element)) = (body.get(), body_ref.get()) {
             element.set_inner_html(&html);
-            enhance_article_body(&element);
-            scroll_to_hash();
+            toc.set(enhance_article_body(&element));
+            // After the table of contents is drawn, which moves the body
+            // down on narrow screens.
+            request_animation_frame(scroll_to_hash);
         }
     });
 
@@ -131,21 +136,17 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
     let has_category = !meta.category.is_empty();
     let overdue = meta.review_overdue(&today());
     let review_by = meta.review_by.clone().unwrap_or_default();
-    let toc: Vec<_> = meta
-        .headings
-        .iter()
-        .filter(|h| (2..=3).contains(&h.level))
-        .cloned()
-        .collect();
-    let has_toc = toc.len() > 1;
-    let toc_items = toc
-        .into_iter()
-        .map(|h| {
-            let href = format!("#{}", h.id);
-            let class = if h.level == 3 { "toc-sub" } else { "" };
-            view! { <li class=class><a href=href>{h.text}</a></li> }
-        })
-        .collect_view();
+    let has_toc = move || toc.with(|t| t.len() > 1);
+    let toc_items = move || {
+        toc.get()
+            .into_iter()
+            .map(|h| {
+                let href = format!("#{}", h.id);
+                let class = if h.level == 3 { "toc-sub" } else { "" };
+                view! { <li class=class><a href=href>{h.text}</a></li> }
+            })
+            .collect_view()
+    };
     let related = site
         .catalog
         .related(&meta.slug, 4)
@@ -186,10 +187,10 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
                 </div>
             </header>
             <div class="article-layout">
-                <Show when=move || has_toc>
+                <Show when=has_toc>
                     <nav class="toc" aria-labelledby="lantern-toc-title">
                         <h2 id="lantern-toc-title">"On this page"</h2>
-                        <ol>{toc_items.clone()}</ol>
+                        <ol>{toc_items}</ol>
                     </nav>
                 </Show>
                 <div class="article-main">

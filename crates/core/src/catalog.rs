@@ -8,7 +8,7 @@ use crate::search::SearchIndex;
 
 /// Bumped whenever the format changes, so a stale catalog is detected
 /// instead of misread.
-pub const CATALOG_FORMAT: u32 = 2;
+pub const CATALOG_FORMAT: u32 = 3;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Catalog {
@@ -44,9 +44,7 @@ pub struct Category {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct HeadingRef {
-    /// Not sent to the browser: `Catalog::from_json` derives it from the
-    /// text, exactly as the renderer did.
-    #[serde(skip_serializing, default)]
+    /// The anchor id the renderer gave it (GitHub's rules).
     pub id: String,
     pub text: String,
     pub level: u8,
@@ -69,23 +67,9 @@ pub struct ArticleMeta {
     pub updated: Option<String>,
     #[serde(default)]
     pub review_by: Option<String>,
-    #[serde(default)]
-    pub headings: Vec<HeadingRef>,
 }
 
 impl ArticleMeta {
-    /// The metadata with heading ids filled in, exactly as the renderer made
-    /// them (the catalog does not carry them).
-    pub fn with_heading_ids(mut self) -> Self {
-        if self.headings.iter().any(|h| h.id.is_empty()) {
-            let mut ids = crate::slug::UniqueSlugs::default();
-            for heading in &mut self.headings {
-                heading.id = ids.unique(&heading.text);
-            }
-        }
-        self
-    }
-
     /// `review_by` has passed: the content may be stale.
     pub fn review_overdue(&self, today: &str) -> bool {
         self.review_by.as_deref().is_some_and(|date| date < today)
@@ -94,10 +78,9 @@ impl ArticleMeta {
 
 impl Catalog {
     /// Reads a catalog as `lantern build` wrote it, restoring the index's
-    /// titles (left out to keep the download small). Heading ids are left
-    /// out too and derived per article, when it is shown
-    /// (`ArticleMeta::with_heading_ids`): thousands at start cost a fifth
-    /// of the load time in the browser.
+    /// titles (left out to keep the download small). Headings are not in
+    /// the catalog at all: an article's table of contents comes from its
+    /// body, and parsing 20,000 of them at start cost load time.
     pub fn from_json(text: &str) -> Result<Catalog, serde_json::Error> {
         Self::from_slice(text.as_bytes())
     }
@@ -177,7 +160,6 @@ mod tests {
             aliases: aliases.iter().map(|t| t.to_string()).collect(),
             updated: None,
             review_by: Some("2026-06-01".into()),
-            headings: vec![],
         }
     }
 

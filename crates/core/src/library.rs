@@ -179,7 +179,6 @@ impl Library {
                 aliases: a.front.aliases.clone(),
                 updated: a.front.updated.clone(),
                 review_by: a.front.review_by.clone(),
-                headings: a.rendered.headings.clone(),
             })
             .collect()
     }

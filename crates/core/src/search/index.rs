@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::postings::Postings;
 use super::terms::term_of;
 use crate::text::{is_stop_word, tokenize};
 
@@ -42,9 +43,8 @@ pub struct SearchIndex {
     /// Sorted, unique index terms.
     pub(crate) terms: Vec<String>,
     /// For each term: pairs of (document id, packed per-field counts),
-    /// document ids ascending. Travels as compact bytes (see `wire`).
-    #[serde(with = "wire")]
-    pub(crate) postings: Vec<Vec<[u32; 2]>>,
+    /// document ids ascending, decoded on first use.
+    pub(crate) postings: Postings,
     /// For each document: the number of tokens in each field.
     pub(crate) lengths: Vec<[u16; FIELD_COUNT]>,
     /// Folded titles, for fuzzy title matching of short queries. Not sent
@@ -175,11 +175,11 @@ impl SearchIndex {
         }
         let mut table: Vec<_> = table.into_iter().collect();
         table.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings) = table.into_iter().unzip();
+        let (terms, postings): (Vec<String>, Vec<Vec<[u32; 2]>>) = table.into_iter().unzip();
         let titles = docs.iter().map(|d| crate::text::fold(&d.title)).collect();
         SearchIndex {
             terms,
-            postings,
+            postings: Postings::from_lists(postings),
             title_terms: std::iter::repeat_with(Default::default)
                 .take(lengths.len())
                 .collect(),
@@ -253,145 +253,9 @@ impl SearchIndex {
     }
 }
 
-/// Postings on the wire: one base64 string of variable-length integers.
-/// Per term, the number of documents; per document, the gap from the
-/// previous id and one byte holding which of the first four fields have the
-/// term (low bits) and the body count up to 14 (high bits; 15 means the
-/// count follows), then the counts of the fields present. Plain JSON arrays
-/// took four times the space; the browser decodes this in a few ms.
-mod wire {
-    use base64::Engine as _;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use super::{pack, unpack, FIELD_COUNT};
-
-    const BODY: usize = FIELD_COUNT - 1;
-
-    fn put(out: &mut Vec<u8>, mut value: u32) {
-        while value >= 0x80 {
-            out.push((value as u8) | 0x80);
-            value >>= 7;
-        }
-        out.push(value as u8);
-    }
-
-    fn take(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = *bytes.get(*at).ok_or("postings end early")?;
-            *at += 1;
-            value |= u32::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Ok(value);
-            }
-        }
-        Err("bad number in postings".into())
-    }
-
-    pub fn encode(postings: &[Vec<[u32; 2]>]) -> Vec<u8> {
-        let mut out = Vec::new();
-        put(&mut out, postings.len() as u32);
-        for list in postings {
-            put(&mut out, list.len() as u32);
-            let mut previous = 0;
-            for &[doc, packed] in list {
-                put(&mut out, doc - previous);
-                previous = doc;
-                let counts = unpack(packed);
-                let mask = (0..BODY)
-                    .filter(|&f| counts[f] > 0)
-                    .fold(0u8, |m, f| m | 1 << f);
-                let body = counts[BODY];
-                out.push(mask | (body.min(15) as u8) << 4);
-                if body >= 15 {
-                    put(&mut out, body - 15);
-                }
-                for count in counts[..BODY].iter().filter(|&&c| c > 0) {
-                    put(&mut out, *count);
-                }
-            }
-        }
-        out
-    }
-
-    pub fn decode(bytes: &[u8]) -> Result<Vec<Vec<[u32; 2]>>, String> {
-        let mut at = 0;
-        let terms = take(bytes, &mut at)? as usize;
-        let mut postings = Vec::with_capacity(terms.min(bytes.len()));
-        for _ in 0..terms {
-            let len = take(bytes, &mut at)? as usize;
-            let mut list = Vec::with_capacity(len.min(bytes.len()));
-            let mut doc = 0u32;
-            for _ in 0..len {
-                doc = doc
-                    .checked_add(take(bytes, &mut at)?)
-                    .ok_or("bad document id in postings")?;
-                let header = *bytes.get(at).ok_or("postings end early")?;
-                at += 1;
-                let mut counts = [0u32; FIELD_COUNT];
-                counts[BODY] = u32::from(header >> 4);
-                if counts[BODY] == 15 {
-                    counts[BODY] += take(bytes, &mut at)?;
-                }
-                for field in 0..BODY {
-                    if header & (1 << field) != 0 {
-                        counts[field] = take(bytes, &mut at)?;
-                    }
-                }
-                list.push([doc, pack(&counts)]);
-            }
-            postings.push(list);
-        }
-        if at != bytes.len() {
-            return Err("postings have trailing bytes".into());
-        }
-        Ok(postings)
-    }
-
-    pub fn serialize<S: Serializer>(postings: &[Vec<[u32; 2]>], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(encode(postings)))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<[u32; 2]>>, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(text.as_bytes())
-            .map_err(serde::de::Error::custom)?;
-        decode(&bytes).map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn postings_survive_the_wire_format() {
-        let postings = vec![
-            vec![
-                [0, pack(&[1, 0, 0, 0, 3])],
-                [7, pack(&[0, 2, 0, 1, 40_000])],
-            ],
-            vec![],
-            vec![
-                [300_000, pack(&[15, 15, 15, 15, 14])],
-                [300_001, pack(&[0, 0, 0, 0, 15])],
-            ],
-        ];
-        let bytes = wire::encode(&postings);
-        assert_eq!(wire::decode(&bytes).unwrap(), postings);
-        // Through JSON, as the catalog travels.
-        let index = SearchIndex {
-            postings: postings.clone(),
-            ..SearchIndex::default()
-        };
-        let json = serde_json::to_string(&index).unwrap();
-        let back: SearchIndex = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.postings, postings);
-        // Damaged data is an error, not a panic.
-        assert!(wire::decode(&bytes[..bytes.len() - 1]).is_err());
-        assert!(wire::decode(&[0xff; 8]).is_err());
-    }
 
     #[test]
     fn packing_round_trips_and_saturates() {

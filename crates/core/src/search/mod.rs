@@ -12,6 +12,7 @@
 
 mod highlight;
 mod index;
+mod postings;
 mod query;
 mod snippet;
 mod synonyms;

@@ -139,7 +139,7 @@ impl SearchIndex {
         for word in &words {
             touched.clear();
             for expansion in &word.expansions {
-                let postings = &self.postings[expansion.term];
+                let postings = self.postings.list(expansion.term);
                 let idf = idf(n, postings.len());
                 for &[doc, packed] in postings {
                     let doc = doc as usize;
@@ -297,7 +297,8 @@ impl SearchIndex {
             .iter()
             .flat_map(|w| &w.expansions)
             .filter(|e| {
-                self.postings[e.term]
+                self.postings
+                    .list(e.term)
                     .binary_search_by_key(&doc, |p| p[0])
                     .is_ok()
             })
@@ -330,7 +331,7 @@ impl SearchIndex {
                 .filter(|id| expansions.iter().all(|e| e.term != *id))
                 .collect();
             if completions.len() > MAX_PREFIX_TERMS {
-                completions.sort_by_key(|&id| std::cmp::Reverse(self.postings[id].len()));
+                completions.sort_by_key(|&id| std::cmp::Reverse(self.postings.doc_count(id)));
                 completions.truncate(MAX_PREFIX_TERMS);
             }
             for id in completions {
@@ -414,7 +415,9 @@ impl SearchIndex {
                 found.push((distance, id));
             }
         }
-        found.sort_by_key(|&(distance, id)| (distance, std::cmp::Reverse(self.postings[id].len())));
+        found.sort_by_key(|&(distance, id)| {
+            (distance, std::cmp::Reverse(self.postings.doc_count(id)))
+        });
         for (distance, id) in found.into_iter().take(MAX_TYPO_TERMS) {
             expansions.push(Expansion {
                 term: id,
