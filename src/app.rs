@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::dom::{focus_search, use_announcer, Announcer};
+use crate::early_search::{hand_over_query, is_home_path, on_home_page, EarlySearch};
 use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, ticket::TicketPage};
 use crate::search_box::SearchBox;
 use crate::site::{detect_root, fetch_catalog, Site};
@@ -45,9 +46,11 @@ pub fn App() -> impl IntoView {
         async move { fetch_catalog(&root).await.map(Arc::new) }
     });
 
+    let early_root = root.clone();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         {move || match catalog.get() {
+            None if on_home_page(&early_root) => view! { <EarlySearch root=early_root.clone()/> }.into_any(),
             None => view! { <p class="loading" aria-busy="true">"Loading the help center…"</p> }.into_any(),
             Some(Err(error)) => view! {
                 <main id="main" class="page load-error">
@@ -58,6 +61,7 @@ pub fn App() -> impl IntoView {
             }
             .into_any(),
             Some(Ok(catalog)) => {
+                hand_over_query();
                 provide_context(Site { catalog, root: root.clone() });
                 view! { <Routed/> }.into_any()
             }
@@ -164,9 +168,9 @@ fn Header() -> impl IntoView {
     let location = use_location();
     let home = format!("{}/", site.root);
     let on_home = move || {
-        let path = location.pathname.get();
-        let rest = path.strip_prefix(site.root.as_str()).unwrap_or(&path);
-        rest.is_empty() || rest == "/" || rest == "/index.html"
+        location
+            .pathname
+            .with(|path| is_home_path(&site.root, path))
     };
     view! {
         <header class="site-header">

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod dom;
+pub mod early_search;
 pub mod pages;
 pub mod search_box;
 pub mod search_filters;

@@ -222,6 +222,9 @@ pub fn SearchBox(
         Effect::new(move |_| {
             if let Some(input) = input_ref.get() {
                 let _ = input.focus();
+                // After text typed before the index arrived, or a shared
+                // `?q=`: typing goes on at the end.
+                crate::early_search::caret_to_end(&input);
             }
         });
     }

@@ -74,12 +74,17 @@ pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
         .binary()
         .await
         .map_err(|e| LoadError(format!("Could not read the article index ({e}).")))?;
-    let catalog = Catalog::from_slice(&bytes)
-        .map_err(|e| LoadError(format!("The article index is damaged: {e}")))?;
-    if catalog.format != lantern_core::catalog::CATALOG_FORMAT {
-        return Err(LoadError(
+    let other_version = || {
+        LoadError(
             "The article index was built by another version of Lantern; rebuild the site.".into(),
-        ));
+        )
+    };
+    let catalog = Catalog::from_slice(&bytes).map_err(|e| match Catalog::format_of(&bytes) {
+        Some(format) if format != lantern_core::catalog::CATALOG_FORMAT => other_version(),
+        _ => LoadError(format!("The article index is damaged: {e}")),
+    })?;
+    if catalog.format != lantern_core::catalog::CATALOG_FORMAT {
+        return Err(other_version());
     }
     Ok(catalog)
 }

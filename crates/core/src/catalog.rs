@@ -96,6 +96,19 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// The format number of a catalog, read without the rest of it: a
+    /// catalog from another version of Lantern may not parse at all, and
+    /// then this tells why.
+    pub fn format_of(bytes: &[u8]) -> Option<u32> {
+        #[derive(Deserialize)]
+        struct Format {
+            format: u32,
+        }
+        serde_json::from_slice::<Format>(bytes)
+            .ok()
+            .map(|f| f.format)
+    }
+
     pub fn article(&self, slug: &str) -> Option<&ArticleMeta> {
         self.articles.iter().find(|a| a.slug == slug)
     }

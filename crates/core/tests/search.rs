@@ -268,3 +268,17 @@ fn a_title_typed_with_its_stop_words_ranks_above_one_that_skips_them() {
     ];
     assert_eq!(first_title(&titles, "how to blo"), "How to block a sender");
 }
+
+#[test]
+fn a_catalog_from_another_version_is_recognised_even_when_it_does_not_parse() {
+    let old =
+        br#"{"format":2,"site":{"name":"x"},"articles":[{"slug":"a","headings":[]}],"index":{}}"#;
+    assert!(Catalog::from_slice(old).is_err());
+    assert_eq!(Catalog::format_of(old), Some(2));
+    assert_eq!(Catalog::format_of(b"not json"), None);
+    let current = serde_json::to_vec(&catalog()).unwrap();
+    assert_eq!(
+        Catalog::format_of(&current),
+        Some(lantern_core::catalog::CATALOG_FORMAT)
+    );
+}

@@ -339,3 +339,28 @@ test('a slow article body does not take the focus from a search the user started
   await page.keyboard.type(' offline');
   await expect(header).toHaveValue('printer offline');
 });
+
+test('typing can start before the article index arrives and nothing typed is lost', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/catalog.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const input = page.locator('#search-input');
+  await expect(input).toBeFocused();
+  await expect(page.locator('#early-search-status')).toHaveText('Loading articles…');
+  await expect(page.locator('h1')).toHaveText('IT Help Center');
+  await page.keyboard.type('outlok keeps ask');
+  await page.screenshot({ path: SHOTS + 'home-loading.png' });
+  release();
+  await expect(page.getByRole('option').first()).toContainText('Outlook keeps asking for your password');
+  await expect(page.locator('#early-search-status')).toHaveCount(0);
+  await expect(input).toHaveValue('outlok keeps ask');
+  await expect(input).toBeFocused();
+  await page.keyboard.type('in pasword');
+  await expect(input).toHaveValue('outlok keeps askin pasword');
+  await expect(page.locator('.search [role=status]')).toContainText('outlok keeps askin pasword');
+  await expect(page).toHaveURL(/\?q=outlok%20keeps%20askin%20pasword$/);
+});

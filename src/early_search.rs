@@ -1,0 +1,96 @@
+//! The home page's search box before the article index has arrived: the
+//! user can start typing at once, and what they typed is handed to the real
+//! search box, as the page's `?q=`, when the index is in.
+//!
+//! Everything shown comes from the page itself (its title and description,
+//! written by `lantern build`), so the layout does not jump when the real
+//! page replaces it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const INPUT_ID: &str = "search-input";
+
+/// Whether the address is the home page, the only page with a big box.
+pub fn on_home_page(root: &str) -> bool {
+    is_home_path(root, &window().location().pathname().unwrap_or_default())
+}
+
+pub fn is_home_path(root: &str, path: &str) -> bool {
+    let rest = path.strip_prefix(root).unwrap_or(path);
+    rest.is_empty() || rest == "/" || rest == "/index.html"
+}
+
+#[component]
+pub fn EarlySearch(root: String) -> impl IntoView {
+    let doc = document();
+    let name = doc.title();
+    let tagline = doc
+        .query_selector("meta[name=description]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    let home = format!("{root}/");
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input_ref.get() {
+            let _ = input.focus();
+        }
+    });
+    view! {
+        <header class="site-header">
+            <a class="brand" href=home>
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                {name.clone()}
+            </a>
+        </header>
+        <main id="main" tabindex="-1">
+            <section class="hero">
+                <h1>{name}</h1>
+                <p class="tagline">{tagline}</p>
+                <div class="search" role="search" aria-label="Search help articles">
+                    <label class="visually-hidden" for=INPUT_ID>"Search help articles"</label>
+                    <input
+                        id=INPUT_ID
+                        node_ref=input_ref
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        placeholder="Describe your problem, e.g. “outlook keeps asking for password”"
+                        aria-describedby="early-search-status"
+                    />
+                    <p id="early-search-status" class="loading" aria-busy="true">"Loading articles…"</p>
+                </div>
+            </section>
+        </main>
+    }
+}
+
+/// What was typed into the early box, moved into the address bar so the
+/// home page starts with it. Call while the early box is still on the page.
+pub fn hand_over_query() {
+    let Some(input) = document()
+        .get_element_by_id(INPUT_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let typed = input.value();
+    if typed.is_empty() {
+        return;
+    }
+    let Ok(url) = web_sys::Url::new(&window().location().href().unwrap_or_default()) else {
+        return;
+    };
+    url.search_params().set("q", &typed);
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Puts the caret after the handed-over text, where the user left it.
+pub fn caret_to_end(input: &web_sys::HtmlInputElement) {
+    let end = input.value().encode_utf16().count() as u32;
+    let _ = input.set_selection_range(end, end);
+}
