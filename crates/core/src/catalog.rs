@@ -50,22 +50,24 @@ pub struct HeadingRef {
     pub level: u8,
 }
 
+/// Empty fields are left out of the catalog: thousands of `"aliases":[]`
+/// and `"review_by":null` are bytes to download and parse for nothing.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ArticleMeta {
     pub slug: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub category: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// ISO dates (`YYYY-MM-DD`), compared as strings.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_by: Option<String>,
 }
 
