@@ -6,6 +6,11 @@ use std::path::Path;
 
 pub const ROOT_META: &str = r#"<meta name="lantern-root" content="./">"#;
 pub const PRERENDER_SLOT: &str = r#"<div id="lantern-prerender"></div>"#;
+/// Around the tags `page` adds to the head, so that a site built before
+/// (a prebuilt site used as the app) gives them up instead of keeping
+/// another site's title and description.
+const HEAD_START: &str = "<!-- lantern:head -->";
+const HEAD_END: &str = "<!-- /lantern:head -->";
 /// The preload of the catalog in `index.html`, addressed from each page.
 const CATALOG_PRELOAD: &str = r#"href="./data/catalog.json""#;
 
@@ -18,7 +23,7 @@ pub struct AppShell {
 impl AppShell {
     pub fn load(app_dir: &Path, public_url: &str) -> Result<Self, String> {
         let index = app_dir.join("index.html");
-        let html = std::fs::read_to_string(&index).map_err(|e| {
+        let mut html = std::fs::read_to_string(&index).map_err(|e| {
             format!(
                 "no app at {}: {e}. Build it with `trunk build --release` (or pass --app DIR)",
                 index.display()
@@ -29,6 +34,12 @@ impl AppShell {
                 "{} is not a Lantern app shell (lantern-root meta or prerender slot missing)",
                 index.display()
             ));
+        }
+        while let (Some(start), Some(end)) = (html.find(HEAD_START), html.find(HEAD_END)) {
+            if end < start {
+                break;
+            }
+            html.replace_range(start..end + HEAD_END.len(), "");
         }
         let public_url = if public_url.ends_with('/') {
             public_url.to_string()
@@ -76,7 +87,11 @@ impl AppShell {
                 &format!("<title>{title}</title>"),
             );
         }
-        html = html.replacen("</head>", &format!("{head}</head>"), 1);
+        html = html.replacen(
+            "</head>",
+            &format!("{HEAD_START}{head}{HEAD_END}</head>"),
+            1,
+        );
         html.replacen(
             PRERENDER_SLOT,
             &format!(r#"<div id="lantern-prerender">{body}</div>"#),

@@ -224,6 +224,11 @@ fn a_built_site_can_serve_as_the_prebuilt_app() {
         .success();
     // A team without Rust keeps `site` as their app and rebuilds pages only.
     fs::remove_file(root.join("articles/extra.md")).unwrap();
+    write(
+        root,
+        "lantern.toml",
+        "[site]\nname = \"Beta Help\"\n[[categories]]\nid = \"network\"\nname = \"Network\"\n",
+    );
     lantern(root)
         .args(["build", "--app", "site", "--out", "site2"])
         .assert()
@@ -231,6 +236,14 @@ fn a_built_site_can_serve_as_the_prebuilt_app() {
     let page = fs::read_to_string(root.join("site2/a/vpn-will-not-connect/index.html")).unwrap();
     assert!(page.contains("import init from '../../app-1.js'"), "{page}");
     assert!(page.contains(r#"href="../../app-1.css""#), "{page}");
+    // Regression: the first build's link-preview tags stayed in the head,
+    // so the new site showed the old site's name in previews.
+    let home = fs::read_to_string(root.join("site2/index.html")).unwrap();
+    for html in [&page, &home] {
+        assert_eq!(html.matches(r#"property="og:title""#).count(), 1, "{html}");
+        assert_eq!(html.matches(r#"name="description""#).count(), 1, "{html}");
+        assert!(!html.contains("ACME"), "{html}");
+    }
     assert!(
         !root.join("site2/a/extra").exists(),
         "pages of the old site are not copied"
