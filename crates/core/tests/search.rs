@@ -282,3 +282,33 @@ fn a_catalog_from_another_version_is_recognised_even_when_it_does_not_parse() {
         Some(lantern_core::catalog::CATALOG_FORMAT)
     );
 }
+
+#[test]
+fn a_title_that_opens_with_a_code_does_not_start_with_the_words_after_it() {
+    let titles = [
+        (
+            "404 error when accessing OneDrive",
+            "error error accessing accessing onedrive onedrive",
+        ),
+        ("Error when accessing OneDrive files", "files"),
+    ];
+    assert_eq!(
+        first_title(&titles, "error when accessing oned"),
+        "Error when accessing OneDrive files"
+    );
+}
+
+#[test]
+fn a_title_with_the_words_as_typed_ranks_above_one_that_needs_a_code_skipped() {
+    let titles = [
+        (
+            "Error 0xC0202009 occurs when SSIS converts",
+            "error error occurs occurs ssis",
+        ),
+        ("Error occurs when sending an invitation", "invitation"),
+    ];
+    assert_eq!(
+        first_title(&titles, "error occ"),
+        "Error occurs when sending an invitation"
+    );
+}

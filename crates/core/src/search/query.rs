@@ -28,6 +28,8 @@ const SUMMARY: usize = 3;
 /// stop words included (see `title_order`).
 const TITLE_ORDER_BOOST: f32 = 3.0;
 const TYPED_START_ORDER: f32 = 1.5;
+/// Share of the order gain kept when a code in the title was skipped.
+const CODE_SKIPPED: f32 = 0.8;
 /// Completions of the word being typed: enough to cover the likely words,
 /// few enough to stay fast on one letter.
 const MAX_PREFIX_TERMS: usize = 48;
@@ -254,30 +256,42 @@ impl SearchIndex {
                 .get(term as usize)
                 .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
         };
+        // Some(whether a code was left out) when the words run from `start`.
         let run_at = |start: usize, words: &[&QueryWord], skip_stop_words: bool| {
             let mut rest = title.get(start..).unwrap_or_default().iter();
-            if skip_stop_words {
-                // A run of content words starts on a content word.
-                if title.get(start).is_some_and(|t| t.stop_word) {
-                    return false;
-                }
+            // A run starts on its first word ("404 error when" does not
+            // start with "error when"), and a run of content words on a
+            // content word.
+            let first = title.get(start)?;
+            if !words.first().is_some_and(|w| matches(w, first.term)) {
+                return None;
             }
-            words.iter().all(|w| loop {
+            let mut skipped_code = false;
+            let all = words.iter().all(|w| loop {
                 match rest.next() {
                     Some(t) if matches(w, t.term) => break true,
-                    Some(t) if skippable(t.term) || skip_stop_words && t.stop_word => continue,
+                    Some(t) if skip_stop_words && t.stop_word => continue,
+                    Some(t) if skippable(t.term) => skipped_code = true,
                     _ => break false,
                 }
-            })
+            });
+            all.then_some(skipped_code)
         };
+        // Titles that hold the words as typed go before those that needed a
+        // code left out ("error occ": "Error occurs when" before "Error
+        // 0xC0202009 occurs when").
+        let exact = |skipped_code: bool| if skipped_code { CODE_SKIPPED } else { 1.0 };
         let first_content = title.iter().position(|t| !t.stop_word).unwrap_or(0);
         let content_counts = !wanted.is_empty() && (wanted.len() >= 2 || words.len() == 1);
-        if run_at(0, &typed, false) {
-            TYPED_START_ORDER
-        } else if content_counts && run_at(first_content, &wanted, true) {
-            1.0
+        if let Some(skipped) = run_at(0, &typed, false) {
+            TYPED_START_ORDER * exact(skipped)
+        } else if let Some(skipped) = content_counts
+            .then(|| run_at(first_content, &wanted, true))
+            .flatten()
+        {
+            exact(skipped)
         } else if content_counts
-            && (first_content + 1..title.len()).any(|i| run_at(i, &wanted, true))
+            && (first_content + 1..title.len()).any(|i| run_at(i, &wanted, true).is_some())
         {
             0.5
         } else {
