@@ -32,6 +32,11 @@ pub fn EarlySearch(root: String) -> impl IntoView {
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default();
     let home = format!("{root}/");
+    // A shared results link shows its query from the start.
+    let shared_query = web_sys::Url::new(&window().location().href().unwrap_or_default())
+        .ok()
+        .and_then(|url| url.search_params().get("q"))
+        .unwrap_or_default();
     let input_ref = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = input_ref.get() {
@@ -59,6 +64,7 @@ pub fn EarlySearch(root: String) -> impl IntoView {
                         spellcheck="false"
                         placeholder="Describe your problem, e.g. “outlook keeps asking for password”"
                         aria-describedby="early-search-status"
+                        prop:value=shared_query
                     />
                     <p id="early-search-status" class="loading" aria-busy="true">"Loading articles…"</p>
                 </div>

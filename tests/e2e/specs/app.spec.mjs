@@ -354,6 +354,7 @@ test('typing can start before the article index arrives and nothing typed is los
   await expect(page.locator('h1')).toHaveText('IT Help Center');
   await page.keyboard.type('outlok keeps ask');
   await page.screenshot({ path: SHOTS + 'home-loading.png' });
+  await expectNoAxeViolations(page, 'home while the index loads');
   release();
   await expect(page.getByRole('option').first()).toContainText('Outlook keeps asking for your password');
   await expect(page.locator('#early-search-status')).toHaveCount(0);
@@ -363,4 +364,19 @@ test('typing can start before the article index arrives and nothing typed is los
   await expect(input).toHaveValue('outlok keeps askin pasword');
   await expect(page.locator('.search [role=status]')).toContainText('outlok keeps askin pasword');
   await expect(page).toHaveURL(/\?q=outlok%20keeps%20askin%20pasword$/);
+});
+
+test('a shared results link shows its query while the index loads, then its results', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/catalog.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/?q=printer%20offline');
+  await expect(page.locator('#early-search-status')).toBeVisible();
+  await expect(page.locator('#search-input')).toHaveValue('printer offline');
+  release();
+  await expect(page.getByRole('option').first()).toContainText('Printer shows offline');
+  await expect(page.locator('#search-input')).toHaveValue('printer offline');
 });
