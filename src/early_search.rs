@@ -62,7 +62,7 @@ pub fn EarlySearch(root: String) -> impl IntoView {
                         type="search"
                         autocomplete="off"
                         spellcheck="false"
-                        placeholder="Describe your problem, e.g. “outlook keeps asking for password”"
+                        placeholder=crate::search_box::HOME_PLACEHOLDER
                         aria-describedby="early-search-status"
                         prop:value=shared_query
                     />

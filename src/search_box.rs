@@ -17,6 +17,11 @@ use crate::site::{use_site, Site};
 
 const MAX_RESULTS: usize = 10;
 
+/// The home page's box invites a symptom, not a keyword (also shown by
+/// the box drawn before the index arrives, `early_search`).
+pub const HOME_PLACEHOLDER: &str =
+    "Describe your problem, e.g. “outlook keeps asking for password”";
+
 #[derive(Clone, PartialEq)]
 pub struct ResultRow {
     pub slug: String,
@@ -378,7 +383,7 @@ pub fn SearchBox(
                 role="combobox"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder=if compact { "Search help…" } else { "Describe your problem, e.g. “outlook keeps asking for password”" }
+                placeholder=if compact { "Search help…" } else { HOME_PLACEHOLDER }
                 aria-autocomplete="list"
                 aria-controls=listbox_id
                 aria-expanded=move || if expanded() { "true" } else { "false" }

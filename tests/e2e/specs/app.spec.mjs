@@ -340,13 +340,19 @@ test('a slow article body does not take the focus from a search the user started
   await expect(header).toHaveValue('printer offline');
 });
 
-test('typing can start before the article index arrives and nothing typed is lost', async ({ page }) => {
+/** Holds the article index back until the returned function is called. */
+async function holdCatalog(page) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/data/catalog.json', async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('typing can start before the article index arrives and nothing typed is lost', async ({ page }) => {
+  const release = await holdCatalog(page);
   await page.goto('/');
   const input = page.locator('#search-input');
   await expect(input).toBeFocused();
@@ -367,12 +373,7 @@ test('typing can start before the article index arrives and nothing typed is los
 });
 
 test('a shared results link shows its query while the index loads, then its results', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/data/catalog.json', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdCatalog(page);
   await page.goto('/?q=printer%20offline');
   await expect(page.locator('#early-search-status')).toBeVisible();
   await expect(page.locator('#search-input')).toHaveValue('printer offline');
