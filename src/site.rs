@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use lantern_core::Catalog;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Everything components need about the site, provided as context once the
 /// catalog has loaded.
@@ -59,21 +60,10 @@ pub fn detect_root() -> String {
 pub struct LoadError(pub String);
 
 pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
-    let url = format!("{root}/data/catalog.json");
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| LoadError(format!("Could not reach the help center ({e}).")))?;
-    if !response.ok() {
-        return Err(LoadError(format!(
-            "The article index is missing (HTTP {}).",
-            response.status()
-        )));
-    }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| LoadError(format!("Could not read the article index ({e}).")))?;
+    let bytes = match take_early_catalog() {
+        Some(early) => read_early_catalog(early).await?,
+        None => download_catalog(root).await?,
+    };
     let other_version = || {
         LoadError(
             "The article index was built by another version of Lantern; rebuild the site.".into(),
@@ -87,6 +77,61 @@ pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
         return Err(other_version());
     }
     Ok(catalog)
+}
+
+/// The catalog request `index.html` starts before the app: a promise of
+/// its bytes (an `ArrayBuffer`), or of the HTTP status when it failed. By
+/// the time the wasm has compiled, the bytes are usually in, instead of
+/// being requested and read only then. Taken once: a later load fetches.
+fn take_early_catalog() -> Option<js_sys::Promise> {
+    let window = window();
+    let key = wasm_bindgen::JsValue::from_str(EARLY_CATALOG);
+    let promise = js_sys::Reflect::get(&window, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(promise)
+}
+
+/// The global `index.html` sets (see `take_early_catalog`).
+const EARLY_CATALOG: &str = "lanternCatalog";
+
+async fn read_early_catalog(early: js_sys::Promise) -> Result<Vec<u8>, LoadError> {
+    let outcome = wasm_bindgen_futures::JsFuture::from(early)
+        .await
+        .map_err(|e| LoadError(format!("Could not reach the help center ({}).", js_error(&e))))?;
+    match outcome.dyn_into::<js_sys::ArrayBuffer>() {
+        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+        Err(status) => Err(missing_index(status.as_f64().unwrap_or_default() as u16)),
+    }
+}
+
+async fn download_catalog(root: &str) -> Result<Vec<u8>, LoadError> {
+    let url = format!("{root}/data/catalog.json");
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| LoadError(format!("Could not reach the help center ({e}).")))?;
+    if !response.ok() {
+        return Err(missing_index(response.status()));
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| LoadError(format!("Could not read the article index ({e}).")))
+}
+
+fn missing_index(status: u16) -> LoadError {
+    LoadError(format!("The article index is missing (HTTP {status})."))
+}
+
+fn js_error(error: &wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "network error".into())
 }
 
 /// An article's sanitised HTML body, as `lantern build` wrote it.

@@ -351,6 +351,26 @@ async function holdCatalog(page) {
   return release;
 }
 
+test('the article index is downloaded once, by the page before the app starts', async ({ page }) => {
+  await page.goto('/?q=vpn');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  const requests = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/data/catalog.json')).length);
+  expect(requests).toBe(1);
+});
+
+test('a missing article index is reported, not a blank page', async ({ page }) => {
+  await page.route('**/data/catalog.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('/');
+  await expect(page.locator('.load-error')).toContainText('The article index is missing (HTTP 404).');
+});
+
+test('an unreachable article index is reported, not a blank page', async ({ page }) => {
+  await page.route('**/data/catalog.json', (route) => route.abort('connectionfailed'));
+  await page.goto('/a/printer-shows-offline/');
+  await expect(page.locator('.load-error')).toContainText('Could not reach the help center');
+});
+
 test('typing can start before the article index arrives and nothing typed is lost', async ({ page }) => {
   const release = await holdCatalog(page);
   await page.goto('/');
