@@ -61,7 +61,7 @@ build() { # name, articles folder
   echo "lantern build: $1" >&2
   # --keep-going: the corpus has a few duplicate slugs (those files are left out).
   "$bin" build --keep-going --articles "$2" --config "$work/lantern.toml" --app "$app" --out "$work/site-$1$suffix" 2>&1 | tail -1 >&2
-  [[ -f $work/site-$1$suffix/data/catalog.json ]] || { echo "no catalog.json in $work/site-$1$suffix" >&2; exit 1; }
+  [[ -f $work/site-$1$suffix/data/catalog.bin ]] || { echo "no catalog.bin in $work/site-$1$suffix" >&2; exit 1; }
 }
 build 3k "$corpus"
 build 10k "$work/corpus-10k"
@@ -76,16 +76,16 @@ for name in 3k 10k; do
   python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site-$name$suffix" >/dev/null 2>&1 &
   pids+=($!)
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
-  curl -fs -o /dev/null "http://127.0.0.1:$port/data/catalog.json" || { echo "server for $name did not start" >&2; exit 1; }
+  curl -fs -o /dev/null "http://127.0.0.1:$port/data/catalog.bin" || { echo "server for $name did not start" >&2; exit 1; }
   urls+=("$name=http://127.0.0.1:$port/")
 done
 
-echo "### Catalog (data/catalog.json: article metadata + search index)"
+echo "### Catalog (data/catalog.bin: article metadata + search index)"
 echo
 echo "| site | articles | raw | gzip -9 | brotli -q 11 |"
 echo "|---|---:|---:|---:|---:|"
 for name in 3k 10k; do
-  f=$work/site-$name$suffix/data/catalog.json
+  f=$work/site-$name$suffix/data/catalog.bin
   n=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["articles"]))' "$f")
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)

@@ -36,7 +36,7 @@ stage() {
 stage native cargo test --workspace --locked
 stage wasm cargo test --locked --target wasm32-unknown-unknown -p lantern-app
 stage site trunk build --release
-if [[ -f dist/data/catalog.json ]]; then
+if [[ -f dist/data/catalog.bin ]]; then
   stage e2e bash -c 'cd tests/e2e && npx playwright test'
 else
   echo "!!! no site was built: skipping end-to-end tests"; failed=$((failed + 1))

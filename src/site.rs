@@ -60,32 +60,36 @@ pub fn detect_root() -> String {
 pub struct LoadError(pub String);
 
 pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
-    let bytes = match take_early_catalog() {
-        Some(early) => read_early_catalog(early).await?,
-        None => download_catalog(root).await?,
+    let loading = take_early_catalog()
+        .or_else(|| load(&format!("{root}/data/catalog.bin")))
+        .ok_or_else(|| {
+            LoadError(
+                "This page cannot load the article index: rebuild the site with `lantern build`."
+                    .into(),
+            )
+        })?;
+    let outcome = wasm_bindgen_futures::JsFuture::from(loading)
+        .await
+        .map_err(|e| {
+            LoadError(format!(
+                "Could not load the article index ({}).",
+                js_error(&e)
+            ))
+        })?;
+    let bytes = match outcome.dyn_into::<js_sys::ArrayBuffer>() {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+        Err(status) => return Err(missing_index(status.as_f64().unwrap_or_default() as u16)),
     };
-    let other_version = || {
-        LoadError(
-            "The article index was built by another version of Lantern; rebuild the site.".into(),
-        )
-    };
-    let catalog = Catalog::from_slice(&bytes).map_err(|e| match Catalog::format_of(&bytes) {
-        Some(format) if format != lantern_core::catalog::CATALOG_FORMAT => other_version(),
-        _ => LoadError(format!("The article index is damaged: {e}")),
-    })?;
-    if catalog.format != lantern_core::catalog::CATALOG_FORMAT {
-        return Err(other_version());
-    }
-    Ok(catalog)
+    Catalog::from_bytes(bytes).map_err(|e| LoadError(e.to_string()))
 }
 
-/// The catalog request `index.html` starts before the app: a promise of
-/// its bytes (an `ArrayBuffer`), or of the HTTP status when it failed. By
-/// the time the wasm has compiled, the bytes are usually in, instead of
-/// being requested and read only then. Taken once: a later load fetches.
+/// The catalog request `index.html` starts before the app (a promise from
+/// `lanternLoad`). By the time the wasm has compiled, the bytes are
+/// usually in, instead of being requested and read only then. Taken once:
+/// a later load asks `lanternLoad` again.
 fn take_early_catalog() -> Option<js_sys::Promise> {
     let window = window();
-    let key = wasm_bindgen::JsValue::from_str(EARLY_CATALOG);
+    let key = wasm_bindgen::JsValue::from_str("lanternCatalog");
     let promise = js_sys::Reflect::get(&window, &key)
         .ok()?
         .dyn_into::<js_sys::Promise>()
@@ -94,32 +98,17 @@ fn take_early_catalog() -> Option<js_sys::Promise> {
     Some(promise)
 }
 
-/// The global `index.html` sets (see `take_early_catalog`).
-const EARLY_CATALOG: &str = "lanternCatalog";
-
-async fn read_early_catalog(early: js_sys::Promise) -> Result<Vec<u8>, LoadError> {
-    let outcome = wasm_bindgen_futures::JsFuture::from(early)
-        .await
-        .map_err(|e| LoadError(format!("Could not reach the help center ({}).", js_error(&e))))?;
-    match outcome.dyn_into::<js_sys::ArrayBuffer>() {
-        Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
-        Err(status) => Err(missing_index(status.as_f64().unwrap_or_default() as u16)),
-    }
-}
-
-async fn download_catalog(root: &str) -> Result<Vec<u8>, LoadError> {
-    let url = format!("{root}/data/catalog.json");
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| LoadError(format!("Could not reach the help center ({e}).")))?;
-    if !response.ok() {
-        return Err(missing_index(response.status()));
-    }
-    response
-        .binary()
-        .await
-        .map_err(|e| LoadError(format!("Could not read the article index ({e}).")))
+/// `index.html`'s loader, which unpacks the stored catalog as it arrives.
+fn load(url: &str) -> Option<js_sys::Promise> {
+    let loader = js_sys::Reflect::get(&window(), &"lanternLoad".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    loader
+        .call1(&wasm_bindgen::JsValue::NULL, &url.into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 fn missing_index(status: u16) -> LoadError {

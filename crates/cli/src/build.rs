@@ -2,7 +2,8 @@
 //!
 //! Layout of the output:
 //! - the app as trunk built it (`index.html`, wasm, js, css)
-//! - `data/catalog.json`: site, categories, article metadata, search index
+//! - `data/catalog.bin`: site, categories, article metadata, search index
+//!   (gzip-compressed)
 //! - `data/articles/<slug>.html`: each article's sanitised body
 //! - `a/<slug>/index.html`: a pre-rendered page per article (readable
 //!   without JavaScript, with link-preview tags); the same for each alias
@@ -134,8 +135,7 @@ fn write_site(
     catalog: &Catalog,
     config: &SiteConfig,
 ) -> std::io::Result<()> {
-    let json = serde_json::to_string(catalog).map_err(std::io::Error::other)?;
-    writer.write("data/catalog.json", json.as_bytes())?;
+    writer.write("data/catalog.bin", &gzip(&catalog.to_bytes())?)?;
 
     let site = &config.site;
     let base_url = site.base_url.trim_end_matches('/');
@@ -273,4 +273,14 @@ mod tests {
         assert_eq!(base_path(""), "/");
         assert_eq!(base_path("/kb"), "/kb/");
     }
+}
+
+/// The catalog is stored compressed: static hosts compress text, not
+/// binary files, so uncompressed it would cross the network at more than
+/// twice the size. The page unpacks it while it downloads (`index.html`).
+fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes)?;
+    encoder.finish()
 }

@@ -12,7 +12,7 @@ pub const PRERENDER_SLOT: &str = r#"<div id="lantern-prerender"></div>"#;
 const HEAD_START: &str = "<!-- lantern:head -->";
 const HEAD_END: &str = "<!-- /lantern:head -->";
 /// The preload of the catalog in `index.html`, addressed from each page.
-const CATALOG_PRELOAD: &str = r#"href="./data/catalog.json""#;
+const DATA_PRELOAD: &str = r#"href="./data/"#;
 
 pub struct AppShell {
     html: String,
@@ -73,10 +73,7 @@ impl AppShell {
                 html = html.replace(&format!("{quote}{built}"), &format!("{quote}{root}{name}"));
             }
         }
-        html = html.replace(
-            CATALOG_PRELOAD,
-            &format!(r#"href="{root}data/catalog.json""#),
-        );
+        html = html.replace(DATA_PRELOAD, &format!(r#"href="{root}data/"#));
         html = html.replace(
             ROOT_META,
             &format!(r#"<meta name="lantern-root" content="{root}">"#),

@@ -6,7 +6,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><link rel="preload" href="./data/catalog.json" as="fetch" crossorigin="anonymous"><title>x</title>
+const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><link rel="preload" href="./data/catalog.bin" as="fetch" crossorigin="anonymous"><title>x</title>
 <link rel="stylesheet" href="/app-1.css"><script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' });</script></head>
 <body><div id="lantern-prerender"></div></body></html>"#;
 
@@ -58,7 +58,7 @@ fn build_writes_app_data_and_a_page_per_article_and_alias() {
         "404.html",
         "app-1.js",
         "app-1_bg.wasm",
-        "data/catalog.json",
+        "data/catalog.bin",
         "data/articles/vpn-will-not-connect.html",
         "data/articles/printer-offline.html",
         "a/vpn-will-not-connect/index.html",
@@ -77,7 +77,7 @@ fn build_writes_app_data_and_a_page_per_article_and_alias() {
     );
     assert!(page.contains(r#"<meta name="lantern-root" content="../../">"#));
     // The catalog preload points at the site root from every depth.
-    assert!(page.contains(r#"href="../../data/catalog.json""#), "{page}");
+    assert!(page.contains(r#"href="../../data/catalog.bin""#), "{page}");
     // Pre-rendered body and link-preview tags, escaped.
     assert!(
         page.contains("<title>VPN will not connect · ACME &lt;Help&gt;</title>"),
@@ -99,15 +99,27 @@ fn build_writes_app_data_and_a_page_per_article_and_alias() {
     // The 404 page is served at any depth: absolute paths from the base URL.
     let not_found = fs::read_to_string(site.join("404.html")).unwrap();
     assert!(not_found.contains("'/kb/app-1.js'"), "{not_found}");
-    let catalog: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(site.join("data/catalog.json")).unwrap()).unwrap();
-    let titles: Vec<_> = catalog["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap())
-        .collect();
+    let catalog = read_catalog(&site);
+    let titles: Vec<_> = catalog.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["Printer offline", "VPN will not connect"]);
+    let found = catalog.index.search("vpn", &Default::default(), |_| true);
+    assert_eq!(catalog.articles[found[0].doc].slug, "vpn-will-not-connect");
+}
+
+/// The site's catalog, read as the browser reads it: unpacked, then parsed.
+fn read_catalog(site: &Path) -> lantern_core::Catalog {
+    use std::io::Read as _;
+    let packed = fs::read(site.join("data/catalog.bin")).unwrap();
+    assert_eq!(
+        packed[..2],
+        [0x1f, 0x8b],
+        "catalog.bin is stored gzip-compressed"
+    );
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(&packed[..])
+        .read_to_end(&mut bytes)
+        .unwrap();
+    lantern_core::Catalog::from_bytes(bytes).unwrap()
 }
 
 #[test]
@@ -296,15 +308,11 @@ fn the_ticket_form_is_a_real_page_and_its_channels_reach_the_app() {
         "{page}"
     );
     assert!(page.contains("import init from '../app-1.js'"), "{page}");
-    let catalog: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root.join("site/data/catalog.json")).unwrap())
-            .unwrap();
-    assert_eq!(
-        catalog["ticket"]["webhook"]["url"],
-        "https://desk.acme.test/hook"
-    );
-    assert_eq!(catalog["ticket"]["webhook"]["timeout_seconds"], 5);
-    assert_eq!(catalog["ticket"]["email"], "desk@acme.test");
+    let ticket = read_catalog(&root.join("site")).ticket;
+    let webhook = ticket.webhook.expect("a webhook");
+    assert_eq!(webhook.url, "https://desk.acme.test/hook");
+    assert_eq!(webhook.timeout_seconds, 5);
+    assert_eq!(ticket.email.as_deref(), Some("desk@acme.test"));
 }
 
 #[test]

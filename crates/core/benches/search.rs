@@ -135,16 +135,16 @@ fn gzip_len(bytes: &[u8]) -> usize {
 
 fn report(name: &str, docs: &[IndexDoc]) -> SearchIndex {
     let start = Instant::now();
-    let index = SearchIndex::build(docs);
+    let mut index = SearchIndex::build(docs);
     let build = start.elapsed();
-    let json = serde_json::to_vec(&index).unwrap();
+    let file = index.write_file(lantern_core::catalog::CATALOG_FORMAT);
     println!(
-        "\n### {name}: {} documents, {} terms\nindex build {:.0} ms; index JSON {:.1} MB raw, {:.2} MB gzip\n",
+        "\n### {name}: {} documents, {} terms\nindex build {:.0} ms; index file {:.1} MB raw, {:.2} MB gzip\n",
         index.len(),
         index.vocabulary_len(),
         build.as_secs_f64() * 1000.0,
-        json.len() as f64 / 1e6,
-        gzip_len(&json) as f64 / 1e6
+        file.len() as f64 / 1e6,
+        gzip_len(&file) as f64 / 1e6
     );
     println!("| queries | n | p50 µs | p95 µs | max µs |\n|---|---:|---:|---:|---:|");
     let options = SearchOptions::default();

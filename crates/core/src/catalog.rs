@@ -1,14 +1,42 @@
 //! What `lantern build` writes for the browser: site settings, categories,
-//! article metadata and the search index, in one file fetched at start.
-//! Article bodies are separate files, fetched when an article is opened.
+//! article metadata and the search index, in one file fetched at start
+//! (`data/catalog.bin`). Article bodies are separate files, fetched when an
+//! article is opened.
+//!
+//! The file: an 8-byte magic, the format (u32, little-endian), the length
+//! of the JSON part (u32), the JSON part (everything but the index's
+//! terms, lengths and postings), then those in binary (see
+//! `search/index_file.rs`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::search::SearchIndex;
 
+/// Why the browser could not read a catalog, in words for the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CatalogError {
+    /// Built by a Lantern with another catalog format.
+    OtherVersion,
+    Damaged(String),
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogError::OtherVersion => f.write_str(
+                "The article index was built by another version of Lantern; rebuild the site.",
+            ),
+            CatalogError::Damaged(why) => write!(f, "The article index is damaged: {why}"),
+        }
+    }
+}
+
 /// Bumped whenever the format changes, so a stale catalog is detected
 /// instead of misread.
-pub const CATALOG_FORMAT: u32 = 3;
+pub const CATALOG_FORMAT: u32 = 4;
+
+const MAGIC: &[u8; 8] = b"LANTERN\x00";
+const HEADER: usize = MAGIC.len() + 4 + 4;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Catalog {
@@ -79,18 +107,43 @@ impl ArticleMeta {
 }
 
 impl Catalog {
-    /// Reads a catalog as `lantern build` wrote it, restoring the index's
-    /// titles (left out to keep the download small). Headings are not in
-    /// the catalog at all: an article's table of contents comes from its
-    /// body, and parsing 20,000 of them at start cost load time.
-    pub fn from_json(text: &str) -> Result<Catalog, serde_json::Error> {
-        Self::from_slice(text.as_bytes())
+    /// The catalog file `lantern build` writes (`data/catalog.bin`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let json = serde_json::to_vec(self).expect("a catalog always serialises");
+        let mut bytes = Vec::with_capacity(HEADER + json.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&self.format.to_le_bytes());
+        bytes.extend_from_slice(&(json.len() as u32).to_le_bytes());
+        bytes.extend(json);
+        self.index.encode_into(&mut bytes);
+        bytes
     }
 
-    /// Like `from_json`, from the bytes as they arrived (no UTF-16 string
-    /// round trip in the browser).
-    pub fn from_slice(bytes: &[u8]) -> Result<Catalog, serde_json::Error> {
-        let mut catalog: Catalog = serde_json::from_slice(bytes)?;
+    /// Reads a catalog file, restoring the index's titles (left out to
+    /// keep the download small). Headings are not in the catalog at all:
+    /// an article's table of contents comes from its body, and parsing
+    /// 20,000 of them at start cost load time.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Catalog, CatalogError> {
+        match Self::format_of(&bytes) {
+            Some(CATALOG_FORMAT) => {}
+            Some(_) => return Err(CatalogError::OtherVersion),
+            None => return Err(CatalogError::Damaged("not a Lantern catalog".into())),
+        }
+        let damaged = |why: String| CatalogError::Damaged(why);
+        let json_len = u32::from_le_bytes(bytes[12..HEADER].try_into().expect("4 bytes")) as usize;
+        let json_end = HEADER
+            .checked_add(json_len)
+            .filter(|&end| end <= bytes.len())
+            .ok_or_else(|| damaged("it ends early".into()))?;
+        let mut catalog: Catalog =
+            serde_json::from_slice(&bytes[HEADER..json_end]).map_err(|e| damaged(e.to_string()))?;
+        catalog
+            .index
+            .decode_from(bytes, json_end)
+            .map_err(damaged)?;
+        if catalog.index.len() != catalog.articles.len() {
+            return Err(damaged("the index does not cover the articles".into()));
+        }
         let titles: Vec<&str> = catalog.articles.iter().map(|a| a.title.as_str()).collect();
         let mut index = std::mem::take(&mut catalog.index);
         index.set_titles(titles);
@@ -98,10 +151,15 @@ impl Catalog {
         Ok(catalog)
     }
 
-    /// The format number of a catalog, read without the rest of it: a
-    /// catalog from another version of Lantern may not parse at all, and
-    /// then this tells why.
+    /// The format number of a catalog file, read without the rest of it,
+    /// so that one from another version of Lantern is named as such.
+    /// Catalogs before format 4 were JSON.
     pub fn format_of(bytes: &[u8]) -> Option<u32> {
+        if bytes.len() >= HEADER && bytes.starts_with(MAGIC) {
+            return Some(u32::from_le_bytes(
+                bytes[8..12].try_into().expect("4 bytes"),
+            ));
+        }
         #[derive(Deserialize)]
         struct Format {
             format: u32,

@@ -26,5 +26,5 @@ pub mod library;
 #[cfg(feature = "authoring")]
 pub mod render;
 
-pub use catalog::{ArticleMeta, Catalog, Category, HeadingRef, SiteInfo};
+pub use catalog::{ArticleMeta, Catalog, CatalogError, Category, HeadingRef, SiteInfo};
 pub use search::{SearchHit, SearchIndex, SearchOptions};

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use lantern_core::config::SiteConfig;
 use lantern_core::library::Library;
-use lantern_core::{Catalog, SearchIndex, SearchOptions};
+use lantern_core::{Catalog, CatalogError, SearchIndex, SearchOptions};
 
 fn catalog() -> Catalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
@@ -135,13 +135,16 @@ fn diacritics_fold_to_plain_letters() {
 }
 
 #[test]
-fn a_catalog_read_back_from_json_searches_the_same() {
+fn a_catalog_read_back_from_its_file_searches_the_same() {
     let built = catalog();
-    let json = serde_json::to_string(&built).unwrap();
+    let bytes = built.to_bytes();
     // Headings and the index's titles stay home: an article's table of
     // contents comes from its body, and the browser derives the titles.
-    assert!(!json.contains(r#""headings":"#), "headings were sent");
-    let read = Catalog::from_json(&json).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&bytes).contains(r#""headings":"#),
+        "headings were sent"
+    );
+    let read = Catalog::from_bytes(bytes).unwrap();
     assert_eq!(read.articles, built.articles);
     for query in [
         "outlok keeps askin pasword",
@@ -201,7 +204,7 @@ fn the_sample_site_synonyms_reach_the_browser_catalog() {
     let config = SiteConfig::load(&dir.join("../lantern.toml")).unwrap();
     assert!(!config.search.synonyms.is_empty());
     let catalog = library.catalog(&config);
-    let read = Catalog::from_json(&serde_json::to_string(&catalog).unwrap()).unwrap();
+    let read = Catalog::from_bytes(catalog.to_bytes()).unwrap();
     assert_first(
         &read,
         "remote access will not connect",
@@ -273,14 +276,45 @@ fn a_title_typed_with_its_stop_words_ranks_above_one_that_skips_them() {
 fn a_catalog_from_another_version_is_recognised_even_when_it_does_not_parse() {
     let old =
         br#"{"format":2,"site":{"name":"x"},"articles":[{"slug":"a","headings":[]}],"index":{}}"#;
-    assert!(Catalog::from_slice(old).is_err());
+    assert_eq!(
+        Catalog::from_bytes(old.to_vec()).err(),
+        Some(CatalogError::OtherVersion)
+    );
     assert_eq!(Catalog::format_of(old), Some(2));
     assert_eq!(Catalog::format_of(b"not json"), None);
-    let current = serde_json::to_vec(&catalog()).unwrap();
+    let current = catalog().to_bytes();
     assert_eq!(
         Catalog::format_of(&current),
         Some(lantern_core::catalog::CATALOG_FORMAT)
     );
+    // A later format is named too, though this version cannot read it.
+    let mut later = current.clone();
+    later[8] += 1;
+    assert_eq!(
+        Catalog::from_bytes(later).err(),
+        Some(CatalogError::OtherVersion)
+    );
+}
+
+#[test]
+fn a_damaged_catalog_is_an_error_with_the_reason_never_a_panic() {
+    let bytes = catalog().to_bytes();
+    for cut in [0, 5, 16, 100, bytes.len() / 2, bytes.len() - 1] {
+        let error = Catalog::from_bytes(bytes[..cut].to_vec()).unwrap_err();
+        assert!(
+            matches!(error, CatalogError::Damaged(_)),
+            "cut at {cut}: {error:?}"
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with("The article index is damaged"),
+            "{error}"
+        );
+    }
+    let mut flipped = bytes.clone();
+    flipped[20] = b'!';
+    assert!(Catalog::from_bytes(flipped).is_err());
 }
 
 #[test]

@@ -9,7 +9,7 @@
 //         [--json FILE] [--cpuprofile DIR] 3k=http://127.0.0.1:PORT/ 10k=http://127.0.0.1:PORT2/
 //
 // Load to first search. Every sample is a fresh browser context (empty HTTP
-// cache: the app and data/catalog.json are fetched again). A script
+// cache: the app and data/catalog.bin are fetched again). A script
 // installed before the page's own watches the DOM; as soon as
 // #search-input exists it types a whole query in the next task and
 // records when that query's results are in the DOM. Times are
@@ -119,12 +119,14 @@ function loadProbe(query) {
       b.error = document.querySelector('.load-error').textContent.trim();
       observer.disconnect();
     } else if (b.inputAt === undefined) {
-      const input = document.getElementById('search-input');
-      if (!input) return;
+      if (!document.getElementById('search-input')) return;
       b.inputAt = performance.now();
-      // A user types in a later task than the one that showed the box.
+      // A user types in a later task than the one that showed the box,
+      // into the box there is then: the early box may have been replaced
+      // by the real one (which takes the focus) in between.
       nextTask(() => {
         b.typedAt = performance.now();
+        const input = document.getElementById('search-input');
         input.value = query;
         input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: query }));
       });
@@ -148,7 +150,8 @@ function collectLoad() {
     ...b,
     html: nav && nav.responseEnd,
     wasm: find(/_bg\.wasm$/),
-    catalog: find(/data\/catalog\.json$/),
+    // data/catalog.json before catalog format 4.
+    catalog: find(/data\/catalog\.(bin|json)$/),
   };
 }
 
@@ -436,9 +439,10 @@ for (const { site, loads } of results) {
     `${col((s) => s.resultsAt - s.catalog.end)} | ${col((s) => s.parseTask)} | ${col((s) => s.resultsAt - s.typedAt)} | **${col((s) => s.resultsAt)}** |`);
 }
 console.log('\nwasm fetched: responseEnd of the .wasm. app started: `TrunkApplicationStarted` (wasm compiled and instantiated, ' +
-  '`start()` returned, catalog requested). catalog fetch: its responseEnd − startTime (Resource Timing). search box: the home ' +
+  '`start()` returned). catalog fetch: `data/catalog.bin`, requested by the page before the app starts: responseEnd − ' +
+  'startTime (Resource Timing). search box: the home ' +
   'page\'s box exists (drawn before the catalog is in; what is typed waits for it). catalog → results: reading the catalog ' +
-  '(`Response.arrayBuffer()`, copy into wasm memory, `Catalog::from_slice`), building the page and running the typed query. ' +
+  '(`Response.arrayBuffer()`, copy into wasm memory, `Catalog::from_bytes`), building the page and running the typed query. ' +
   'longest task: the longest main-thread task in that interval (Long Tasks API). first search: query typed → its results in the DOM.');
 
 console.log(`\nThe same through Playwright (${PW_LOADS} loads per site; Playwright enables DevTools' Network domain, ` +

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { appReady, expectNoAxeViolations, search, SHOTS } from './helpers.mjs';
 import { PORT, PAGES_PORT } from '../playwright.config.mjs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
@@ -344,7 +345,7 @@ test('a slow article body does not take the focus from a search the user started
 async function holdCatalog(page) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/data/catalog.json', async (route) => {
+  await page.route('**/data/catalog.bin', async (route) => {
     await held;
     await route.continue();
   });
@@ -354,21 +355,42 @@ async function holdCatalog(page) {
 test('the article index is downloaded once, by the page before the app starts', async ({ page }) => {
   await page.goto('/?q=vpn');
   await expect(page.getByRole('option').first()).toBeVisible();
-  const requests = await page.evaluate(() =>
-    performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/data/catalog.json')).length);
-  expect(requests).toBe(1);
+  const requests = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((r) => new URL(r.name).pathname).filter((path) => path.startsWith('/data/') && !path.startsWith('/data/articles/')));
+  expect(requests).toEqual(['/data/catalog.bin']);
+});
+
+test('an article index from another version of Lantern is named as such', async ({ page }) => {
+  await page.route('**/data/catalog.bin', async (route) => {
+    const response = await route.fetch();
+    const body = gunzipSync(await response.body());
+    body[8] += 1; // the format number in the header
+    await route.fulfill({ response, body: gzipSync(body) });
+  });
+  await page.goto('/');
+  await expect(page.locator('.load-error')).toContainText('built by another version of Lantern');
 });
 
 test('a missing article index is reported, not a blank page', async ({ page }) => {
-  await page.route('**/data/catalog.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/data/catalog.bin', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto('/');
   await expect(page.locator('.load-error')).toContainText('The article index is missing (HTTP 404).');
 });
 
+test('a damaged article index is reported, not a blank page', async ({ page }) => {
+  await page.route('**/data/catalog.bin', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    await route.fulfill({ response, body: body.subarray(0, body.length / 2) });
+  });
+  await page.goto('/');
+  await expect(page.locator('.load-error')).toContainText('Could not load the article index');
+});
+
 test('an unreachable article index is reported, not a blank page', async ({ page }) => {
-  await page.route('**/data/catalog.json', (route) => route.abort('connectionfailed'));
+  await page.route('**/data/catalog.bin', (route) => route.abort('connectionfailed'));
   await page.goto('/a/printer-shows-offline/');
-  await expect(page.locator('.load-error')).toContainText('Could not reach the help center');
+  await expect(page.locator('.load-error')).toContainText('Could not load the article index');
 });
 
 test('typing can start before the article index arrives and nothing typed is lost', async ({ page }) => {

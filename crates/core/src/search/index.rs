@@ -38,14 +38,19 @@ impl IndexDoc {
     }
 }
 
+/// In the catalog's JSON part only the synonyms travel; terms, lengths
+/// and postings follow it in binary (see `index_file.rs`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct SearchIndex {
     /// Sorted, unique index terms.
+    #[serde(skip)]
     pub(crate) terms: Vec<String>,
     /// For each term: pairs of (document id, packed per-field counts),
     /// document ids ascending, decoded on first use.
+    #[serde(skip)]
     pub(crate) postings: Postings,
     /// For each document: the number of tokens in each field.
+    #[serde(skip)]
     pub(crate) lengths: Vec<[u16; FIELD_COUNT]>,
     /// Folded titles, for fuzzy title matching of short queries. Not sent
     /// to the browser: the catalog's article titles are (see
@@ -197,6 +202,20 @@ impl SearchIndex {
     /// Words and phrases to treat as the same (see `Synonyms`).
     pub fn set_synonyms(&mut self, synonyms: super::Synonyms) {
         self.synonyms = synonyms;
+    }
+
+    /// Appends the index's binary part (see `index_file.rs`).
+    pub(crate) fn encode_into(&self, out: &mut Vec<u8>) {
+        super::index_file::encode(&self.terms, &self.lengths, &self.postings, out);
+    }
+
+    /// Fills an index read from JSON from its binary part, `bytes[from..]`.
+    pub(crate) fn decode_from(&mut self, bytes: Vec<u8>, from: usize) -> Result<(), String> {
+        let parts = super::index_file::decode(bytes, from)?;
+        self.terms = parts.terms;
+        self.lengths = parts.lengths;
+        self.postings = parts.postings;
+        Ok(())
     }
 
     /// Gives a deserialised index its documents' titles back.

@@ -12,6 +12,7 @@
 
 mod highlight;
 mod index;
+mod index_file;
 mod postings;
 mod query;
 mod snippet;

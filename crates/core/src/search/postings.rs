@@ -4,7 +4,8 @@
 //! site pays for the few lists its first searches touch, not for all of
 //! them.
 //!
-//! On the wire (one base64 string): the number of terms; per term, its
+//! On the wire (the tail of the index file, see `index_file.rs`): the
+//! number of terms; per term, its
 //! number of documents and the byte length of its list; then the lists, one
 //! after another. In a list, per document: the gap from the previous id,
 //! one byte holding which of the first four fields have the term (low bits)
@@ -12,9 +13,6 @@
 //! then the counts of the fields present.
 
 use std::sync::OnceLock;
-
-use base64::Engine as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::index::{pack, unpack, FIELD_COUNT};
 
@@ -120,23 +118,7 @@ impl PartialEq for Postings {
     }
 }
 
-impl Serialize for Postings {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(self.to_bytes()))
-    }
-}
-
-impl<'de> Deserialize<'de> for Postings {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(text.as_bytes())
-            .map_err(serde::de::Error::custom)?;
-        Postings::from_bytes(bytes).map_err(serde::de::Error::custom)
-    }
-}
-
-fn put(out: &mut Vec<u8>, mut value: u32) {
+pub(crate) fn put(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -144,7 +126,7 @@ fn put(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-fn take(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
+pub(crate) fn take(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
     let mut value = 0u32;
     for shift in (0..35).step_by(7) {
         let byte = *bytes.get(*at).ok_or("postings end early")?;
@@ -230,9 +212,6 @@ mod tests {
         assert_eq!(back, built);
         assert_eq!(back.doc_count(2), 2);
         assert_eq!(back.list(0), &sample()[0][..]);
-        // Through JSON, as the catalog travels.
-        let json = serde_json::to_string(&built).unwrap();
-        let back: Postings = serde_json::from_str(&json).unwrap();
         assert_eq!(back.list(2), &sample()[2][..]);
     }
 
