@@ -21,8 +21,9 @@ for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
 done
 printf '%-44s %10d %10d %10d\n' TOTAL "$total_raw" "$total_gz" "$total_br"
-cat_raw=$(stat -c %s "$dist/data/catalog.bin")
-printf '%-44s %10d %10d %10d\n' "data/catalog.bin ($(ls "$dist"/data/articles | wc -l) articles)" "$cat_raw" "$(gzip -9 -c "$dist/data/catalog.bin" | wc -c)" "$(brotli -q 11 -c "$dist/data/catalog.bin" | wc -c)"
+# Stored gzip-compressed: what crosses the network is the file as it is.
+printf '%-44s %10d %10s %10s\n' "data/catalog.bin, unpacked ($(ls "$dist"/data/articles | wc -l) articles)" "$(gzip -dc "$dist/data/catalog.bin" | wc -c)" \
+  "$(stat -c %s "$dist/data/catalog.bin")" "–"
 if (( total_br > 300 * 1024 )); then
   echo "app is $((total_br / 1024)) KiB brotli: over the 300 KiB budget" >&2
   exit 1
