@@ -135,9 +135,10 @@ fn gzip_len(bytes: &[u8]) -> usize {
 
 fn report(name: &str, docs: &[IndexDoc]) -> SearchIndex {
     let start = Instant::now();
-    let mut index = SearchIndex::build(docs);
+    let index = SearchIndex::build(docs);
     let build = start.elapsed();
-    let file = index.write_file(lantern_core::catalog::CATALOG_FORMAT);
+    let mut file = Vec::new();
+    index.encode_into(&mut file);
     println!(
         "\n### {name}: {} documents, {} terms\nindex build {:.0} ms; index file {:.1} MB raw, {:.2} MB gzip\n",
         index.len(),

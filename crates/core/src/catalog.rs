@@ -129,7 +129,7 @@ impl Catalog {
             Some(_) => return Err(CatalogError::OtherVersion),
             None => return Err(CatalogError::Damaged("not a Lantern catalog".into())),
         }
-        let damaged = |why: String| CatalogError::Damaged(why);
+        let damaged = CatalogError::Damaged;
         let json_len = u32::from_le_bytes(bytes[12..HEADER].try_into().expect("4 bytes")) as usize;
         let json_end = HEADER
             .checked_add(json_len)

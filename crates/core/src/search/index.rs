@@ -204,8 +204,9 @@ impl SearchIndex {
         self.synonyms = synonyms;
     }
 
-    /// Appends the index's binary part (see `index_file.rs`).
-    pub(crate) fn encode_into(&self, out: &mut Vec<u8>) {
+    /// Appends the index's binary part, as the catalog file carries it
+    /// (see `index_file.rs`).
+    pub fn encode_into(&self, out: &mut Vec<u8>) {
         super::index_file::encode(&self.terms, &self.lengths, &self.postings, out);
     }
 
