@@ -76,10 +76,15 @@ pub fn App() -> impl IntoView {
 fn Routed() -> impl IntoView {
     let site = crate::site::use_site();
     // Tickets left in the outbox by an earlier visit go out from any page.
+    let on_ticket_page = window()
+        .location()
+        .pathname()
+        .is_ok_and(|path| path.starts_with(&format!("{}/ticket", site.root)));
     provide_context(Outbound::start(
         site.root.clone(),
         site.catalog.ticket.webhook.clone(),
         use_announcer(),
+        on_ticket_page,
     ));
     let ticket_href = format!("{}/ticket/", site.root);
     view! {

@@ -45,6 +45,14 @@ pub fn copy_to_clipboard(text: String, done: &'static str) {
     });
 }
 
+/// A User Timing mark (`lantern:NAME`), so the load can be timed in any
+/// browser's performance panel and by `scripts/bench-browser.sh`.
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(&format!("lantern:{name}"));
+    }
+}
+
 pub fn focus_search() {
     let doc = document();
     let input = doc

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 /// readers without JavaScript and for link previews).
 pub fn start() {
     console_error_panic_hook::set_once();
+    dom::mark("app-start");
     let doc = document();
     if let Some(prerendered) = doc.get_element_by_id("lantern-prerender") {
         prerendered.remove();

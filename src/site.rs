@@ -80,7 +80,10 @@ pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
         Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
         Err(status) => return Err(missing_index(status.as_f64().unwrap_or_default() as u16)),
     };
-    Catalog::from_bytes(bytes).map_err(|e| LoadError(e.to_string()))
+    crate::dom::mark("catalog-bytes");
+    let catalog = Catalog::from_bytes(bytes).map_err(|e| LoadError(e.to_string()));
+    crate::dom::mark("catalog-read");
+    catalog
 }
 
 /// The catalog request `index.html` starts before the app (a promise from

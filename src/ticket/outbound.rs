@@ -36,7 +36,16 @@ pub fn use_outbound() -> Outbound {
 
 impl Outbound {
     /// Starts delivering whatever an earlier visit left in the outbox.
-    pub fn start(root: String, webhook: Option<WebhookConfig>, announcer: Announcer) -> Self {
+    /// `at_once` reads it before the page is drawn (the ticket pages show
+    /// its state); otherwise in the next task, because the first read of
+    /// local storage in a visit can take several milliseconds that the
+    /// first search should not wait for.
+    pub fn start(
+        root: String,
+        webhook: Option<WebhookConfig>,
+        announcer: Announcer,
+        at_once: bool,
+    ) -> Self {
         let this = Self {
             outbox: RwSignal::new(Outbox::default()),
             sent: RwSignal::new(Vec::new()),
@@ -46,7 +55,6 @@ impl Outbound {
             timer: StoredValue::new(None),
             announcer,
         };
-        this.reload();
         let online = window_event_listener(ev::online, move |_| this.retry_now());
         // Another tab queued or delivered a ticket.
         let storage = window_event_listener(ev::storage, move |_| {
@@ -57,7 +65,18 @@ impl Outbound {
             online.remove();
             storage.remove();
         });
-        this.pump();
+        if at_once {
+            this.reload();
+            this.pump();
+        } else {
+            set_timeout(
+                move || {
+                    this.reload();
+                    this.pump();
+                },
+                Duration::ZERO,
+            );
+        }
         this
     }
 

@@ -22,11 +22,19 @@ fn key(root: &str) -> String {
     storage::key(root, "visit")
 }
 
-fn update(root: &str, change: impl FnOnce(&mut Visit)) {
+/// Applies a change in the next task: session storage is slow on its first
+/// use in a visit, and a page or its first results should not wait for a
+/// record that is read only when a ticket is written.
+fn update(root: &str, change: impl FnOnce(&mut Visit) + 'static) {
     let key = key(root);
-    let mut visit: Visit = storage::load(Lifetime::Session, &key).unwrap_or_default();
-    change(&mut visit);
-    let _ = storage::save(Lifetime::Session, &key, &visit);
+    set_timeout(
+        move || {
+            let mut visit: Visit = storage::load(Lifetime::Session, &key).unwrap_or_default();
+            change(&mut visit);
+            let _ = storage::save(Lifetime::Session, &key, &visit);
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Records a query as it is typed (see `draft::record_query`).
@@ -34,13 +42,14 @@ pub fn record_query(root: &str, query: &str) {
     if query.trim().chars().count() < 2 {
         return;
     }
-    update(root, |visit| {
-        lantern_core::ticket::draft::record_query(&mut visit.queries, query, MAX_QUERIES)
+    let query = query.to_string();
+    update(root, move |visit| {
+        lantern_core::ticket::draft::record_query(&mut visit.queries, &query, MAX_QUERIES)
     });
 }
 
 pub fn record_article(root: &str, article: ArticleVisit) {
-    update(root, |visit| {
+    update(root, move |visit| {
         visit.articles.retain(|a| a.slug != article.slug);
         visit.articles.push(article);
         if visit.articles.len() > MAX_ARTICLES {

@@ -152,6 +152,10 @@ function collectLoad() {
     wasm: find(/_bg\.wasm$/),
     // data/catalog.json before catalog format 4.
     catalog: find(/data\/catalog\.(bin|json)$/),
+    // The app's own User Timing marks (`lantern:app-start`, ...).
+    marks: Object.fromEntries(performance.getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('lantern:'))
+      .map((m) => [m.name.slice('lantern:'.length), m.startTime])),
   };
 }
 
@@ -444,6 +448,22 @@ console.log('\nwasm fetched: responseEnd of the .wasm. app started: `TrunkApplic
   'page\'s box exists (drawn before the catalog is in; what is typed waits for it). catalog → results: reading the catalog ' +
   '(`Response.arrayBuffer()`, copy into wasm memory, `Catalog::from_bytes`), building the page and running the typed query. ' +
   'longest task: the longest main-thread task in that interval (Long Tasks API). first search: query typed → its results in the DOM.');
+
+// Where the time after the download goes, from the app's marks (sites
+// built before the marks existed show dashes).
+console.log('\nThe app\'s side of it, from its User Timing marks (ms, median / p95):\n');
+console.log('| site | wasm fetched → `main` | `main` → catalog bytes in wasm | reading the catalog | catalog read → results in the DOM |');
+console.log('|---|---:|---:|---:|---:|');
+for (const { site, loads } of results) {
+  const col = (f) => two(loads.map(f).filter((x) => Number.isFinite(x)));
+  const m = (s, name) => s.marks?.[name];
+  console.log(`| ${site.name} | ${col((s) => m(s, 'app-start') - s.wasm?.end)} | ` +
+    `${col((s) => m(s, 'catalog-bytes') - m(s, 'app-start'))} | ${col((s) => m(s, 'catalog-read') - m(s, 'catalog-bytes'))} | ` +
+    `${col((s) => s.resultsAt - m(s, 'catalog-read'))} |`);
+}
+console.log('\n`main`: `lantern:app-start`, the first line of the app (the wasm compiled and instantiated). Catalog bytes in wasm: ' +
+  '`lantern:catalog-bytes`, the unpacked file copied into wasm memory. Reading: `Catalog::from_bytes` (to `lantern:catalog-read`). ' +
+  'The rest is building the page (the typed query handed over) and its first search.');
 
 console.log(`\nThe same through Playwright (${PW_LOADS} loads per site; Playwright enables DevTools' Network domain, ` +
   'and the renderer then keeps a copy of every response body):\n');

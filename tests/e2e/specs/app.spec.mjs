@@ -360,6 +360,17 @@ test('the article index is downloaded once, by the page before the app starts', 
   expect(requests).toEqual(['/data/catalog.bin']);
 });
 
+test('the load is timed with User Timing marks, in the order it happens', async ({ page }) => {
+  // scripts/bench-browser.sh splits the load time with these.
+  await page.goto('/?q=vpn');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('lantern:')).sort((a, b) => a.startTime - b.startTime).map((m) => m.name)
+    .filter((name) => name !== 'lantern:catalog-unpacked'));
+  expect(marks).toEqual(['lantern:app-start', 'lantern:catalog-bytes', 'lantern:catalog-read']);
+  expect(await page.evaluate(() => performance.getEntriesByName('lantern:catalog-unpacked').length)).toBe(1);
+});
+
 test('an article index from another version of Lantern is named as such', async ({ page }) => {
   await page.route('**/data/catalog.bin', async (route) => {
     const response = await route.fetch();
