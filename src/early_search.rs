@@ -38,9 +38,16 @@ pub fn EarlySearch(root: String) -> impl IntoView {
         .and_then(|url| url.search_params().get("q"))
         .unwrap_or_default();
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    // Focused when the page is next drawn, not at once: when the index is
+    // already in, the real page replaces this one before that, and focusing
+    // here would have the browser lay out a page no one sees.
     Effect::new(move |_| {
         if let Some(input) = input_ref.get() {
-            let _ = input.focus();
+            request_animation_frame(move || {
+                if input.is_connected() {
+                    let _ = input.focus();
+                }
+            });
         }
     });
     view! {
