@@ -42,6 +42,9 @@ const RERANKED: usize = 30;
 const ORDER_RERANKED: usize = 100;
 /// A synonym from the site config counts almost as much as the word typed.
 const SYNONYM_WEIGHT: f32 = 0.9;
+/// A word before the last that is in no article, taken as typed short: its
+/// completions count a little less than a word typed whole.
+const SHORT_WORD_WEIGHT: f32 = 0.7;
 
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
@@ -338,23 +341,8 @@ impl SearchIndex {
                 });
             }
         }
-        let char_count = word.chars().count();
-        if is_prefix && char_count >= 2 {
-            let range = self.prefix_range(word);
-            let mut completions: Vec<usize> = range
-                .filter(|id| expansions.iter().all(|e| e.term != *id))
-                .collect();
-            if completions.len() > MAX_PREFIX_TERMS {
-                completions.sort_by_key(|&id| std::cmp::Reverse(self.postings.doc_count(id)));
-                completions.truncate(MAX_PREFIX_TERMS);
-            }
-            for id in completions {
-                let extra = self.terms[id].chars().count().saturating_sub(char_count) as f32;
-                expansions.push(Expansion {
-                    term: id,
-                    weight: 0.9 / (1.0 + 0.08 * extra),
-                });
-            }
+        if is_prefix && word.chars().count() >= 2 {
+            self.add_completions(word, 0.9, &mut expansions);
         }
         if is_prefix {
             // A stem is often shorter than the word being typed: `askin` is
@@ -380,6 +368,11 @@ impl SearchIndex {
         if expansions.is_empty() {
             self.add_typo_expansions(word, &mut expansions);
         }
+        if !is_prefix && word.chars().count() >= 3 && importance >= 1.0 {
+            // Before the last word too, a word may be typed short ("outl
+            // keep aski pass"), even when it is a word itself ("act dir").
+            self.add_completions(word, SHORT_WORD_WEIGHT, &mut expansions);
+        }
         // "page can" is on its way to "page cannot": a stop word still being
         // typed counts as the longer words it may become.
         let importance = if is_prefix
@@ -394,6 +387,27 @@ impl SearchIndex {
         QueryWord {
             expansions,
             importance,
+        }
+    }
+
+    /// The index terms that start with `word`, the shorter the closer to
+    /// `weight` (the most frequent, when there are too many).
+    fn add_completions(&self, word: &str, weight: f32, expansions: &mut Vec<Expansion>) {
+        let char_count = word.chars().count();
+        let mut completions: Vec<usize> = self
+            .prefix_range(word)
+            .filter(|id| expansions.iter().all(|e| e.term != *id))
+            .collect();
+        if completions.len() > MAX_PREFIX_TERMS {
+            completions.sort_by_key(|&id| std::cmp::Reverse(self.postings.doc_count(id)));
+            completions.truncate(MAX_PREFIX_TERMS);
+        }
+        for id in completions {
+            let extra = self.terms[id].chars().count().saturating_sub(char_count) as f32;
+            expansions.push(Expansion {
+                term: id,
+                weight: weight / (1.0 + 0.08 * extra),
+            });
         }
     }
 

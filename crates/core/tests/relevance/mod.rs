@@ -86,6 +86,7 @@ fn typo(word: &str, rng: &mut Lcg) -> String {
 pub fn generated(corpus: &Corpus, stride: usize, seed: u64) -> Vec<Query> {
     let mut rng = Lcg(seed);
     let mut raw_rng = Lcg(seed ^ 0x5eed);
+    let mut short_rng = Lcg(seed ^ 0xc0de);
     let mut queries = Vec::new();
     for (doc, article) in corpus
         .catalog
@@ -118,6 +119,21 @@ pub fn generated(corpus: &Corpus, stride: usize, seed: u64) -> Vec<Query> {
                     expected: expected.clone(),
                 });
             }
+        }
+        // Every word typed short ("outl keep aski pass"), as some people
+        // search: two to four of the title's content words, each cut after
+        // 3 to 5 letters.
+        if title.len() >= 2 {
+            let n = (2 + short_rng.below(3)).min(title.len());
+            let words: Vec<String> = title[..n]
+                .iter()
+                .map(|w| w.chars().take(3 + short_rng.below(3)).collect())
+                .collect();
+            queries.push(Query {
+                kind: "prefix-every-word",
+                text: words.join(" "),
+                expected: expected.clone(),
+            });
         }
         // The title as typed, stop words and numbers included, cut inside
         // a word after 3 to 5 of its letters.
