@@ -45,6 +45,8 @@ const SYNONYM_WEIGHT: f32 = 0.9;
 /// A word before the last that is in no article, taken as typed short: its
 /// completions count a little less than a word typed whole.
 const SHORT_WORD_WEIGHT: f32 = 0.7;
+/// Queries of more words than this are taken as typed whole.
+const MAX_SHORT_TYPED_WORDS: usize = 6;
 
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
@@ -106,6 +108,10 @@ impl SearchIndex {
             let terms: Vec<String> = tokens.iter().map(|t| term_of(&t.text)).collect();
             self.synonyms.alternatives(&terms)
         };
+        // Words typed short come in short queries ("outl keep aski pass");
+        // completing every word of a pasted paragraph would cost a lot and
+        // find nothing more.
+        let may_be_short = tokens.len() <= MAX_SHORT_TYPED_WORDS;
         let words: Vec<QueryWord> = tokens
             .iter()
             .enumerate()
@@ -113,8 +119,11 @@ impl SearchIndex {
             // A pasted log is not a query: the first words say enough.
             .take(MAX_QUERY_WORDS)
             .map(|(i, t)| {
-                let mut word =
-                    self.expand(&t.text, options.prefix_last && ends_mid_word && i == last);
+                let mut word = self.expand(
+                    &t.text,
+                    options.prefix_last && ends_mid_word && i == last,
+                    may_be_short,
+                );
                 for term in alternatives.get(i).into_iter().flatten() {
                     if let Some(id) = self.term_id(term) {
                         if word.expansions.iter().all(|e| e.term != id) {
@@ -323,7 +332,7 @@ impl SearchIndex {
             .collect()
     }
 
-    fn expand(&self, word: &str, is_prefix: bool) -> QueryWord {
+    fn expand(&self, word: &str, is_prefix: bool, may_be_short: bool) -> QueryWord {
         let importance = if is_stop_word(word) { 0.15 } else { 1.0 };
         let term = term_of(word);
         let mut expansions = Vec::new();
@@ -368,7 +377,7 @@ impl SearchIndex {
         if expansions.is_empty() {
             self.add_typo_expansions(word, &mut expansions);
         }
-        if !is_prefix && word.chars().count() >= 3 && importance >= 1.0 {
+        if may_be_short && !is_prefix && word.chars().count() >= 3 && importance >= 1.0 {
             // Before the last word too, a word may be typed short ("outl
             // keep aski pass"), even when it is a word itself ("act dir").
             self.add_completions(word, SHORT_WORD_WEIGHT, &mut expansions);
