@@ -79,7 +79,7 @@ fn Routed() -> impl IntoView {
     let on_ticket_page = window()
         .location()
         .pathname()
-        .is_ok_and(|path| path.starts_with(&format!("{}/ticket", site.root)));
+        .is_ok_and(|path| is_ticket_path(&site.root, &path));
     provide_context(Outbound::start(
         site.root.clone(),
         site.catalog.ticket.webhook.clone(),
@@ -110,6 +110,13 @@ fn Routed() -> impl IntoView {
     }
 }
 
+/// The ticket form and its confirmation, under the site root.
+fn is_ticket_path(root: &str, path: &str) -> bool {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .starts_with("/ticket")
+}
+
 /// Remembers the last page before the ticket form, for the ticket's context.
 #[component]
 fn VisitTracker() -> impl IntoView {
@@ -118,8 +125,7 @@ fn VisitTracker() -> impl IntoView {
     Effect::new(move |_| {
         let path = location.pathname.get();
         let search = location.search.get();
-        let rest = path.strip_prefix(site.root.as_str()).unwrap_or(&path);
-        if !rest.starts_with("/ticket") {
+        if !is_ticket_path(&site.root, &path) {
             let origin = window().location().origin().unwrap_or_default();
             let search = if search.is_empty() || search.starts_with('?') {
                 search

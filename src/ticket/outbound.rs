@@ -57,25 +57,15 @@ impl Outbound {
         };
         let online = window_event_listener(ev::online, move |_| this.retry_now());
         // Another tab queued or delivered a ticket.
-        let storage = window_event_listener(ev::storage, move |_| {
-            this.reload();
-            this.pump();
-        });
+        let storage = window_event_listener(ev::storage, move |_| this.reload_and_pump());
         on_cleanup(move || {
             online.remove();
             storage.remove();
         });
         if at_once {
-            this.reload();
-            this.pump();
+            this.reload_and_pump();
         } else {
-            set_timeout(
-                move || {
-                    this.reload();
-                    this.pump();
-                },
-                Duration::ZERO,
-            );
+            set_timeout(move || this.reload_and_pump(), Duration::ZERO);
         }
         this
     }
@@ -86,6 +76,11 @@ impl Outbound {
 
     fn sent_key(&self) -> String {
         storage::key(&self.root.get_value(), "sent")
+    }
+
+    fn reload_and_pump(&self) {
+        self.reload();
+        self.pump();
     }
 
     fn reload(&self) {

@@ -455,7 +455,7 @@ console.log('\nThe app\'s side of it, from its User Timing marks (ms, median / p
 console.log('| site | wasm fetched → `main` | `main` → catalog bytes in wasm | reading the catalog | catalog read → results in the DOM |');
 console.log('|---|---:|---:|---:|---:|');
 for (const { site, loads } of results) {
-  const col = (f) => two(loads.map(f).filter((x) => Number.isFinite(x)));
+  const col = (f) => two(loads.map(f));
   const m = (s, name) => s.marks?.[name];
   console.log(`| ${site.name} | ${col((s) => m(s, 'app-start') - s.wasm?.end)} | ` +
     `${col((s) => m(s, 'catalog-bytes') - m(s, 'app-start'))} | ${col((s) => m(s, 'catalog-read') - m(s, 'catalog-bytes'))} | ` +

@@ -42,8 +42,8 @@ const RERANKED: usize = 30;
 const ORDER_RERANKED: usize = 100;
 /// A synonym from the site config counts almost as much as the word typed.
 const SYNONYM_WEIGHT: f32 = 0.9;
-/// A word before the last that is in no article, taken as typed short: its
-/// completions count a little less than a word typed whole.
+/// A word before the last may be typed short ("outl keep"): its completions
+/// count a little less than the word as typed.
 const SHORT_WORD_WEIGHT: f32 = 0.7;
 /// Queries of more words than this are taken as typed whole.
 const MAX_SHORT_TYPED_WORDS: usize = 6;
@@ -350,7 +350,8 @@ impl SearchIndex {
                 });
             }
         }
-        if is_prefix && word.chars().count() >= 2 {
+        let char_count = word.chars().count();
+        if is_prefix && char_count >= 2 {
             self.add_completions(word, 0.9, &mut expansions);
         }
         if is_prefix {
@@ -377,7 +378,7 @@ impl SearchIndex {
         if expansions.is_empty() {
             self.add_typo_expansions(word, &mut expansions);
         }
-        if may_be_short && !is_prefix && word.chars().count() >= 3 && importance >= 1.0 {
+        if may_be_short && !is_prefix && char_count >= 3 && importance >= 1.0 {
             // Before the last word too, a word may be typed short ("outl
             // keep aski pass"), even when it is a word itself ("act dir").
             self.add_completions(word, SHORT_WORD_WEIGHT, &mut expansions);
