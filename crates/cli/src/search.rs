@@ -19,9 +19,10 @@ pub fn run(
         Some(path) => SiteConfig::load(path)?,
         None => SiteConfig::default(),
     };
-    let library = lantern_core::library::Library::load(articles)
+    let library = lantern_core::library::Library::load_for_search(articles)
         .map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
-    // Broken articles are skipped, never fatal: say which on stderr.
+    // Broken articles are skipped, never fatal: say which on stderr. (Two
+    // files with one slug are both searched: `lantern check` reports that.)
     for d in library.diagnostics.iter().filter(|d| d.is_error()) {
         eprintln!("warning: skipped: {d}");
     }
@@ -93,11 +94,22 @@ fn batch(catalog: &Catalog, paths: &[&str]) -> Result<ExitCode, String> {
         limit: 10,
         prefix_last: true,
     };
-    for line in stdin.lock().lines() {
-        let line = line.map_err(|e| e.to_string())?;
-        let hits = catalog
-            .index
-            .search(line.trim_end_matches('\r'), &options, |_| true);
+    let mut input = stdin.lock();
+    let mut bytes = Vec::new();
+    loop {
+        bytes.clear();
+        if input
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| e.to_string())?
+            == 0
+        {
+            break;
+        }
+        // A line that is not UTF-8 is still one query and one answer: the
+        // driving process counts lines.
+        let line = String::from_utf8_lossy(&bytes);
+        let query = line.trim_end_matches('\n').trim_end_matches('\r');
+        let hits = catalog.index.search(query, &options, |_| true);
         let row: Vec<&str> = hits.iter().map(|h| paths[h.doc]).collect();
         writeln!(
             out,

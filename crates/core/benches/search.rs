@@ -23,7 +23,7 @@ fn corpus_dir() -> Option<PathBuf> {
 
 fn real_docs() -> Vec<IndexDoc> {
     let dir = corpus_dir().expect("the shared corpus is needed for the search benchmarks");
-    Library::load_with(&dir, false)
+    Library::load_for_search(&dir)
         .expect("corpus")
         .index_docs()
 }

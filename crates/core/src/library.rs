@@ -54,6 +54,15 @@ impl Article {
     }
 }
 
+/// What loading does with a file whose slug an earlier file already has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SlugClash {
+    /// An error, and the file is left out: two pages cannot share an address.
+    Refuse,
+    /// A warning, and the file is kept.
+    Keep,
+}
+
 #[derive(Debug, Default)]
 pub struct Library {
     /// Sorted by title, the order the catalog lists them in.
@@ -74,6 +83,19 @@ impl Library {
     /// As [`Library::load`]; without `html` the articles' HTML is left
     /// empty (checking needs only their structure, and is much faster).
     pub fn load_with(dir: &Path, html: bool) -> std::io::Result<Library> {
+        Self::load_files(dir, html, SlugClash::Refuse)
+    }
+
+    /// Every article that parses, for searching: without HTML, and keeping
+    /// a file whose slug another file already uses (with a warning).
+    /// Search results name articles by path, so a clash that must stop
+    /// publishing (two pages at one address) must not hide an article from
+    /// `lantern search`.
+    pub fn load_for_search(dir: &Path) -> std::io::Result<Library> {
+        Self::load_files(dir, false, SlugClash::Keep)
+    }
+
+    fn load_files(dir: &Path, html: bool, clash: SlugClash) -> std::io::Result<Library> {
         let mut files = Vec::new();
         collect_markdown(dir, &mut files)?;
         files.sort();
@@ -103,7 +125,7 @@ impl Library {
             library.diagnostics.extend(outcome.diagnostics);
             library.articles.extend(outcome.article);
         }
-        library.finish();
+        library.finish(clash);
         Ok(library)
     }
 
@@ -116,27 +138,38 @@ impl Library {
             library.diagnostics.extend(outcome.diagnostics);
             library.articles.extend(outcome.article);
         }
-        library.finish();
+        library.finish(SlugClash::Refuse);
         library
     }
 
-    /// Rejects duplicate slugs and colliding aliases (the later file loses),
-    /// then sorts articles by title.
-    fn finish(&mut self) {
+    /// Deals with duplicate slugs as `clash` says and rejects colliding
+    /// aliases (the later file loses), then sorts articles by title.
+    fn finish(&mut self, clash: SlugClash) {
         let mut owners: HashMap<String, String> = HashMap::new();
         let mut kept = Vec::with_capacity(self.articles.len());
         for article in std::mem::take(&mut self.articles) {
             if let Some(owner) = owners.get(&article.slug) {
-                self.diagnostics.push(Diagnostic::error(
-                    &article.path,
-                    1,
-                    1,
-                    format!(
-                        "duplicate slug `{}`: {owner} already uses it; rename one of the files",
-                        article.slug
-                    ),
-                ));
-                continue;
+                let message = format!(
+                    "duplicate slug `{}`: {owner} already uses it; rename one of the files",
+                    article.slug
+                );
+                match clash {
+                    SlugClash::Refuse => {
+                        self.diagnostics
+                            .push(Diagnostic::error(&article.path, 1, 1, message));
+                        continue;
+                    }
+                    SlugClash::Keep => {
+                        self.diagnostics.push(Diagnostic::warning(
+                            &article.path,
+                            1,
+                            1,
+                            format!("{message} before publishing"),
+                        ));
+                        kept.push(article);
+                        continue;
+                    }
+                }
             }
             owners.insert(article.slug.clone(), article.path.clone());
             kept.push(article);

@@ -25,7 +25,7 @@ pub struct Corpus {
 }
 
 pub fn load(dir: &Path) -> Corpus {
-    let library = Library::load_with(dir, false).expect("articles");
+    let library = Library::load_for_search(dir).expect("articles");
     let catalog = library.catalog(&SiteConfig::default());
     let paths = library
         .articles

@@ -1,0 +1,241 @@
+//! `lantern search`: ranked results for an author, and the batch mode an
+//! evaluation drives (one query line in, one JSON line of paths out).
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn article(title: &str, summary: &str, body: &str) -> String {
+    format!("---\ntitle: \"{title}\"\nsummary: \"{summary}\"\n---\n{body}\n")
+}
+
+/// A small folder of articles, some in subfolders, one broken.
+fn articles() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write(
+        dir,
+        "outlook/password-prompt.md",
+        article(
+            "Outlook keeps asking for a password",
+            "Outlook prompts for credentials again and again.",
+            "Clear the saved credentials in Credential Manager.\n\n## Steps\n\n1. Open Credential Manager.",
+        ),
+    );
+    write(
+        dir,
+        "network/vpn-drops.md",
+        article(
+            "VPN disconnects every few minutes",
+            "The VPN tunnel drops when the laptop sleeps.",
+            "Turn off power saving for the network adapter.",
+        ),
+    );
+    write(
+        dir,
+        "printer-offline.md",
+        article(
+            "Printer shows as offline",
+            "Windows says the printer is offline although it is on.",
+            "Restart the print spooler. Error 0x00000709 means the default printer is locked.",
+        ),
+    );
+    write(dir, "broken.md", "---\ntitle: [unclosed\n---\nBody.\n");
+    tmp
+}
+
+fn lantern() -> Command {
+    Command::cargo_bin("lantern").unwrap()
+}
+
+/// The batch answers to `input`, one parsed JSON array per line.
+fn batch(dir: &Path, input: &[u8]) -> (Vec<Vec<String>>, String) {
+    let output = lantern()
+        .arg("search")
+        .arg("--articles")
+        .arg(dir)
+        .write_stdin(input.to_vec())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let answers = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line:?}: {e}")))
+        .collect();
+    (answers, String::from_utf8(output.stderr).unwrap())
+}
+
+#[test]
+fn batch_answers_every_line_with_paths_relative_to_the_folder() {
+    let tmp = articles();
+    let (answers, stderr) = batch(
+        tmp.path(),
+        b"outlok keeps askin pasword\r\nvpn disconn\n\n   \n\xF0\x9F\x98\x80\n\xE6\xBC\xA2\xE5\xAD\x97\n0x00000709\nprinter\n",
+    );
+    assert_eq!(answers.len(), 8, "one answer per line: {answers:?}");
+    assert_eq!(answers[0][0], "outlook/password-prompt.md");
+    assert_eq!(answers[1][0], "network/vpn-drops.md");
+    assert!(answers[2].is_empty() && answers[3].is_empty(), "empty queries");
+    assert!(answers[4].is_empty() && answers[5].is_empty(), "emoji and CJK match nothing here");
+    assert_eq!(answers[6], ["printer-offline.md"]);
+    assert_eq!(answers[7][0], "printer-offline.md");
+    // The broken article is skipped with a warning naming it, not fatal.
+    assert!(
+        stderr.contains("warning: skipped:") && stderr.contains("broken.md:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn batch_gives_at_most_ten_paths_best_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    for i in 0..15 {
+        let extra = if i == 7 { " mapped drive" } else { "" };
+        write(
+            tmp.path(),
+            &format!("share-{i:02}.md"),
+            article(
+                &format!("File share {i}{extra}"),
+                "A file share on the network.",
+                "Open the file share.",
+            ),
+        );
+    }
+    let (answers, _) = batch(tmp.path(), b"file share\nmapped drive share\n");
+    assert_eq!(answers[0].len(), 10);
+    assert_eq!(answers[1][0], "share-07.md");
+}
+
+#[test]
+fn batch_line_that_is_not_utf8_still_gets_its_answer() {
+    let tmp = articles();
+    let (answers, _) = batch(tmp.path(), b"\xFF\xFE printer\nvpn\n");
+    assert_eq!(answers.len(), 2);
+    assert_eq!(answers[0][0], "printer-offline.md");
+    assert_eq!(answers[1][0], "network/vpn-drops.md");
+}
+
+/// A driving process writes a query and waits for its answer before the
+/// next: each answer must be flushed as soon as it is written.
+#[test]
+fn batch_answers_each_line_before_the_next_is_sent() {
+    let tmp = articles();
+    let mut child = Process::new(env!("CARGO_BIN_EXE_lantern"))
+        .arg("search")
+        .arg("--articles")
+        .arg(tmp.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    for (query, first) in [
+        ("printer offline", "printer-offline.md"),
+        ("outlook password", "outlook/password-prompt.md"),
+    ] {
+        writeln!(stdin, "{query}").unwrap();
+        stdin.flush().unwrap();
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let paths: Vec<String> = serde_json::from_str(&line).unwrap();
+        assert_eq!(paths[0], first);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success(), "exits when stdin closes");
+}
+
+/// Regression: two files with one name in different folders share a slug;
+/// publishing refuses that, but searching left the second file out, so an
+/// evaluation over the shared corpus could never find 7 of its articles.
+#[test]
+fn articles_sharing_a_slug_are_both_searched() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "windows-client/overview.md",
+        article("Active Directory overview", "For Windows clients.", "Client topics."),
+    );
+    write(
+        tmp.path(),
+        "windows-server/overview.md",
+        article("Active Directory overview", "For Windows Server.", "Server topics."),
+    );
+    let (answers, _) = batch(tmp.path(), b"active directory overview\n");
+    let mut found = answers[0].clone();
+    found.sort();
+    assert_eq!(found, ["windows-client/overview.md", "windows-server/overview.md"]);
+}
+
+#[test]
+fn a_query_prints_ranked_results_with_path_and_highlighted_summary() {
+    let tmp = articles();
+    let output = lantern()
+        .arg("search")
+        .arg("--articles")
+        .arg(tmp.path())
+        .arg("vpn disconnects")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let first = stdout.lines().next().unwrap();
+    assert!(first.starts_with(" 1. VPN disconnects every few minutes"), "{stdout}");
+    assert!(stdout.contains("network/vpn-drops.md"), "{stdout}");
+    assert!(stdout.contains("The [VPN] tunnel drops"), "{stdout}");
+}
+
+#[test]
+fn a_query_with_json_prints_path_title_and_score() {
+    let tmp = articles();
+    let output = lantern()
+        .args(["search", "--json", "--articles"])
+        .arg(tmp.path())
+        .arg("printer")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows[0]["path"], "printer-offline.md");
+    assert_eq!(rows[0]["title"], "Printer shows as offline");
+    assert!(rows[0]["score"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn a_query_that_matches_nothing_says_so() {
+    let tmp = articles();
+    let output = lantern()
+        .arg("search")
+        .arg("--articles")
+        .arg(tmp.path())
+        .arg("zzqx")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap().trim(),
+        "no articles match \"zzqx\""
+    );
+}
+
+#[test]
+fn a_missing_folder_is_a_clear_error() {
+    let output = lantern()
+        .args(["search", "--articles", "/nonexistent/articles", "vpn"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("cannot read /nonexistent/articles"), "{stderr}");
+}
