@@ -65,7 +65,8 @@ enum Command {
     Search {
         #[arg(long, default_value = "articles")]
         articles: PathBuf,
-        /// Site settings whose `[search] synonyms` to apply (none by default).
+        /// Site settings whose `[search]` synonyms to apply (by default only
+        /// the common IT ones).
         #[arg(long)]
         config: Option<PathBuf>,
         #[arg(long)]

@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, Criterion};
-use lantern_core::config::SiteConfig;
+use lantern_core::config::{SearchSettings, SiteConfig};
 use lantern_core::library::Library;
-use lantern_core::search::IndexDoc;
+use lantern_core::search::{IndexDoc, Synonyms};
 use lantern_core::{SearchIndex, SearchOptions};
 
 fn corpus_dir() -> Option<PathBuf> {
@@ -135,8 +135,10 @@ fn gzip_len(bytes: &[u8]) -> usize {
 
 fn report(name: &str, docs: &[IndexDoc]) -> SearchIndex {
     let start = Instant::now();
-    let index = SearchIndex::build(docs);
+    let mut index = SearchIndex::build(docs);
     let build = start.elapsed();
+    // As a site ships it: the default settings bring the common synonyms.
+    index.set_synonyms(Synonyms::new(SearchSettings::default().synonym_groups()));
     let mut file = Vec::new();
     index.encode_into(&mut file);
     println!(

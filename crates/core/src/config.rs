@@ -25,13 +25,47 @@ pub struct SiteConfig {
     pub check: CheckSettings,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchSettings {
     /// Groups of words or phrases users mean the same by, e.g.
     /// `["mfa", "2fa", "two-factor"]`.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
+    /// Whether the built-in IT synonyms ([`COMMON_SYNONYMS`]) apply too.
+    ///
+    /// [`COMMON_SYNONYMS`]: crate::search::COMMON_SYNONYMS
+    #[serde(default = "default_common_synonyms")]
+    pub common_synonyms: bool,
+}
+
+fn default_common_synonyms() -> bool {
+    true
+}
+
+impl Default for SearchSettings {
+    fn default() -> Self {
+        Self {
+            synonyms: Vec::new(),
+            common_synonyms: default_common_synonyms(),
+        }
+    }
+}
+
+impl SearchSettings {
+    /// The groups the index uses: the common ones (unless turned off),
+    /// then the site's own.
+    pub fn synonym_groups(&self) -> Vec<Vec<String>> {
+        let common: &[&[&str]] = if self.common_synonyms {
+            crate::search::COMMON_SYNONYMS
+        } else {
+            &[]
+        };
+        let common = common
+            .iter()
+            .map(|group| group.iter().map(|m| m.to_string()).collect());
+        common.chain(self.synonyms.iter().cloned()).collect()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -174,5 +208,17 @@ mod tests {
         let err = SiteConfig::parse("[site]\nname = \"x\"\ncolour = \"red\"\n").unwrap_err();
         assert!(err.contains("colour"), "{err}");
         assert!(err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn common_synonyms_apply_unless_turned_off_and_the_site_adds_its_own() {
+        let config = SiteConfig::parse("[site]\nname = \"Help\"\n[search]\nsynonyms = [[\"vpn\", \"globalprotect\"]]\n").unwrap();
+        let groups = config.search.synonym_groups();
+        assert!(groups.iter().any(|g| g[..2] == ["ie", "internet explorer"]));
+        assert_eq!(groups.last().unwrap(), &["vpn", "globalprotect"]);
+        assert!(SiteConfig::default().search.common_synonyms);
+
+        let config = SiteConfig::parse("[site]\nname = \"Help\"\n[search]\ncommon_synonyms = false\nsynonyms = [[\"vpn\", \"globalprotect\"]]\n").unwrap();
+        assert_eq!(config.search.synonym_groups(), [["vpn", "globalprotect"]]);
     }
 }

@@ -256,7 +256,7 @@ impl Library {
             articles: self.metadata(),
             index: {
                 let mut index = SearchIndex::build(&self.index_docs());
-                index.set_synonyms(crate::search::Synonyms::new(&config.search.synonyms));
+                index.set_synonyms(crate::search::Synonyms::new(config.search.synonym_groups()));
                 index
             },
             ticket: config.ticket.clone(),

@@ -375,3 +375,38 @@ fn a_title_with_the_words_as_typed_ranks_above_one_that_needs_a_code_skipped() {
         "Error occurs when sending an invitation"
     );
 }
+
+/// A user's words for what the article names formally: "ie", "keeps
+/// asking", "greyed out", "log in". Found through the built-in synonyms,
+/// which a site may turn off.
+#[test]
+fn common_synonyms_find_the_article_in_its_own_words() {
+    let texts = [
+        (
+            "browsers/proxy-credentials.md",
+            "---\ntitle: \"Repeatedly prompted to enter credentials to use a proxy server\"\n---\nInternet Explorer prompts for credentials each time it opens a page.\n",
+        ),
+        (
+            "browsers/proxy-settings.md",
+            "---\ntitle: \"Proxy server settings reset after restart\"\n---\nThe proxy server settings in Windows go back to the defaults.\n",
+        ),
+        (
+            "windows/task-manager.md",
+            "---\ntitle: \"Task Manager has been disabled by your administrator\"\n---\nA policy turns Task Manager off.\n",
+        ),
+        (
+            "windows/task-scheduler.md",
+            "---\ntitle: \"Task Scheduler task does not run\"\n---\nA scheduled task stays queued.\n",
+        ),
+    ];
+    let library = Library::from_texts(texts);
+    assert!(!library.has_errors(), "{:?}", library.diagnostics);
+    let catalog = library.catalog(&SiteConfig::default());
+    assert_first(&catalog, "ie keeps asking for proxy password", "proxy-credentials");
+    assert_first(&catalog, "task manager greyed out", "task-manager");
+
+    let mut config = SiteConfig::default();
+    config.search.common_synonyms = false;
+    let plain = library.catalog(&config);
+    assert_first(&plain, "ie keeps asking for proxy password", "proxy-settings");
+}

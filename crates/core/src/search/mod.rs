@@ -8,8 +8,10 @@
 //! cover more of the query win, most of all when the title (or summary, or
 //! tags) holds the whole query, and more when the title starts with the
 //! query's words in order; a fuzzy match on the title lifts the article a
-//! short query names. Synonyms from the site config widen each word.
+//! short query names. Synonyms (common IT ones and the site's own) widen
+//! each word.
 
+mod common_synonyms;
 mod highlight;
 mod index;
 mod index_file;
@@ -20,6 +22,7 @@ mod synonyms;
 mod terms;
 mod typo;
 
+pub use common_synonyms::COMMON_SYNONYMS;
 pub use highlight::{highlight, Segment};
 pub use index::{IndexDoc, SearchIndex, FIELD_COUNT};
 pub use query::{SearchHit, SearchOptions};

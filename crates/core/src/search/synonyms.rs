@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::terms::term_of;
-use crate::text::tokenize;
+use crate::text::{is_stop_word, tokenize};
 
 /// Each group's members as sequences of index terms.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -61,7 +61,8 @@ impl Synonyms {
                         .flat_map(|(_, other)| other.iter().cloned());
                     let others: Vec<String> = others.collect();
                     for slot in &mut extra[start..start + len] {
-                        for term in &others {
+                        // "log in" finds "logon", not every article with "in".
+                        for term in others.iter().filter(|t| !is_stop_word(t)) {
                             if !slot.contains(term) && !member.contains(term) {
                                 slot.push(term.clone());
                             }
@@ -97,6 +98,13 @@ mod tests {
         assert!(alt[2].is_empty());
         // A word that is only part of a phrase member does not trigger it.
         assert!(s.alternatives(&terms("remote desktop"))[0].is_empty());
+    }
+
+    #[test]
+    fn stop_words_of_a_phrase_are_not_alternatives() {
+        let s = Synonyms::new([vec!["login", "log in", "sign in"]]);
+        assert_eq!(s.alternatives(&terms("login"))[0], ["log", "sign"]);
+        assert_eq!(s.alternatives(&terms("log in"))[0], ["login", "sign"]);
     }
 
     #[test]
