@@ -410,3 +410,28 @@ fn common_synonyms_find_the_article_in_its_own_words() {
     let plain = library.catalog(&config);
     assert_first(&plain, "ie keeps asking for proxy password", "proxy-settings");
 }
+
+/// Regression: "error when" put "ErrorItemNotFound when add-ins make REST
+/// calls" first and "Errors when ..." next, above the dozens of titles
+/// that start "Error when": the rare word that "error" starts counted for
+/// more than "error" itself. Over the shared corpus, where the words are
+/// as common (and rare) as they really are.
+#[test]
+fn a_word_typed_whole_outranks_a_rarer_word_it_starts() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/msdocs");
+    if !dir.is_dir() {
+        eprintln!("skipped: no shared corpus at {}", dir.display());
+        return;
+    }
+    let library = Library::load_for_search(&dir).unwrap();
+    let catalog = library.catalog(&SiteConfig::default());
+    let hits = catalog.index.search("error when", &SearchOptions::default(), |_| true);
+    let titles: Vec<&str> = hits[..2]
+        .iter()
+        .map(|h| catalog.articles[h.doc].title.as_str())
+        .collect();
+    assert!(
+        titles.iter().all(|t| t.starts_with("Error when")),
+        "{titles:?}"
+    );
+}

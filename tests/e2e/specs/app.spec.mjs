@@ -41,7 +41,7 @@ test.describe('home and search', () => {
     await page.goto('/');
     await appReady(page);
     await search(page, 'vpn');
-    await page.getByRole('option', { name: /VPN will not connect/ }).click();
+    await page.getByRole('option', { name: /^VPN will not connect/ }).click();
     await expect(page).toHaveURL(`${ORIGIN}/a/vpn-will-not-connect/`);
     await expect(page.locator('h1')).toHaveText('VPN will not connect');
     await expect(page.locator('.article-body h2#symptoms')).toBeVisible();

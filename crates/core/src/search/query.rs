@@ -416,11 +416,23 @@ impl SearchIndex {
             completions.sort_by_key(|&id| std::cmp::Reverse(self.postings.doc_count(id)));
             completions.truncate(MAX_PREFIX_TERMS);
         }
+        // A word typed whole is most likely meant as it is: a rarer word it
+        // starts ("ErrorItemNotFound" for "error") may count as much as
+        // the word itself, not more, however much rarer it is.
+        let n = self.len();
+        let typed_idf = expansions
+            .iter()
+            .filter(|e| e.weight >= 1.0)
+            .map(|e| idf(n, self.postings.doc_count(e.term)))
+            .reduce(f32::max);
         for id in completions {
             let extra = self.terms[id].chars().count().saturating_sub(char_count) as f32;
+            let rarer = typed_idf.map_or(1.0, |typed| {
+                (typed / idf(n, self.postings.doc_count(id))).min(1.0)
+            });
             expansions.push(Expansion {
                 term: id,
-                weight: weight / (1.0 + 0.08 * extra),
+                weight: weight * rarer / (1.0 + 0.08 * extra),
             });
         }
     }
