@@ -87,6 +87,10 @@ struct QueryWord {
     expansions: Vec<Expansion>,
     /// Stop words count little towards how much of the query is covered.
     importance: f32,
+    /// The terms a stop word typed short before the last word may stand
+    /// for in the title's order ("can conne" and "Cannot connect"): too
+    /// common to search for, but a title that starts that way is meant.
+    title_starts: std::ops::Range<usize>,
 }
 
 impl SearchIndex {
@@ -150,6 +154,8 @@ impl SearchIndex {
         // title or summary that holds the whole query names the problem.
         let mut field_best = vec![[0f32; FIELD_COVERAGE_BOOST.len()]; n];
         let mut field_coverage = vec![[0f32; FIELD_COVERAGE_BOOST.len()]; n];
+        // How many of the query's words (stop words aside) each title holds.
+        let mut title_words = vec![0u8; n];
         let mut touched = Vec::new();
         let total_importance: f32 = words.iter().map(|w| w.importance).sum();
         let avg = self.average_lengths();
@@ -182,12 +188,16 @@ impl SearchIndex {
                 for (coverage, best) in field_coverage[doc].iter_mut().zip(field_best[doc]) {
                     *coverage += word.importance * best;
                 }
+                // Slot 0 of FIELD_COVERAGE_BOOST is the title.
+                if word.importance >= 1.0 && field_best[doc][0] > 0.0 {
+                    title_words[doc] = title_words[doc].saturating_add(1);
+                }
                 best[doc] = 0.0;
                 field_best[doc] = [0.0; FIELD_COVERAGE_BOOST.len()];
             }
         }
 
-        let mut ranked: Vec<(usize, f32)> = (0..n)
+        let ranked: Vec<(usize, f32)> = (0..n)
             .filter(|&doc| scores[doc] > 0.0 && keep(doc))
             .map(|doc| {
                 let covered = if total_importance > 0.0 {
@@ -213,14 +223,27 @@ impl SearchIndex {
         // cost more than the rest of the query.
         // Only the first RERANKED are refined, however many are asked for
         // (a pool of 200 for counting filter matches needs no finer order).
-        let keep = options.limit.max(ORDER_RERANKED);
+        // Only a title that holds every word can have them in order, so the
+        // order check goes to the best of those titles, however low the
+        // rest of the document ranks them ("use win" and "Use Windows
+        // Server cluster nodes as DCs", among hundreds about Windows).
+        let wanted = words.iter().filter(|w| w.importance >= 1.0).count();
+        let (mut in_title, rest): (Vec<_>, Vec<_>) = ranked
+            .into_iter()
+            .partition(|&(doc, _)| usize::from(title_words[doc]) >= wanted.min(255));
+        if in_title.len() > ORDER_RERANKED {
+            in_title.select_nth_unstable_by(ORDER_RERANKED, by_score);
+        }
+        let ordered = in_title.len().min(ORDER_RERANKED);
+        for (doc, score) in &mut in_title[..ordered] {
+            *score *= 1.0 + TITLE_ORDER_BOOST * self.title_order(*doc, &words);
+        }
+        let mut ranked = in_title;
+        ranked.extend(rest);
+        let keep = options.limit.max(RERANKED);
         if ranked.len() > keep {
             ranked.select_nth_unstable_by(keep, by_score);
             ranked.truncate(keep);
-        }
-        let ordered = ranked.len().min(ORDER_RERANKED);
-        for (doc, score) in &mut ranked[..ordered] {
-            *score *= 1.0 + TITLE_ORDER_BOOST * self.title_order(*doc, &words);
         }
         ranked.sort_by(by_score);
         let shortlist = ranked.len().min(RERANKED);
@@ -263,8 +286,10 @@ impl SearchIndex {
             return 0.0;
         }
         let title = self.title_terms(doc);
-        let matches =
-            |word: &QueryWord, term: u32| word.expansions.iter().any(|e| e.term as u32 == term);
+        let matches = |word: &QueryWord, term: u32| {
+            word.expansions.iter().any(|e| e.term as u32 == term)
+                || word.title_starts.contains(&(term as usize))
+        };
         // Codes and numbers in a title ("Error 0x8000FFFF when running")
         // are what people leave out when typing it.
         let skippable = |term: u32| {
@@ -398,9 +423,15 @@ impl SearchIndex {
         } else {
             importance
         };
+        let title_starts = if may_be_short && !is_prefix && importance < 1.0 && char_count >= 3 {
+            self.prefix_range(word)
+        } else {
+            0..0
+        };
         QueryWord {
             expansions,
             importance,
+            title_starts,
         }
     }
 
