@@ -35,9 +35,9 @@ const CODE_SKIPPED: f32 = 0.8;
 const MAX_PREFIX_TERMS: usize = 48;
 const MAX_TYPO_TERMS: usize = 16;
 const MAX_QUERY_WORDS: usize = 32;
-/// Candidates that get the fuzzy title match, and the (cheaper) title
-/// order: when twenty titles start "Error when", the right one must still
-/// be among those looked at.
+/// Candidates that get the fuzzy title match, and titles holding every
+/// word that get the (cheaper) title order: when twenty titles start
+/// "Error when", the right one must still be among those looked at.
 const RERANKED: usize = 30;
 const ORDER_RERANKED: usize = 100;
 /// A synonym (common or the site's) counts a little over half the word
@@ -218,11 +218,6 @@ impl SearchIndex {
             .collect();
         let by_score = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
 
-        // The fuzzy title match is a refinement of the best candidates only:
-        // computing it for every document that shares a common word would
-        // cost more than the rest of the query.
-        // Only the first RERANKED are refined, however many are asked for
-        // (a pool of 200 for counting filter matches needs no finer order).
         // Only a title that holds every word can have them in order, so the
         // order check goes to the best of those titles, however low the
         // rest of the document ranks them ("use win" and "Use Windows
@@ -240,6 +235,11 @@ impl SearchIndex {
         }
         let mut ranked = in_title;
         ranked.extend(rest);
+        // The fuzzy title match is a refinement of the best candidates only:
+        // computing it for every document that shares a common word would
+        // cost more than the rest of the query. Only the first RERANKED are
+        // refined, however many are asked for (a pool of 200 for counting
+        // filter matches needs no finer order).
         let keep = options.limit.max(RERANKED);
         if ranked.len() > keep {
             ranked.select_nth_unstable_by(keep, by_score);
