@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::terms::term_of;
-use crate::text::tokenize;
+use crate::text::{is_stop_word, tokenize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Segment {
@@ -15,7 +15,9 @@ pub struct Segment {
 }
 
 /// Splits `text` into runs, marking each word whose index term is one of
-/// `matched_terms`.
+/// `matched_terms`. A matched stop word is marked only next to a marked
+/// word that is not one ("sign-in", "signing in"), unless the query had
+/// nothing else: "cant log in" should not light up every "in" of a page.
 pub fn highlight(text: &str, matched_terms: &HashSet<String>) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     let mut push = |text: &str, matched: bool| {
@@ -30,9 +32,28 @@ pub fn highlight(text: &str, matched_terms: &HashSet<String>) -> Vec<Segment> {
             }),
         }
     };
+    let only_stop_words = matched_terms.iter().all(|t| is_stop_word(t));
+    let tokens = tokenize(text);
+    // (matched, stop word) per token.
+    let marks: Vec<(bool, bool)> = tokens
+        .iter()
+        .map(|t| (matched_terms.contains(&term_of(&t.text)), is_stop_word(&t.text)))
+        .collect();
+    // Whether token `j` is a marked content word in the same phrase as `i`.
+    let joined_to_content = |i: usize, j: usize| {
+        let (a, b) = (i.min(j), i.max(j));
+        let gap = &text[tokens[a].end..tokens[b].start];
+        marks[j] == (true, false) && gap.chars().count() <= 1 && !gap.contains(['.', ',', ';', ':'])
+    };
     let mut cursor = 0;
-    for token in tokenize(text) {
-        if matched_terms.contains(&term_of(&token.text)) {
+    for (i, token) in tokens.iter().enumerate() {
+        let (matched, stop_word) = marks[i];
+        let marked = matched
+            && (!stop_word
+                || only_stop_words
+                || (i > 0 && joined_to_content(i, i - 1))
+                || (i + 1 < tokens.len() && joined_to_content(i, i + 1)));
+        if marked {
             push(&text[cursor..token.start], false);
             push(&text[token.start..token.end], true);
             cursor = token.end;
@@ -58,5 +79,26 @@ mod tests {
         assert_eq!(marked, ["Printers", "printer"]);
         let joined: String = segments.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(joined, "Printers <b>offline</b>? Restart the printer.");
+    }
+
+    fn marked(text: &str, terms: &[&str]) -> Vec<String> {
+        let terms: HashSet<String> = terms.iter().map(|t| t.to_string()).collect();
+        highlight(text, &terms)
+            .into_iter()
+            .filter(|s| s.matched)
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn stop_words_are_marked_only_beside_a_marked_word() {
+        let text = "Sign in to the portal. In Outlook, click sign-in. Signing in works.";
+        // Not the "In" of "In Outlook".
+        assert_eq!(
+            marked(text, &["sign", "in"]),
+            ["Sign", "in", "sign", "in", "Signing", "in"]
+        );
+        // A query of stop words alone still shows where they are.
+        assert_eq!(marked("How to block a sender", &["how", "to"]), ["How", "to"]);
     }
 }
