@@ -57,6 +57,18 @@ fn lantern() -> Command {
     Command::cargo_bin("lantern").unwrap()
 }
 
+/// `lantern search [flags] --articles DIR QUERY`, for one query.
+fn search_once(dir: &Path, flags: &[&str], query: &str) -> std::process::Output {
+    lantern()
+        .arg("search")
+        .args(flags)
+        .arg("--articles")
+        .arg(dir)
+        .arg(query)
+        .output()
+        .unwrap()
+}
+
 /// The batch answers to `input`, one parsed JSON array per line.
 fn batch(dir: &Path, input: &[u8]) -> (Vec<Vec<String>>, String) {
     let output = lantern()
@@ -181,13 +193,7 @@ fn articles_sharing_a_slug_are_both_searched() {
 #[test]
 fn a_query_prints_ranked_results_with_path_and_highlighted_summary() {
     let tmp = articles();
-    let output = lantern()
-        .arg("search")
-        .arg("--articles")
-        .arg(tmp.path())
-        .arg("vpn disconnects")
-        .output()
-        .unwrap();
+    let output = search_once(tmp.path(), &[], "vpn disconnects");
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let first = stdout.lines().next().unwrap();
@@ -199,12 +205,7 @@ fn a_query_prints_ranked_results_with_path_and_highlighted_summary() {
 #[test]
 fn a_query_with_json_prints_path_title_and_score() {
     let tmp = articles();
-    let output = lantern()
-        .args(["search", "--json", "--articles"])
-        .arg(tmp.path())
-        .arg("printer")
-        .output()
-        .unwrap();
+    let output = search_once(tmp.path(), &["--json"], "printer");
     assert!(output.status.success());
     let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(rows[0]["path"], "printer-offline.md");
@@ -215,13 +216,7 @@ fn a_query_with_json_prints_path_title_and_score() {
 #[test]
 fn a_query_that_matches_nothing_says_so() {
     let tmp = articles();
-    let output = lantern()
-        .arg("search")
-        .arg("--articles")
-        .arg(tmp.path())
-        .arg("zzqx")
-        .output()
-        .unwrap();
+    let output = search_once(tmp.path(), &[], "zzqx");
     assert!(output.status.success());
     assert_eq!(
         String::from_utf8(output.stdout).unwrap().trim(),
@@ -231,10 +226,7 @@ fn a_query_that_matches_nothing_says_so() {
 
 #[test]
 fn a_missing_folder_is_a_clear_error() {
-    let output = lantern()
-        .args(["search", "--articles", "/nonexistent/articles", "vpn"])
-        .output()
-        .unwrap();
+    let output = search_once(Path::new("/nonexistent/articles"), &[], "vpn");
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("cannot read /nonexistent/articles"), "{stderr}");

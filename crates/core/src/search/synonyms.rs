@@ -54,15 +54,16 @@ impl Synonyms {
                     if query_terms[start..start + len] != member[..] {
                         continue;
                     }
-                    let others = group
+                    // "log in" finds "logon", not every article with "in".
+                    let others: Vec<&String> = group
                         .iter()
                         .enumerate()
                         .filter(|(o, _)| *o != m)
-                        .flat_map(|(_, other)| other.iter().cloned());
-                    let others: Vec<String> = others.collect();
+                        .flat_map(|(_, other)| other.iter())
+                        .filter(|t| !is_stop_word(t))
+                        .collect();
                     for slot in &mut extra[start..start + len] {
-                        // "log in" finds "logon", not every article with "in".
-                        for term in others.iter().filter(|t| !is_stop_word(t)) {
+                        for &term in &others {
                             if !slot.contains(term) && !member.contains(term) {
                                 slot.push(term.clone());
                             }
