@@ -19,6 +19,8 @@ use lantern_core::library::{Article, Library};
 use lantern_core::render::escape_html;
 use lantern_core::Catalog;
 
+use crate::out_dir::{self, Guarded, Plan};
+use crate::prerender;
 use crate::shell::AppShell;
 use crate::site_writer::SiteWriter;
 
@@ -44,6 +46,10 @@ pub struct BuildArgs {
     /// Publish the good articles even when others have errors (live preview).
     #[arg(long)]
     pub keep_going: bool,
+    /// Write into an --out folder that holds files lantern build did not
+    /// write: files with the site's names are replaced, the rest are kept.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
@@ -52,6 +58,12 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     if let Some(base_url) = &args.base_url {
         config.site.base_url = base_url.clone();
     }
+    let guarded = Guarded {
+        articles: &args.articles,
+        config: &args.config,
+        app: &args.app,
+    };
+    let plan = out_dir::plan(&args.out, &guarded, args.force)?;
     // Structure first (fast); HTML only for articles that changed.
     let mut library = crate::load_checked(&args.articles, &config, false)?;
     let loaded = started.elapsed();
@@ -70,23 +82,68 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     let catalog = library.catalog(&config);
     let indexed = started.elapsed();
 
-    // A previous build is updated in place, file by file; anything else
-    // (a first build, or a folder that is not ours) is built aside and
-    // swapped in whole, so a failure never leaves a half-written site.
-    let in_place = same_dir(&args.app, &args.out);
-    let update = in_place || SiteWriter::is_previous_build(&args.out);
-    let target = if update {
+    // A previous build is updated in place, file by file; a new folder gets
+    // a site built aside and moved in whole, so a failure never leaves a
+    // half-written site (out_dir.rs says which is which).
+    let in_place = plan == Plan::UpdateInPlace;
+    let target = if in_place {
         args.out.clone()
     } else {
-        staging_dir(&args.out)
+        out_dir::staging_dir(&args.out)
     };
-    if !update {
+    if !in_place {
         let _ = std::fs::remove_dir_all(&target);
     }
+    let result = write_all(
+        args,
+        &target,
+        &shell,
+        &library,
+        &catalog,
+        &config,
+        &render_cache,
+    );
+    let (changed, removed) = match result {
+        Ok(counts) => counts,
+        Err(e) => {
+            if !in_place {
+                let _ = std::fs::remove_dir_all(&target);
+            }
+            return Err(e);
+        }
+    };
+    if !in_place {
+        out_dir::move_in(&target, &args.out, &plan)
+            .map_err(|e| format!("cannot move the site into {}: {e}", args.out.display()))?;
+    }
+    eprintln!(
+        "built {} articles into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
+        catalog.articles.len(),
+        args.out.display(),
+        started.elapsed().as_secs_f64(),
+        loaded.as_secs_f64(),
+        (rendered - loaded).as_secs_f64(),
+        (indexed - rendered).as_secs_f64(),
+        (started.elapsed() - indexed).as_secs_f64(),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes every file of the site into `target`; the number of files
+/// written and removed.
+fn write_all(
+    args: &BuildArgs,
+    target: &Path,
+    shell: &AppShell,
+    library: &Library,
+    catalog: &Catalog,
+    config: &SiteConfig,
+    render_cache: &std::collections::BTreeMap<String, String>,
+) -> Result<(usize, usize), String> {
     let mut writer =
-        SiteWriter::new(&target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+        SiteWriter::new(target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
     let write = |writer: &mut SiteWriter| -> std::io::Result<()> {
-        if !in_place {
+        if !same_dir(&args.app, target) {
             // The app folder may itself be a built site: its pages and data
             // are regenerated here, never copied.
             let app = args.app.clone();
@@ -102,30 +159,16 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
         writer.copy_tree(&args.articles, "media", &|path| {
             path.extension().is_some_and(|e| e == "md")
         })?;
-        let cache = serde_json::to_string(&render_cache).map_err(std::io::Error::other)?;
+        let cache = serde_json::to_string(render_cache).map_err(std::io::Error::other)?;
         writer.write(crate::render_cache::CACHE_FILE, cache.as_bytes())?;
-        write_site(writer, &shell, &library, &catalog, &config)
+        write_site(writer, shell, library, catalog, config)
     };
     write(&mut writer).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     let changed = writer.changed;
     let removed = writer
         .finish()
         .map_err(|e| format!("cannot finish {}: {e}", target.display()))?;
-    if !update {
-        replace_dir(&target, &args.out)
-            .map_err(|e| format!("cannot move the site into {}: {e}", args.out.display()))?;
-    }
-    eprintln!(
-        "built {} articles into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
-        catalog.articles.len(),
-        args.out.display(),
-        started.elapsed().as_secs_f64(),
-        loaded.as_secs_f64(),
-        (rendered - loaded).as_secs_f64(),
-        (indexed - rendered).as_secs_f64(),
-        (started.elapsed() - indexed).as_secs_f64(),
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok((changed, removed))
 }
 
 fn write_site(
@@ -157,7 +200,9 @@ fn write_site(
     );
     writer.write(
         "index.html",
-        shell.page("./", &name, &home_head, "").as_bytes(),
+        shell
+            .page("./", &name, &home_head, &prerender::home_body(catalog))
+            .as_bytes(),
     )?;
     writer.write(
         "ticket/index.html",
@@ -166,7 +211,7 @@ fn write_site(
                 "../",
                 &format!("Contact support · {name}"),
                 r#"<meta name="robots" content="noindex">"#,
-                r#"<p>Contact support needs JavaScript. Please email or call your service desk.</p>"#,
+                &prerender::ticket_body(catalog),
             )
             .as_bytes(),
     )?;
@@ -200,20 +245,7 @@ fn article_page(
     let head = format!(
         r#"<meta name="description" content="{summary}"><meta property="og:title" content="{title}"><meta property="og:description" content="{summary}"><meta property="og:type" content="article"><meta property="og:site_name" content="{site}"><meta name="twitter:card" content="summary">{canonical}"#
     );
-    let category = catalog
-        .category(&article.front.category)
-        .map(|c| format!(r#" › <span>{}</span>"#, escape_html(&c.name)))
-        .unwrap_or_default();
-    let updated = article
-        .front
-        .updated
-        .as_deref()
-        .map(|d| format!(r#"<p class="meta">Updated {}</p>"#, escape_html(d)))
-        .unwrap_or_default();
-    let body = format!(
-        r#"<article class="article prerendered"><nav class="breadcrumbs" aria-label="Breadcrumb"><a href="../../">{site}</a>{category}</nav><h1>{title}</h1><p class="summary">{summary}</p>{updated}<div class="article-body">{}</div></article>"#,
-        article.rendered.html
-    );
+    let body = prerender::article_body(article, catalog);
     shell.page("../../", &format!("{title} · {site}"), &head, &body)
 }
 
@@ -239,27 +271,14 @@ fn same_dir(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn staging_dir(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
-    out.with_file_name(format!(".{name}.lantern-tmp"))
-}
-
-/// Swaps the new site in, so a failed build never leaves a half-written one.
-fn replace_dir(new: &Path, out: &Path) -> std::io::Result<()> {
-    let old = out.with_file_name(format!(
-        ".{}.lantern-old",
-        out.file_name().unwrap_or_default().to_string_lossy()
-    ));
-    let _ = std::fs::remove_dir_all(&old);
-    if out.exists() {
-        std::fs::rename(out, &old)?;
-    }
-    std::fs::rename(new, out)?;
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(())
+/// The catalog is stored compressed: static hosts compress text, not
+/// binary files, so uncompressed it would cross the network at more than
+/// twice the size. The page unpacks it while it downloads (`index.html`).
+fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes)?;
+    encoder.finish()
 }
 
 #[cfg(test)]
@@ -273,14 +292,4 @@ mod tests {
         assert_eq!(base_path(""), "/");
         assert_eq!(base_path("/kb"), "/kb/");
     }
-}
-
-/// The catalog is stored compressed: static hosts compress text, not
-/// binary files, so uncompressed it would cross the network at more than
-/// twice the size. The page unpacks it while it downloads (`index.html`).
-fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    use std::io::Write as _;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(bytes)?;
-    encoder.finish()
 }

@@ -3,6 +3,8 @@
 
 mod build;
 mod new;
+mod out_dir;
+mod prerender;
 mod render_cache;
 mod search;
 mod shell;

@@ -11,6 +11,10 @@ pub const PRERENDER_SLOT: &str = r#"<div id="lantern-prerender"></div>"#;
 /// another site's title and description.
 const HEAD_START: &str = "<!-- lantern:head -->";
 const HEAD_END: &str = "<!-- /lantern:head -->";
+/// After a prerendered body, so that a built site used as the app gives its
+/// home page's body up too.
+const PRERENDER_START: &str = r#"<div id="lantern-prerender">"#;
+const PRERENDER_END: &str = "<!-- /lantern:prerender -->";
 /// The preload of the catalog in `index.html`, addressed from each page.
 const DATA_PRELOAD: &str = r#"href="./data/"#;
 
@@ -29,6 +33,11 @@ impl AppShell {
                 index.display()
             )
         })?;
+        if let (Some(start), Some(end)) = (html.find(PRERENDER_START), html.find(PRERENDER_END)) {
+            if start < end {
+                html.replace_range(start..end + PRERENDER_END.len(), PRERENDER_SLOT);
+            }
+        }
         if !html.contains(ROOT_META) || !html.contains(PRERENDER_SLOT) {
             return Err(format!(
                 "{} is not a Lantern app shell (lantern-root meta or prerender slot missing)",
@@ -60,7 +69,7 @@ impl AppShell {
             }
         }
         // Longest first, so `app.js` never rewrites part of `app.js.map`.
-        assets.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        assets.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         Ok(Self { html, assets })
     }
 
@@ -91,7 +100,7 @@ impl AppShell {
         );
         html.replacen(
             PRERENDER_SLOT,
-            &format!(r#"<div id="lantern-prerender">{body}</div>"#),
+            &format!("{PRERENDER_START}{body}</div>{PRERENDER_END}"),
             1,
         )
     }

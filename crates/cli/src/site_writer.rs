@@ -29,11 +29,6 @@ impl SiteWriter {
         })
     }
 
-    /// Whether `dir` holds the output of an earlier `lantern build`.
-    pub fn is_previous_build(dir: &Path) -> bool {
-        dir.join(MANIFEST).is_file()
-    }
-
     /// Writes `relative` (a `/`-separated path) unless it already holds
     /// exactly `bytes`.
     pub fn write(&mut self, relative: &str, bytes: &[u8]) -> std::io::Result<()> {

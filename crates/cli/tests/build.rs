@@ -316,6 +316,53 @@ fn the_ticket_form_is_a_real_page_and_its_channels_reach_the_app() {
 }
 
 #[test]
+fn the_home_page_is_not_blank_before_the_app_starts() {
+    // Regression: index.html's body was empty until the wasm ran (7-12 s
+    // on slow 4G at 3k articles), and for good when it was blocked.
+    let tmp = project();
+    let root = tmp.path();
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success();
+    let home = fs::read_to_string(root.join("site/index.html")).unwrap();
+    assert!(home.contains("<h1>ACME &lt;Help&gt;</h1>"), "{home}");
+    assert!(
+        home.contains(r#"action="./" method="get""#) && home.contains(r#"name="q""#),
+        "a search form that works as a plain GET: {home}"
+    );
+    assert!(home.contains("<noscript>"), "{home}");
+    assert!(home.contains("<h3>Network</h3>"), "{home}");
+    assert!(
+        home.contains(r#"<a href="a/vpn-will-not-connect/">VPN will not connect</a>"#),
+        "{home}"
+    );
+    // An article with no category is still listed.
+    assert!(home.contains(r#"<a href="a/printer-offline/">"#), "{home}");
+    assert_eq!(home.matches(r#"<div id="lantern-prerender">"#).count(), 1);
+}
+
+#[test]
+fn the_ticket_page_without_javascript_gives_the_configured_address() {
+    // Regression: it said "email or call your service desk" and no address.
+    let tmp = project();
+    let root = tmp.path();
+    let config = fs::read_to_string(root.join("lantern.toml")).unwrap()
+        + "[ticket]\nresponse_time = \"within a day\"\nemail = \"desk@acme.test\"\n";
+    write(root, "lantern.toml", &config);
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .assert()
+        .success();
+    let page = fs::read_to_string(root.join("site/ticket/index.html")).unwrap();
+    assert!(
+        page.contains(r#"<a href="mailto:desk@acme.test">desk@acme.test</a>"#),
+        "{page}"
+    );
+    assert!(page.contains("within a day"), "{page}");
+}
+
+#[test]
 fn an_unsafe_ticket_webhook_is_refused_naming_the_setting() {
     let tmp = project();
     let root = tmp.path();
