@@ -15,13 +15,17 @@ pub mod ticket;
 
 use leptos::prelude::*;
 
-/// Mounts the app, replacing the pre-rendered article (kept in the page for
-/// readers without JavaScript and for link previews).
+/// Mounts the app, replacing the pre-rendered page (kept for readers
+/// without JavaScript, for link previews, and for the seconds before the
+/// app starts on a slow connection).
 pub fn start() {
     console_error_panic_hook::set_once();
     dom::mark("app-start");
     let doc = document();
     if let Some(prerendered) = doc.get_element_by_id("lantern-prerender") {
+        // The pre-rendered home page has a search box: what was typed into
+        // it becomes the page's `?q=`, which the app's own box starts with.
+        early_search::hand_over_query();
         prerendered.remove();
     }
     // Page-relative addresses would resolve against each new URL the

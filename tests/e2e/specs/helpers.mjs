@@ -10,6 +10,8 @@ fs.mkdirSync(SHOTS, { recursive: true });
 
 /** Waits until the wasm app has replaced the loading state. */
 export async function appReady(page) {
+  // The prerendered page (home, articles) is gone once the app has started.
+  await expect(page.locator('#lantern-prerender')).toHaveCount(0);
   await expect(page.locator('main#main')).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);
 }
