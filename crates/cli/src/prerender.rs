@@ -58,6 +58,7 @@ fn categories(catalog: &Catalog) -> String {
             }
             let title = match catalog.category(id) {
                 Some(c) => escape_html(&c.name),
+                None if id.is_empty() && catalog.categories.is_empty() => "Articles".to_string(),
                 None if id.is_empty() => "Other articles".to_string(),
                 None => escape_html(id),
             };
