@@ -3,16 +3,15 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use lantern_core::config::SiteConfig;
 use lantern_core::slug::slugify;
 
 pub fn run(
     title: &str,
     articles: &Path,
-    config: &Path,
+    config: Option<&Path>,
     category: Option<&str>,
 ) -> Result<ExitCode, String> {
-    let config = SiteConfig::load(config)?;
+    let config = crate::site_config(config)?;
     let slug = slugify(title);
     if slug.is_empty() {
         return Err("the title needs letters or digits to make a file name".into());
