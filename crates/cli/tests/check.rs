@@ -72,7 +72,7 @@ fn invalid_yaml() {
         "articles/bad.md",
         "---\ntitle: Bad\ntags: [vpn, wifi\n---\nBody\n",
     );
-    assert_reports(tmp.path(), 1, &["articles/bad.md:3:7: error: invalid YAML in front matter: did not find expected ',' or ']' (in the flow sequence that starts here)"]);
+    assert_reports(tmp.path(), 1, &["articles/bad.md:3:7: error: invalid YAML in front matter: the list that starts here with `[` is never closed: end it with `]` on the same line, like `tags: [vpn, wifi]`. The parser says: did not find expected ',' or ']' (in the flow sequence that starts here)"]);
 }
 
 #[test]
