@@ -8,6 +8,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Article, Library};
 use crate::render::local_file;
 
+mod headings;
+pub(crate) use headings::heading_problems;
+
 pub struct CheckContext<'a> {
     /// The articles folder, to look for images; `None` skips image checks.
     pub articles_dir: Option<&'a Path>,
@@ -53,6 +56,7 @@ fn check_links(
         .headings
         .iter()
         .map(|h| h.id.as_str())
+        .chain(article.title_anchor.as_deref())
         .collect();
     for link in &article.rendered.links {
         let (line, col) = article.position(link.offset);
@@ -135,7 +139,8 @@ fn check_links(
             }
         };
         if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
-            if !target.rendered.headings.iter().any(|h| h.id == fragment) {
+            let is_title = target.title_anchor.as_deref() == Some(fragment);
+            if !is_title && !target.rendered.headings.iter().any(|h| h.id == fragment) {
                 found.push(Diagnostic::new(
                     context.broken_links,
                     &article.path,
