@@ -173,7 +173,12 @@ fn check(articles: &Path, config: Option<&Path>, format: Format) -> Result<ExitC
     match format {
         Format::Text => {
             report(&library.diagnostics);
-            eprintln!("checked {files} articles: {errors} errors, {warnings} warnings");
+            eprintln!(
+                "checked {}: {}, {}",
+                counted(files, "article"),
+                counted(errors, "error"),
+                counted(warnings, "warning")
+            );
         }
         Format::Json => {
             let summary = serde_json::json!({
@@ -193,6 +198,15 @@ fn check(articles: &Path, config: Option<&Path>, format: Format) -> Result<ExitC
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `1 article`, `2 articles`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Articles read, including those left out because of errors.

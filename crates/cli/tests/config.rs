@@ -76,7 +76,7 @@ fn without_dash_dash_config_and_without_lantern_toml_the_defaults_apply_quietly(
     let (code, _, stderr) = run(root, &["check"]);
     assert_eq!(
         (code, stderr.as_str()),
-        (0, "checked 1 articles: 0 errors, 0 warnings\n")
+        (0, "checked 1 article: 0 errors, 0 warnings\n")
     );
     let (code, stdout, stderr) = run(root, &["search", "vpn"]);
     assert_eq!((code, stderr.as_str()), (0, ""));

@@ -73,7 +73,7 @@ fn check_links(
                     &article.path,
                     line,
                     col,
-                    format!("image `{dest}` is outside the articles folder"),
+                    format!("image `{dest}` is outside the articles folder: put it in the articles folder (like img/) and link to it from there"),
                 )),
                 Some(file) if !dir.join(&file).is_file() => {
                     found.push(Diagnostic::error(
@@ -97,7 +97,10 @@ fn check_links(
                     &article.path,
                     line,
                     col,
-                    format!("link to missing heading `#{fragment}` in this article"),
+                    format!(
+                        "link to missing heading `#{fragment}` in this article: {}",
+                        anchors_hint(article)
+                    ),
                 ));
             }
             continue;
@@ -133,7 +136,7 @@ fn check_links(
                     &article.path,
                     line,
                     col,
-                    format!("link to missing article `{path}`"),
+                    format!("link to missing article `{path}`: no article has that file name; check its spelling, or remove the link"),
                 ));
                 continue;
             }
@@ -146,10 +149,31 @@ fn check_links(
                     &article.path,
                     line,
                     col,
-                    format!("link to missing heading `#{fragment}` in `{path}`"),
+                    format!(
+                        "link to missing heading `#{fragment}` in `{path}`: {}",
+                        anchors_hint(target)
+                    ),
                 ));
             }
         }
+    }
+}
+
+/// The fix for a link to a heading that is not there: the ones that are.
+fn anchors_hint(article: &Article) -> String {
+    let ids: Vec<String> = article
+        .rendered
+        .headings
+        .iter()
+        .take(6)
+        .map(|h| format!("#{}", h.id))
+        .collect();
+    match ids.len() {
+        0 => "it has no headings: link to the article without `#…`".into(),
+        n if n < article.rendered.headings.len() => {
+            format!("link to one of its headings ({}, …)", ids.join(", "))
+        }
+        _ => format!("link to one of its headings ({})", ids.join(", ")),
     }
 }
 

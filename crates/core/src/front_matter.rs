@@ -227,7 +227,7 @@ impl FieldReader<'_> {
         if text.is_none() {
             self.error(
                 key,
-                format!("`{key}` must be text, not a list or a mapping"),
+                format!("`{key}` must be text, not a list or a mapping: write it on one line, like {key}: \"…\""),
             );
         }
         text
@@ -242,7 +242,7 @@ impl FieldReader<'_> {
                     match scalar_string(item) {
                         Some(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
                         Some(_) => {}
-                        None => self.error(key, format!("every entry of `{key}` must be text")),
+                        None => self.error(key, format!("every entry of `{key}` must be a word or phrase, like {key}: [one, two words]")),
                     }
                 }
                 out

@@ -193,7 +193,7 @@ impl Library {
                 match owners.get(alias) {
                     Some(owner) if *owner != article.path => {
                         let line = article.field_line("aliases");
-                        self.diagnostics.push(Diagnostic::error(&article.path, line, 1, format!("alias `{alias}` collides with {owner}, which already answers to that slug")));
+                        self.diagnostics.push(Diagnostic::error(&article.path, line, 1, format!("alias `{alias}` collides with {owner}, which already answers to that slug: remove it from one of the two")));
                     }
                     _ => {
                         owners.insert(alias.clone(), article.path.clone());
