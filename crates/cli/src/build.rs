@@ -28,9 +28,10 @@ use crate::site_writer::SiteWriter;
 pub struct BuildArgs {
     #[arg(long, default_value = "articles")]
     pub articles: PathBuf,
-    /// Site settings (name, base URL, categories).
-    #[arg(long, default_value = "lantern.toml")]
-    pub config: PathBuf,
+    /// Site settings (name, base URL, categories) [default: ./lantern.toml,
+    /// when there].
+    #[arg(long)]
+    pub config: Option<PathBuf>,
     /// The built app (trunk's output) to publish with the articles.
     #[arg(long, default_value = "dist")]
     pub app: PathBuf,
@@ -54,7 +55,7 @@ pub struct BuildArgs {
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
-    let mut config = SiteConfig::load(&args.config)?;
+    let mut config = crate::site_config(args.config.as_deref())?;
     if let Some(base_url) = &args.base_url {
         config.site.base_url = base_url.clone();
     }

@@ -44,8 +44,9 @@ enum Command {
         title: String,
         #[arg(long, default_value = "articles")]
         articles: PathBuf,
-        #[arg(long, default_value = "lantern.toml")]
-        config: PathBuf,
+        /// Site settings [default: ./lantern.toml, when there].
+        #[arg(long)]
+        config: Option<PathBuf>,
         /// Category id from lantern.toml.
         #[arg(long)]
         category: Option<String>,
@@ -54,8 +55,9 @@ enum Command {
     Check {
         #[arg(long, default_value = "articles")]
         articles: PathBuf,
-        #[arg(long, default_value = "lantern.toml")]
-        config: PathBuf,
+        /// Site settings [default: ./lantern.toml, when there].
+        #[arg(long)]
+        config: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
@@ -67,8 +69,8 @@ enum Command {
     Search {
         #[arg(long, default_value = "articles")]
         articles: PathBuf,
-        /// Site settings whose `[search]` synonyms to apply (by default only
-        /// the common IT ones).
+        /// Site settings whose `[search]` synonyms to apply [default:
+        /// ./lantern.toml, when there; else only the common IT synonyms].
         #[arg(long)]
         config: Option<PathBuf>,
         #[arg(long)]
@@ -85,12 +87,12 @@ fn main() -> ExitCode {
             articles,
             config,
             category,
-        } => new::run(&title, &articles, &config, category.as_deref()),
+        } => new::run(&title, &articles, config.as_deref(), category.as_deref()),
         Command::Check {
             articles,
             config,
             format,
-        } => check(&articles, &config, format),
+        } => check(&articles, config.as_deref(), format),
         Command::Build(args) => build::run(&args),
         Command::Search {
             articles,
@@ -102,7 +104,9 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("lantern: {message}");
+            for line in message.lines() {
+                eprintln!("lantern: {line}");
+            }
             ExitCode::from(1)
         }
     }
@@ -119,6 +123,23 @@ pub(crate) fn today() -> String {
         .date()
         .format(&format)
         .unwrap_or_default()
+}
+
+/// The config file every command reads when `--config` is not given.
+pub(crate) const DEFAULT_CONFIG: &str = "lantern.toml";
+
+/// The site settings: the file given with `--config`, which must exist;
+/// without the flag `./lantern.toml`, or the defaults when there is none.
+pub(crate) fn site_config(explicit: Option<&Path>) -> Result<SiteConfig, String> {
+    match explicit {
+        Some(path) => SiteConfig::read(path)?.ok_or_else(|| {
+            format!(
+                "--config {}: there is no such file; check the path, or leave out --config to use ./{DEFAULT_CONFIG}",
+                path.display()
+            )
+        }),
+        None => SiteConfig::load(Path::new(DEFAULT_CONFIG)),
+    }
 }
 
 /// Loads and checks every article; diagnostics are in the library.
@@ -145,8 +166,8 @@ pub(crate) fn report(diagnostics: &[Diagnostic]) {
     }
 }
 
-fn check(articles: &Path, config: &Path, format: Format) -> Result<ExitCode, String> {
-    let config = SiteConfig::load(config)?;
+fn check(articles: &Path, config: Option<&Path>, format: Format) -> Result<ExitCode, String> {
+    let config = site_config(config)?;
     let library = load_checked(articles, &config, false)?;
     let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = library.diagnostics.len() - errors;
@@ -154,7 +175,12 @@ fn check(articles: &Path, config: &Path, format: Format) -> Result<ExitCode, Str
     match format {
         Format::Text => {
             report(&library.diagnostics);
-            eprintln!("checked {files} articles: {errors} errors, {warnings} warnings");
+            eprintln!(
+                "checked {}: {}, {}",
+                counted(files, "article"),
+                counted(errors, "error"),
+                counted(warnings, "warning")
+            );
         }
         Format::Json => {
             let summary = serde_json::json!({
@@ -174,6 +200,15 @@ fn check(articles: &Path, config: &Path, format: Format) -> Result<ExitCode, Str
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `1 article`, `2 articles`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Articles read, including those left out because of errors.

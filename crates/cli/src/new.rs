@@ -9,10 +9,10 @@ use lantern_core::slug::slugify;
 pub fn run(
     title: &str,
     articles: &Path,
-    config: &Path,
+    config: Option<&Path>,
     category: Option<&str>,
 ) -> Result<ExitCode, String> {
-    let config = SiteConfig::load(config)?;
+    let config = crate::site_config(config)?;
     let slug = slugify(title);
     if slug.is_empty() {
         return Err("the title needs letters or digits to make a file name".into());
@@ -41,8 +41,28 @@ pub fn run(
         .map_err(|e| format!("cannot create {}: {e}", articles.display()))?;
     let text = template(title, category.unwrap_or(""), &today, &review_by);
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    // The path alone on stdout, for scripts (`$EDITOR $(lantern new …)`);
+    // what to do next on stderr, for the author.
     println!("{}", path.display());
+    eprintln!("{}", next_steps(&path, &slug, &config));
     Ok(ExitCode::SUCCESS)
+}
+
+/// What an author does after `lantern new`, and where the article will be.
+fn next_steps(path: &Path, slug: &str, config: &SiteConfig) -> String {
+    let base_url = config.site.base_url.trim().trim_end_matches('/');
+    let permalink = if base_url.is_empty() {
+        format!("/a/{slug}/ on the site")
+    } else {
+        format!("{base_url}/a/{slug}/")
+    };
+    format!(
+        "created {path}\n\
+         next: open {path} and replace the template's sample text with the real summary, tags and steps,\n\
+         \x20     then run `lantern check` to see what is left to fix.\n\
+         once published it will be at {permalink} (the file name is its address: rename the file to change it).",
+        path = path.display()
+    )
 }
 
 fn days_after(day: &str, days: u32) -> Option<String> {

@@ -5,7 +5,6 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use lantern_core::config::SiteConfig;
 use lantern_core::search::highlight;
 use lantern_core::{Catalog, SearchOptions};
 
@@ -15,10 +14,7 @@ pub fn run(
     json: bool,
     query: &str,
 ) -> Result<ExitCode, String> {
-    let config = match config {
-        Some(path) => SiteConfig::load(path)?,
-        None => SiteConfig::default(),
-    };
+    let config = crate::site_config(config)?;
     let library = lantern_core::library::Library::load_for_search(articles)
         .map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
     // Broken articles are skipped, never fatal: say which on stderr. (Two

@@ -61,7 +61,7 @@ fn clean_articles_pass_with_a_summary() {
     let tmp = project();
     let (code, lines) = check(tmp.path());
     assert_eq!(code, 0);
-    assert_eq!(lines, ["checked 1 articles: 0 errors, 0 warnings"]);
+    assert_eq!(lines, ["checked 1 article: 0 errors, 0 warnings"]);
 }
 
 #[test]
@@ -72,7 +72,7 @@ fn invalid_yaml() {
         "articles/bad.md",
         "---\ntitle: Bad\ntags: [vpn, wifi\n---\nBody\n",
     );
-    assert_reports(tmp.path(), 1, &["articles/bad.md:3:7: error: invalid YAML in front matter: did not find expected ',' or ']' (in the flow sequence that starts here)"]);
+    assert_reports(tmp.path(), 1, &["articles/bad.md:3:7: error: invalid YAML in front matter: the list that starts here with `[` is never closed: end it with `]` on the same line, like `tags: [vpn, wifi]`. The parser says: did not find expected ',' or ']' (in the flow sequence that starts here)"]);
 }
 
 #[test]
@@ -120,8 +120,8 @@ fn alias_colliding_with_a_slug_or_another_alias() {
         tmp.path(),
         1,
         &[
-            "articles/wifi.md:4:1: error: alias `vpn` collides with articles/vpn.md, which already answers to that slug",
-            "articles/zoom2.md:4:1: error: alias `old-zoom` collides with articles/zoom.md, which already answers to that slug",
+            "articles/wifi.md:4:1: error: alias `vpn` collides with articles/vpn.md, which already answers to that slug: remove it from one of the two",
+            "articles/zoom2.md:4:1: error: alias `old-zoom` collides with articles/zoom.md, which already answers to that slug: remove it from one of the two",
         ],
     );
 }
@@ -138,9 +138,9 @@ fn links_to_missing_articles_and_headings() {
         tmp.path(),
         1,
         &[
-            "articles/links.md:5:29: error: link to missing article `printer.md`",
-            "articles/links.md:7:6: error: link to missing heading `#nope` in `vpn.md`",
-            "articles/links.md:8:3: error: link to missing heading `#missing` in this article",
+            "articles/links.md:5:29: error: link to missing article `printer.md`: no article has that file name; check its spelling, or remove the link",
+            "articles/links.md:7:6: error: link to missing heading `#nope` in `vpn.md`: link to one of its headings (#steps)",
+            "articles/links.md:8:3: error: link to missing heading `#missing` in this article: link to one of its headings (#usage)",
         ],
     );
 }
@@ -161,7 +161,7 @@ fn broken_links_can_be_demoted_to_warnings() {
     assert_reports(
         tmp.path(),
         0,
-        &["articles/links.md:4:1: warning: link to missing article `printer.md`"],
+        &["articles/links.md:4:1: warning: link to missing article `printer.md`: no article has that file name; check its spelling, or remove the link"],
     );
 }
 
@@ -195,7 +195,7 @@ fn missing_images() {
         1,
         &[
             "articles/pics.md:7:1: error: missing image `img/missing.png` (looked for articles/img/missing.png)",
-            "articles/pics.md:8:1: error: image `../../secret.png` is outside the articles folder",
+            "articles/pics.md:8:1: error: image `../../secret.png` is outside the articles folder: put it in the articles folder (like img/) and link to it from there",
         ],
     );
 }

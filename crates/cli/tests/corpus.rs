@@ -66,10 +66,23 @@ fn corpus_checks_with_only_its_real_problems() {
         .filter(|m| m.starts_with("missing image `./media/peer-to-peer-replication-fails/"))
         .count();
     assert_eq!((duplicates, images, errors.len()), (7, 1, 8), "{errors:?}");
+    // Microsoft's articles also open with their title as a `# ` heading
+    // (left out of the page when it repeats `title:`, reported either
+    // way), and some repeat a heading's words.
     let warnings = diagnostics.iter().filter(|d| d["severity"] == "warning");
-    assert!(warnings
-        .into_iter()
-        .all(|d| d["message"].as_str().unwrap().starts_with("link to")));
+    let kinds = [
+        "link to",
+        "this heading repeats the title",
+        "the body starts with a level-1 heading",
+        "heading `",
+    ];
+    for d in warnings {
+        let message = d["message"].as_str().unwrap();
+        assert!(
+            kinds.iter().any(|kind| message.starts_with(kind)),
+            "{message}"
+        );
+    }
 }
 
 #[test]

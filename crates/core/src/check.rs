@@ -8,6 +8,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Article, Library};
 use crate::render::local_file;
 
+mod headings;
+pub(crate) use headings::heading_problems;
+
 pub struct CheckContext<'a> {
     /// The articles folder, to look for images; `None` skips image checks.
     pub articles_dir: Option<&'a Path>,
@@ -53,6 +56,7 @@ fn check_links(
         .headings
         .iter()
         .map(|h| h.id.as_str())
+        .chain(article.title_anchor.as_deref())
         .collect();
     for link in &article.rendered.links {
         let (line, col) = article.position(link.offset);
@@ -69,7 +73,7 @@ fn check_links(
                     &article.path,
                     line,
                     col,
-                    format!("image `{dest}` is outside the articles folder"),
+                    format!("image `{dest}` is outside the articles folder: put it in the articles folder (like img/) and link to it from there"),
                 )),
                 Some(file) if !dir.join(&file).is_file() => {
                     found.push(Diagnostic::error(
@@ -93,7 +97,10 @@ fn check_links(
                     &article.path,
                     line,
                     col,
-                    format!("link to missing heading `#{fragment}` in this article"),
+                    format!(
+                        "link to missing heading `#{fragment}` in this article: {}",
+                        anchors_hint(article)
+                    ),
                 ));
             }
             continue;
@@ -129,22 +136,44 @@ fn check_links(
                     &article.path,
                     line,
                     col,
-                    format!("link to missing article `{path}`"),
+                    format!("link to missing article `{path}`: no article has that file name; check its spelling, or remove the link"),
                 ));
                 continue;
             }
         };
         if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
-            if !target.rendered.headings.iter().any(|h| h.id == fragment) {
+            let is_title = target.title_anchor.as_deref() == Some(fragment);
+            if !is_title && !target.rendered.headings.iter().any(|h| h.id == fragment) {
                 found.push(Diagnostic::new(
                     context.broken_links,
                     &article.path,
                     line,
                     col,
-                    format!("link to missing heading `#{fragment}` in `{path}`"),
+                    format!(
+                        "link to missing heading `#{fragment}` in `{path}`: {}",
+                        anchors_hint(target)
+                    ),
                 ));
             }
         }
+    }
+}
+
+/// The fix for a link to a heading that is not there: the ones that are.
+fn anchors_hint(article: &Article) -> String {
+    let ids: Vec<String> = article
+        .rendered
+        .headings
+        .iter()
+        .take(6)
+        .map(|h| format!("#{}", h.id))
+        .collect();
+    match ids.len() {
+        0 => "it has no headings: link to the article without `#…`".into(),
+        n if n < article.rendered.headings.len() => {
+            format!("link to one of its headings ({}, …)", ids.join(", "))
+        }
+        _ => format!("link to one of its headings ({})", ids.join(", ")),
     }
 }
 

@@ -7,6 +7,8 @@ use serde::Deserialize;
 use crate::catalog::{Category, SiteInfo};
 use crate::ticket::TicketConfig;
 
+mod lines;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -131,22 +133,153 @@ impl SiteConfig {
         self.categories.iter().map(|c| c.id.clone()).collect()
     }
 
+    /// Parses the text of a config file. Each problem is one line of the
+    /// error, `line N, column M: what is wrong: the fix` where the line is
+    /// known.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let config: Self = toml::from_str(text).map_err(|e| e.to_string())?;
-        let problems = config.ticket.problems();
+        Self::parse_problems(text).map_err(|problems| {
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| match p.line {
+                    Some(line) => format!("line {line}, column {}: {}", p.col, p.message),
+                    None => p.message.clone(),
+                })
+                .collect();
+            lines.join("\n")
+        })
+    }
+
+    /// As [`SiteConfig::parse`], with every problem and its position.
+    pub fn parse_problems(text: &str) -> Result<Self, Vec<ConfigProblem>> {
+        let config: Self =
+            toml::from_str(text).map_err(|e| vec![ConfigProblem::from_toml(text, &e)])?;
+        let mut problems = Vec::new();
+        if let Err(message) = base_url_problem(&config.site.base_url) {
+            problems.push(ConfigProblem::at_key(text, "site.base_url", message));
+        }
+        for message in config.ticket.problems() {
+            // Every ticket problem starts with the key it is about.
+            let key = message
+                .split([' ', '`'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            problems.push(ConfigProblem::at_key(text, &key, message));
+        }
         if problems.is_empty() {
             Ok(config)
         } else {
-            Err(problems.join("\n"))
+            Err(problems)
         }
     }
 
     /// Reads the config, or the defaults when the file does not exist.
     pub fn load(path: &Path) -> Result<Self, String> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Self::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(e) => Err(format!("{}: {e}", path.display())),
+        Ok(Self::read(path)?.unwrap_or_default())
+    }
+
+    /// Reads the config; `None` when the file does not exist. Problems are
+    /// reported one a line, as `path:line:col: error: message`.
+    pub fn read(path: &Path) -> Result<Option<Self>, String> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("{}: cannot read the file: {e}", path.display())),
+        };
+        Self::parse_problems(&text).map(Some).map_err(|problems| {
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}:{}:{}: error: {}",
+                        path.display(),
+                        p.line.unwrap_or(1),
+                        p.col,
+                        p.message
+                    )
+                })
+                .collect();
+            lines.join("\n")
+        })
+    }
+}
+
+/// One problem in `lantern.toml`, with its 1-based position when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    pub line: Option<usize>,
+    pub col: usize,
+    pub message: String,
+}
+
+impl ConfigProblem {
+    fn from_toml(text: &str, error: &toml::de::Error) -> Self {
+        let (line, col) = match error.span() {
+            Some(span) => {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                (Some(line), col)
+            }
+            None => (None, 1),
+        };
+        Self {
+            line,
+            col,
+            message: error.message().trim().to_string(),
+        }
+    }
+
+    fn at_key(text: &str, dotted: &str, message: String) -> Self {
+        Self {
+            line: lines::line_of_key(text, dotted),
+            col: 1,
+            message,
+        }
+    }
+}
+
+/// `base_url` is where the site is published: empty (links relative to the
+/// page), or an absolute http(s) URL. Returns the problem with its fix.
+pub fn base_url_problem(url: &str) -> Result<(), String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Ok(());
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.starts_with('/') => {
+            if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                Err(format!(
+                    "site.base_url `{url}` has spaces in it: write the address without them"
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        Some(_) => Err(format!(
+            "site.base_url `{url}` has no host name: write it like base_url = \"https://help.example.com/\""
+        )),
+        None => {
+            // `help.example.com/kb` and `help.example.com:8080` lack a
+            // scheme; `ftp://x` and `javascript:x` have the wrong one.
+            let scheme = url.split_once(':');
+            let wrong_scheme = url.contains("://")
+                || scheme.is_some_and(|(s, rest)| {
+                    !s.contains('.') && !rest.starts_with(|c: char| c.is_ascii_digit())
+                });
+            if wrong_scheme {
+                Err(format!(
+                    "site.base_url `{url}` must start with https:// (or http://), like base_url = \"https://help.example.com/\""
+                ))
+            } else {
+                let host = url.trim_start_matches('/');
+                Err(format!(
+                    "site.base_url `{url}` has no scheme, so links to it would not work: write base_url = \"https://{host}\" (or leave it empty)"
+                ))
+            }
         }
     }
 }
@@ -212,7 +345,10 @@ mod tests {
 
     #[test]
     fn common_synonyms_apply_unless_turned_off_and_the_site_adds_its_own() {
-        let config = SiteConfig::parse("[site]\nname = \"Help\"\n[search]\nsynonyms = [[\"vpn\", \"globalprotect\"]]\n").unwrap();
+        let config = SiteConfig::parse(
+            "[site]\nname = \"Help\"\n[search]\nsynonyms = [[\"vpn\", \"globalprotect\"]]\n",
+        )
+        .unwrap();
         let groups = config.search.synonym_groups();
         assert!(groups.iter().any(|g| g[..2] == ["ie", "internet explorer"]));
         assert_eq!(groups.last().unwrap(), &["vpn", "globalprotect"]);
@@ -220,5 +356,40 @@ mod tests {
 
         let config = SiteConfig::parse("[site]\nname = \"Help\"\n[search]\ncommon_synonyms = false\nsynonyms = [[\"vpn\", \"globalprotect\"]]\n").unwrap();
         assert_eq!(config.search.synonym_groups(), [["vpn", "globalprotect"]]);
+    }
+
+    #[test]
+    fn a_base_url_without_a_scheme_is_an_error_with_its_line_and_the_fix() {
+        let text = "[site]\nname = \"Help\"\nbase_url = \"help.example.com/kb\"\n";
+        let problems = SiteConfig::parse_problems(text).unwrap_err();
+        assert_eq!(
+            problems,
+            [ConfigProblem {
+                line: Some(3),
+                col: 1,
+                message: "site.base_url `help.example.com/kb` has no scheme, so links to it would not work: write base_url = \"https://help.example.com/kb\" (or leave it empty)".into(),
+            }]
+        );
+        for bad in [
+            "ftp://help.example.com",
+            "javascript:alert(1)",
+            "https://",
+            "https:///kb",
+        ] {
+            assert!(base_url_problem(bad).is_err(), "{bad}");
+        }
+        assert!(base_url_problem("help.example.com:8080/kb")
+            .unwrap_err()
+            .contains("\"https://help.example.com:8080/kb\""));
+        for good in ["", "https://help.example.com/kb/", "http://localhost:8080"] {
+            assert_eq!(base_url_problem(good), Ok(()), "{good}");
+        }
+    }
+
+    #[test]
+    fn reading_a_config_that_does_not_exist_says_so_and_loading_it_gives_the_defaults() {
+        let missing = Path::new("/nonexistent/lantern.toml");
+        assert!(SiteConfig::read(missing).unwrap().is_none());
+        assert_eq!(SiteConfig::load(missing).unwrap().site.name, "Help Center");
     }
 }

@@ -5,6 +5,9 @@ use serde_norway::{Mapping, Value};
 
 use crate::diagnostic::Diagnostic;
 
+mod yaml;
+mod yaml_hint;
+
 const KNOWN_FIELDS: &[&str] = &[
     "title",
     "summary",
@@ -42,12 +45,7 @@ pub struct ParsedFile {
 /// article cannot be published; every error found is returned, not only the
 /// first.
 pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
+    let text = normalize(text);
 
     let Some((yaml, body, body_line)) = split(&text) else {
         let message = if text.starts_with("---") {
@@ -58,39 +56,14 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
         return Err(vec![Diagnostic::error(path, 1, 1, message)]);
     };
 
-    let value: Value = match serde_norway::from_str(yaml) {
-        Ok(value) => value,
-        Err(e) => {
-            let (line, col, message) = yaml_error_position(&e);
-            return Err(vec![Diagnostic::error(
-                path,
-                line,
-                col,
-                format!("invalid YAML in front matter: {message}"),
-            )]);
-        }
-    };
-
+    let (map, errors) = yaml::read_fields(path, yaml);
     let mut fields = FieldReader {
         path,
         yaml,
-        errors: Vec::new(),
+        errors,
         warnings: Vec::new(),
     };
-    let empty = Mapping::new();
-    let map = match &value {
-        Value::Mapping(map) => map,
-        Value::Null => &empty,
-        _ => {
-            return Err(vec![Diagnostic::error(
-                path,
-                2,
-                1,
-                "front matter must be `key: value` fields, one per line",
-            )]);
-        }
-    };
-    let front = fields.read(map);
+    let front = fields.read(&map);
     if body.trim().is_empty() {
         fields.errors.push(Diagnostic::error(
             path,
@@ -99,8 +72,13 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
             "the article has no body: write the symptoms and the steps below the front matter",
         ));
     }
+    fields.warnings.sort_by_key(|d| (d.line, d.col));
     if !fields.errors.is_empty() {
-        return Err(fields.errors);
+        // Everything found is reported at once: the warnings too.
+        let mut all = fields.errors;
+        all.append(&mut fields.warnings);
+        all.sort_by_key(|d| (d.line, d.col));
+        return Err(all);
     }
     let field_lines = KNOWN_FIELDS
         .iter()
@@ -116,37 +94,22 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
     })
 }
 
-/// Where to point a YAML error, as file line and column, and its message
-/// without the parser's own positions. An unclosed bracket or quote is
-/// only noticed where the input ends; the parser also says where the
-/// unfinished construct started, which is where the author must look.
-fn yaml_error_position(error: &serde_norway::Error) -> (usize, usize, String) {
-    let text = error.to_string();
-    let (problem, context) = match text.split_once(", while parsing ") {
-        Some((problem, context)) => (problem, Some(context)),
-        None => (text.as_str(), None),
-    };
-    let problem = problem.split(" at line ").next().unwrap_or(problem);
-    if let Some((what, position)) = context.and_then(|c| c.split_once(" at line ")) {
-        let mut numbers = position
-            .split(" column ")
-            .map(|n| n.trim().parse::<usize>().ok());
-        if let (Some(Some(line)), Some(Some(col))) = (numbers.next(), numbers.next()) {
-            return (
-                line + 1,
-                col,
-                format!(
-                    "{problem} (in the {} that starts here)",
-                    what.trim_start_matches("a ")
-                ),
-            );
-        }
+/// Without a byte order mark, with `\n` line ends.
+fn normalize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
     }
-    let (line, col) = error
-        .location()
-        .map(|l| (l.line() + 1, l.column()))
-        .unwrap_or((2, 1));
-    (line, col, problem.to_string())
+}
+
+/// The body of an article file and the file line it starts on, whatever
+/// state its front matter is in; `None` without front matter.
+pub fn body_of(text: &str) -> Option<(String, usize)> {
+    let text = normalize(text);
+    let (_, body, line) = split(&text)?;
+    Some((body.to_string(), line))
 }
 
 /// Returns (yaml, body, body's first line number).
@@ -176,6 +139,10 @@ struct FieldReader<'a> {
 impl FieldReader<'_> {
     /// File line of a top-level key, for messages about its value.
     fn line_of(&self, key: &str) -> usize {
+        self.find_line(key).unwrap_or(1)
+    }
+
+    fn find_line(&self, key: &str) -> Option<usize> {
         self.yaml
             .lines()
             .position(|line| {
@@ -183,7 +150,6 @@ impl FieldReader<'_> {
                     .is_some_and(|rest| rest.trim_start().starts_with(':'))
             })
             .map(|i| i + 2)
-            .unwrap_or(1)
     }
 
     fn error(&mut self, key: &str, message: String) {
@@ -209,7 +175,9 @@ impl FieldReader<'_> {
             }
         }
         let title = self.string(map, "title").unwrap_or_default();
-        if title.trim().is_empty() {
+        // A title the YAML errors already cover is not also "missing".
+        let unreadable = !map.contains_key("title") && self.find_line("title").is_some();
+        if title.trim().is_empty() && !unreadable {
             let line = if map.contains_key("title") {
                 self.line_of("title")
             } else {
@@ -259,7 +227,7 @@ impl FieldReader<'_> {
         if text.is_none() {
             self.error(
                 key,
-                format!("`{key}` must be text, not a list or a mapping"),
+                format!("`{key}` must be text, not a list or a mapping: write it on one line, like {key}: \"…\""),
             );
         }
         text
@@ -274,19 +242,33 @@ impl FieldReader<'_> {
                     match scalar_string(item) {
                         Some(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
                         Some(_) => {}
-                        None => self.error(key, format!("every entry of `{key}` must be text")),
+                        None => self.error(key, format!("every entry of `{key}` must be a word or phrase, like {key}: [one, two words]")),
                     }
                 }
                 out
             }
-            // `tags: vpn, wifi` is a common slip; accept it as a list.
+            // `tags: vpn, wifi` is a common slip: read it as the list it
+            // means, and say how to write it.
             Some(value) => match scalar_string(value) {
-                Some(s) => s
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect(),
+                Some(s) => {
+                    let items: Vec<String> = s
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect();
+                    let line = self.line_of(key);
+                    self.warnings.push(Diagnostic::warning(
+                        self.path,
+                        line,
+                        1,
+                        format!(
+                            "`{key}` is text, not a list: write a list: {key}: [{}]",
+                            items.join(", ")
+                        ),
+                    ));
+                    items
+                }
                 None => {
                     self.error(
                         key,
@@ -301,14 +283,24 @@ impl FieldReader<'_> {
     fn date(&mut self, map: &Mapping, key: &str) -> Option<String> {
         let text = self.string(map, key)?;
         let text = text.trim().to_string();
-        if is_iso_date(&text) {
-            Some(text)
-        } else {
-            self.error(
-                key,
-                format!("`{key}` must be a date written YYYY-MM-DD, not `{text}`"),
-            );
-            None
+        match date_problem(&text) {
+            None => Some(text),
+            Some(DateProblem::Form) => {
+                self.error(
+                    key,
+                    format!(
+                        "`{key}` must be a date written YYYY-MM-DD, like 2026-03-31, not `{text}`"
+                    ),
+                );
+                None
+            }
+            Some(DateProblem::NoSuchDay(why)) => {
+                self.error(
+                    key,
+                    format!("`{key}: {text}` is not a date that exists: {why}"),
+                );
+                None
+            }
         }
     }
 }
@@ -325,23 +317,60 @@ fn scalar_string(value: &Value) -> Option<String> {
 
 /// A real calendar date in `YYYY-MM-DD` form.
 pub fn is_iso_date(text: &str) -> bool {
+    date_problem(text).is_none()
+}
+
+/// Why a date is not a real calendar date in `YYYY-MM-DD` form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not written `YYYY-MM-DD`.
+    Form,
+    /// Written right, but no such day: why, in words.
+    NoSuchDay(String),
+}
+
+pub fn date_problem(text: &str) -> Option<DateProblem> {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
-        return false;
+        return Some(DateProblem::Form);
     };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return false;
+        return Some(DateProblem::Form);
     }
     let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return false;
+        return Some(DateProblem::Form);
     };
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return false,
+        _ => {
+            return Some(DateProblem::NoSuchDay(format!(
+                "there is no month {m:02}; the month comes second, from 01 to 12"
+            )))
+        }
     };
-    (1..=days).contains(&d)
+    let month = MONTHS[m as usize - 1];
+    if d == 0 {
+        return Some(DateProblem::NoSuchDay(format!(
+            "days start at 01 ({month} {y} has {days} days)"
+        )));
+    }
+    (d > days).then(|| DateProblem::NoSuchDay(format!("{month} {y} has {days} days")))
 }

@@ -6,10 +6,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::{ArticleMeta, Catalog, CATALOG_FORMAT};
+use crate::check::heading_problems;
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
+use crate::front_matter::body_of;
 use crate::front_matter::{parse_article, FrontMatter};
-use crate::render::{render_article_with, Rendered};
+use crate::render::{
+    blank_out, leading_h1, render_article_with, title_heading, without_title_heading, Rendered,
+};
 use crate::search::{IndexDoc, SearchIndex};
 
 /// Articles larger than this are refused: they are almost always a pasted
@@ -28,8 +32,12 @@ pub struct Article {
     pub body_line: usize,
     /// File line of each front matter field present.
     pub field_lines: std::collections::BTreeMap<String, usize>,
-    /// The markdown body, for mapping offsets back to lines.
+    /// The markdown body, for mapping offsets back to lines; a leading
+    /// heading that repeats the title is blanked out (its lines kept).
     pub body: String,
+    /// The id of that left-out title heading, still at the top of the
+    /// body, so that links to it land.
+    pub title_anchor: Option<String>,
     pub rendered: Rendered,
 }
 
@@ -47,11 +55,17 @@ impl Article {
 
     /// File line and column of a byte offset in the body.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let before = &self.body[..offset.min(self.body.len())];
-        let line = before.matches('\n').count();
-        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        (self.body_line + line, col)
+        position_in(&self.body, self.body_line, offset)
     }
+}
+
+/// File line and column of a byte offset in a body that starts on file
+/// line `body_line`.
+pub(crate) fn position_in(body: &str, body_line: usize, offset: usize) -> (usize, usize) {
+    let before = &body[..offset.min(body.len())];
+    let line = before.matches('\n').count();
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (body_line + line, col)
 }
 
 /// What loading does with a file whose slug an earlier file already has.
@@ -179,7 +193,7 @@ impl Library {
                 match owners.get(alias) {
                     Some(owner) if *owner != article.path => {
                         let line = article.field_line("aliases");
-                        self.diagnostics.push(Diagnostic::error(&article.path, line, 1, format!("alias `{alias}` collides with {owner}, which already answers to that slug")));
+                        self.diagnostics.push(Diagnostic::error(&article.path, line, 1, format!("alias `{alias}` collides with {owner}, which already answers to that slug: remove it from one of the two")));
                     }
                     _ => {
                         owners.insert(alias.clone(), article.path.clone());
@@ -282,11 +296,21 @@ fn load_one(display: &str, path: &str, file: &Path, html: bool) -> Outcome {
 fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Outcome {
     let parsed = match parse_article(display, text) {
         Ok(parsed) => parsed,
-        Err(errors) => {
+        Err(mut errors) => {
+            // The body's own problems, so that one run reports them all. A
+            // leading `# …` is most likely the title: it is not judged here.
+            if let Some((body, body_line)) = body_of(text) {
+                let body = match leading_h1(&body) {
+                    Some((range, _)) => blank_out(&body, range),
+                    None => body,
+                };
+                let rendered = render_article_with(&body, "", false);
+                errors.extend(heading_problems(display, &body, body_line, &rendered));
+            }
             return Outcome {
                 article: None,
                 diagnostics: errors,
-            }
+            };
         }
     };
     let file_name = path.rsplit('/').next().unwrap_or(path);
@@ -298,8 +322,32 @@ fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Outcome {
             diagnostics: vec![error],
         };
     }
+    let mut warnings = parsed.warnings;
+    let mut body = parsed.body;
+    let mut title_anchor = None;
+    // The page shows the title: a `# Title` that opens the body would
+    // repeat it (two `<h1>`s), so it is left out, and the author told.
+    if let Some(range) = title_heading(&body, &parsed.front.title) {
+        let line = parsed.body_line + body[..range.start].matches('\n').count();
+        warnings.push(Diagnostic::warning(
+            display,
+            line,
+            1,
+            "this heading repeats the title: the page already shows the title; remove this line",
+        ));
+        if let Some((without, anchor)) = without_title_heading(&body, &parsed.front.title) {
+            body = without;
+            title_anchor = anchor;
+        }
+    }
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let rendered = render_article_with(&parsed.body, dir, html);
+    let rendered = render_article_with(&body, dir, html);
+    warnings.extend(heading_problems(
+        display,
+        &body,
+        parsed.body_line,
+        &rendered,
+    ));
     let article = Article {
         path: display.to_string(),
         relative_path: path.to_string(),
@@ -307,12 +355,13 @@ fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Outcome {
         front: parsed.front,
         body_line: parsed.body_line,
         field_lines: parsed.field_lines,
-        body: parsed.body,
+        body,
+        title_anchor,
         rendered,
     };
     Outcome {
         article: Some(article),
-        diagnostics: parsed.warnings,
+        diagnostics: warnings,
     }
 }
 

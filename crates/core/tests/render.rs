@@ -160,3 +160,81 @@ fn local_images_are_published_under_media() {
         "{html}"
     );
 }
+
+#[test]
+fn a_leading_level_one_heading_that_repeats_the_title_is_found_ignoring_case_and_punctuation() {
+    use lantern_core::render::{title_heading, without_title_heading};
+    let body = "\n# Printer shows “offline”!\n\nTurn it off.\n";
+    let heading_end = body.find("\n\nTurn").unwrap() + 1;
+    assert_eq!(
+        title_heading(body, "Printer shows 'offline'"),
+        Some(1..heading_end)
+    );
+    assert_eq!(
+        without_title_heading(body, "printer shows offline"),
+        Some((
+            "\n<div id=\"printer-shows-offline\"></div>\n\nTurn it off.\n".to_string(),
+            Some("printer-shows-offline".to_string())
+        )),
+        "later lines keep their numbers, links to the heading's id still land"
+    );
+    assert_eq!(
+        without_title_heading("# T\nText right below.\n", "t"),
+        Some(("\nText right below.\n".to_string(), None)),
+        "no blank line to end an HTML block: only blanked"
+    );
+    assert_eq!(
+        title_heading("Printer offline\n===\n\nx\n", "Printer offline"),
+        Some(0..20)
+    );
+    // Not a repeat of the title, not level 1, or not first: left alone.
+    assert_eq!(title_heading("# Symptoms\n", "Printer offline"), None);
+    assert_eq!(
+        title_heading("## Printer offline\n", "Printer offline"),
+        None
+    );
+    assert_eq!(
+        title_heading("Intro.\n\n# Printer offline\n", "Printer offline"),
+        None
+    );
+    assert_eq!(title_heading("# !!\n", "?"), None);
+}
+
+#[test]
+fn a_body_that_starts_with_its_own_title_renders_without_it() {
+    let library = lantern_core::library::Library::from_texts([(
+        "printer.md",
+        "---\ntitle: Printer offline\n---\n# Printer offline\n\nTurn it off.\n\n## Restart\n",
+    )]);
+    let article = &library.articles[0];
+    assert!(
+        !article.rendered.html.contains("<h1"),
+        "{}",
+        article.rendered.html
+    );
+    assert!(
+        article
+            .rendered
+            .html
+            .starts_with("<div id=\"printer-offline\"></div>"),
+        "{}",
+        article.rendered.html
+    );
+    assert!(
+        article.rendered.html.contains("<h2 id=\"restart\">"),
+        "{}",
+        article.rendered.html
+    );
+    let ids: Vec<_> = article
+        .rendered
+        .headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .collect();
+    assert_eq!(ids, ["restart"], "nor in the table of contents");
+    let warnings: Vec<String> = library.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        warnings,
+        ["printer.md:4:1: warning: this heading repeats the title: the page already shows the title; remove this line"]
+    );
+}

@@ -144,31 +144,34 @@ impl TicketConfig {
                 Channel::Github => self.github.is_some(),
             };
             if !configured {
-                let how = match channel {
-                    Channel::Webhook => "a [ticket.webhook] section with a url",
-                    Channel::Email => "an `email` address",
-                    Channel::Github => "a [ticket.github] section with a repo",
+                let name = serde_json::to_value(channel)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let missing = match channel {
+                    Channel::Webhook => "[ticket.webhook] section: add one with a `url`",
+                    Channel::Email => "`email` address: add one under [ticket]",
+                    Channel::Github => "[ticket.github] section: add one with a `repo`",
                 };
                 problems.push(format!(
-                    "ticket.channels lists `{}` but there is no {how}",
-                    serde_json::to_value(channel)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default()
+                    "ticket.channels lists `{name}`, but there is no {missing}, or take `{name}` out of channels"
                 ));
             }
         }
         if let Some(address) = &self.email {
             if let Err(why) = super::validate::email_address(address) {
-                problems.push(format!("ticket.email `{address}`: {why}"));
+                problems.push(format!("ticket.email `{address}` {why}"));
             }
         }
         if let Some(webhook) = &self.webhook {
             if let Err(why) = webhook_url_allowed(&webhook.url) {
-                problems.push(format!("ticket.webhook.url `{}`: {why}", webhook.url));
+                problems.push(format!("ticket.webhook.url `{}` {why}", webhook.url));
             }
             if webhook.timeout_seconds == 0 || webhook.timeout_seconds > 120 {
-                problems.push("ticket.webhook.timeout_seconds must be between 1 and 120".into());
+                problems.push(format!(
+                    "ticket.webhook.timeout_seconds is {}: set it between 1 and 120",
+                    webhook.timeout_seconds
+                ));
             }
             if let Some(header) = &webhook.header {
                 let token = |s: &str| {
@@ -178,12 +181,14 @@ impl TicketConfig {
                 };
                 if !token(&header.name) {
                     problems.push(format!(
-                        "ticket.webhook.header.name `{}` is not a valid header name",
+                        "ticket.webhook.header.name `{}` is not a valid header name: use only letters, digits, `-` and `_`, like `X-Lantern-Token`",
                         header.name
                     ));
                 }
                 if header.value.chars().any(char::is_control) {
-                    problems.push("ticket.webhook.header.value has control characters".into());
+                    problems.push(
+                        "ticket.webhook.header.value has control characters (a line break or a tab): write it on one line".into(),
+                    );
                 }
             }
         }
@@ -196,14 +201,14 @@ impl TicketConfig {
             };
             if parts.len() != 2 || !parts.iter().all(|p| name_ok(p)) {
                 problems.push(format!(
-                    "ticket.github.repo `{}` must look like `owner/name`",
+                    "ticket.github.repo `{}` must be written `owner/name`, like `acme/helpdesk`",
                     github.repo
                 ));
             }
         }
         if self.max_attachment_kib > MAX_ATTACHMENT_KIB_LIMIT {
             problems.push(format!(
-                "ticket.max_attachment_kib is {}; at most {MAX_ATTACHMENT_KIB_LIMIT} fits the browser's storage",
+                "ticket.max_attachment_kib is {}, more than fits the browser's storage: set it to {MAX_ATTACHMENT_KIB_LIMIT} or less",
                 self.max_attachment_kib
             ));
         }
@@ -288,6 +293,21 @@ mod tests {
         };
         let problems = config.problems();
         assert!(problems[0].contains("`github`"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_listed_channel_that_is_not_configured_is_reported_in_plain_english_with_the_fix() {
+        let config = TicketConfig {
+            channels: vec![Channel::Webhook, Channel::Email],
+            ..TicketConfig::default()
+        };
+        assert_eq!(
+            config.problems(),
+            [
+                "ticket.channels lists `webhook`, but there is no [ticket.webhook] section: add one with a `url`, or take `webhook` out of channels",
+                "ticket.channels lists `email`, but there is no `email` address: add one under [ticket], or take `email` out of channels",
+            ]
+        );
     }
 
     #[test]
