@@ -57,11 +57,13 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     let started = std::time::Instant::now();
     let mut config = crate::site_config(args.config.as_deref())?;
     if let Some(base_url) = &args.base_url {
+        lantern_core::config::base_url_problem(base_url)
+            .map_err(|e| format!("--base-url: {}", e.replace("site.base_url", "the address")))?;
         config.site.base_url = base_url.clone();
     }
     let guarded = Guarded {
         articles: &args.articles,
-        config: &args.config,
+        config: args.config.as_deref().unwrap_or(Path::new("lantern.toml")),
         app: &args.app,
     };
     let plan = out_dir::plan(&args.out, &guarded, args.force)?;
@@ -118,8 +120,11 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
             .map_err(|e| format!("cannot move the site into {}: {e}", args.out.display()))?;
     }
     eprintln!(
-        "built {} articles into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
-        catalog.articles.len(),
+        "built {} into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
+        match catalog.articles.len() {
+            1 => "1 article".to_string(),
+            n => format!("{n} articles"),
+        },
         args.out.display(),
         started.elapsed().as_secs_f64(),
         loaded.as_secs_f64(),

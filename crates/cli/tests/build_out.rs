@@ -212,3 +212,16 @@ fn an_empty_or_new_folder_needs_no_force() {
     assert!(root.join("deep/new/site/a/vpn/index.html").is_file());
     assert!(!tree(root).iter().any(|p| p.contains("lantern-tmp")));
 }
+
+#[test]
+fn a_base_url_given_without_a_scheme_is_refused_before_anything_is_written() {
+    let tmp = project();
+    let root = tmp.path();
+    build(root, "site", &["--base-url", "help.example.com/kb"])
+        .code(1)
+        .stderr(predicate::str::contains("--base-url").and(predicate::str::contains("https://")));
+    assert!(!root.join("site").exists());
+    build(root, "site", &[])
+        .success()
+        .stderr(predicate::str::contains("built 1 article into"));
+}
