@@ -97,6 +97,9 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/index.html") view=Home/>
                     <Route path=path!("/a/:slug") view=ArticlePage/>
+                    // The file `lantern build` writes for an article, as some
+                    // hosts and bookmarks address it.
+                    <Route path=path!("/a/:slug/index.html") view=ArticlePage/>
                     <Route path=path!("/ticket") view=TicketPage/>
                 </Routes>
             </main>
