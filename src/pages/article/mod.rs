@@ -17,6 +17,8 @@ use body::ArticleBody;
 use header::ArticleHeader;
 use toc::TableOfContents;
 
+pub use header::local_date;
+
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let site = use_site();
