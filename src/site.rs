@@ -29,6 +29,13 @@ impl Site {
         format!("{}/a/{slug}/{fragment}", self.public_root())
     }
 
+    /// The absolute URL of one of the site's pages, given its path as the
+    /// address bar has it (under `root`): under `base_url` when it is set.
+    pub fn public_url(&self, path: &str) -> String {
+        let below_root = path.strip_prefix(self.root.as_str()).unwrap_or(path);
+        format!("{}{below_root}", self.public_root())
+    }
+
     /// The site root as an absolute URL without trailing slash.
     pub fn public_root(&self) -> String {
         let base_url = self.catalog.site.base_url.trim_end_matches('/');

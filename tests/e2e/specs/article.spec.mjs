@@ -263,6 +263,9 @@ test.describe('links agents paste use the published address', () => {
     // The ticket's "articles read" names the same address.
     await page.goto(`${agent}/ticket/`);
     await appReady(page);
-    await expect(page.locator('.context-preview')).toContainText(`(${published}/a/printer-shows-offline/)`);
+    const context = page.locator('.context-preview');
+    await expect(context).toContainText(`Articles read: Printer shows offline (${published}/a/printer-shows-offline/)`);
+    await expect(context).toContainText(`Came from: ${published}/a/printer-shows-offline/`);
+    await expect(context).not.toContainText('localhost');
   });
 });
