@@ -153,7 +153,7 @@ fn show_for_manual_copy(text: &str) {
         return;
     };
     if let Ok(show) = js_sys::Reflect::get(&dialog, &"showModal".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
     {
         let _ = show.call0(&dialog);
     }
