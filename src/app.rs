@@ -97,6 +97,9 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/index.html") view=Home/>
                     <Route path=path!("/a/:slug") view=ArticlePage/>
+                    // The file `lantern build` writes for an article, as some
+                    // hosts and bookmarks address it.
+                    <Route path=path!("/a/:slug/index.html") view=ArticlePage/>
                     <Route path=path!("/ticket") view=TicketPage/>
                 </Routes>
             </main>
@@ -126,13 +129,14 @@ fn VisitTracker() -> impl IntoView {
         let path = location.pathname.get();
         let search = location.search.get();
         if !is_ticket_path(&site.root, &path) {
-            let origin = window().location().origin().unwrap_or_default();
             let search = if search.is_empty() || search.starts_with('?') {
                 search
             } else {
                 format!("?{search}")
             };
-            visit::record_page(&site.root, &format!("{origin}{path}{search}"));
+            // The published address (base_url) when set, as for copied links.
+            let url = format!("{}{search}", site.public_url(&path));
+            visit::record_page(&site.root, &url);
         }
     });
 }

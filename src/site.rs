@@ -20,11 +20,31 @@ impl Site {
         format!("{}/a/{slug}/", self.root)
     }
 
-    /// Absolute URL of an article (or one of its headings), for pasting.
+    /// Absolute URL of an article (or one of its headings), for pasting:
+    /// under the site's published address (`base_url`) when it is set, so
+    /// an agent on a staging or VPN-only hostname pastes links customers
+    /// can open; under this page's address otherwise.
     pub fn article_url(&self, slug: &str, heading: Option<&str>) -> String {
-        let origin = window().location().origin().unwrap_or_default();
         let fragment = heading.map(|h| format!("#{h}")).unwrap_or_default();
-        format!("{origin}{}{fragment}", self.article_path(slug))
+        format!("{}/a/{slug}/{fragment}", self.public_root())
+    }
+
+    /// The absolute URL of one of the site's pages, given its path as the
+    /// address bar has it (under `root`): under `base_url` when it is set.
+    pub fn public_url(&self, path: &str) -> String {
+        let below_root = path.strip_prefix(self.root.as_str()).unwrap_or(path);
+        format!("{}{below_root}", self.public_root())
+    }
+
+    /// The site root as an absolute URL without trailing slash.
+    pub fn public_root(&self) -> String {
+        let base_url = self.catalog.site.base_url.trim_end_matches('/');
+        if base_url.is_empty() {
+            let origin = window().location().origin().unwrap_or_default();
+            format!("{origin}{}", self.root)
+        } else {
+            base_url.to_string()
+        }
     }
 
     pub fn category_name(&self, id: &str) -> String {
@@ -126,20 +146,30 @@ fn js_error(error: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "network error".into())
 }
 
+/// What a reader is told when an article's body does not arrive; the
+/// browser's own wording ("TypeError: Failed to fetch") goes to the
+/// console, for whoever debugs it.
+pub const BODY_UNAVAILABLE: &str =
+    "This article could not be loaded. Check your connection and try again.";
+
 /// An article's sanitised HTML body, as `lantern build` wrote it.
 pub async fn fetch_article_body(root: &str, slug: &str) -> Result<String, LoadError> {
     let url = format!("{root}/data/articles/{slug}.html");
+    let unavailable = |detail: String| {
+        leptos::logging::warn!("Could not load {url}: {detail}");
+        LoadError(BODY_UNAVAILABLE.into())
+    };
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
-        .map_err(|e| LoadError(format!("Could not load the article ({e}).")))?;
+        .map_err(|e| unavailable(e.to_string()))?;
     if !response.ok() {
-        return Err(LoadError(format!(
-            "Could not load the article (HTTP {}).",
-            response.status()
-        )));
+        return Err(unavailable(format!("HTTP {}", response.status())));
     }
-    response.text().await.map_err(|e| LoadError(e.to_string()))
+    response
+        .text()
+        .await
+        .map_err(|e| unavailable(e.to_string()))
 }
 
 /// Today as `YYYY-MM-DD`, for review dates.

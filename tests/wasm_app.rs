@@ -259,11 +259,93 @@ async fn article_view_shows_header_badges_and_reports_a_missing_body() {
         .query_selector("[role=alert]")
         .unwrap()
         .expect("a failed body load is reported");
-    assert!(alert
-        .text_content()
-        .unwrap()
-        .contains("Could not load the article"));
+    let alert_text = alert.text_content().unwrap();
+    assert!(
+        alert_text.contains(lantern_app::site::BODY_UNAVAILABLE),
+        "{alert_text}"
+    );
+    assert!(
+        alert.query_selector("button").unwrap().is_some(),
+        "a Retry button"
+    );
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn copied_article_links_use_base_url_when_it_is_set_and_the_page_origin_otherwise() {
+    let mut site = site();
+    let origin = window().location().origin().unwrap();
+    assert_eq!(
+        site.article_url("vpn-will-not-connect", Some("fix")),
+        format!("{origin}/a/vpn-will-not-connect/#fix")
+    );
+    let mut catalog = (*site.catalog).clone();
+    catalog.site.base_url = "https://help.example.org/it/".into();
+    site.catalog = Arc::new(catalog);
+    site.root = "/staging".into();
+    assert_eq!(
+        site.article_url("vpn-will-not-connect", None),
+        "https://help.example.org/it/a/vpn-will-not-connect/"
+    );
+    assert_eq!(
+        site.article_url("vpn-will-not-connect", Some("fix")),
+        "https://help.example.org/it/a/vpn-will-not-connect/#fix"
+    );
+}
+
+#[wasm_bindgen_test]
+fn printed_links_carry_their_full_address_resolved_against_the_article() {
+    let body = document().create_element("div").unwrap();
+    body.set_inner_html(
+        "<a href=\"../printer-offline/#restart\">Restart</a>\
+         <a href=\"#symptoms\">Symptoms</a>\
+         <a href=\"https://vendor.example/drivers\">https://vendor.example/drivers</a>\
+         <a href=\"mailto:desk@example.com\" data-print-href=\"javascript:x\">desk</a>\
+         <a href=\"https://vendor.example/\">vendor</a>",
+    );
+    lantern_app::dom::mark_print_targets(&body, "https://help.example.org/a/vpn/");
+    let links = body.query_selector_all("a").unwrap();
+    let printed: Vec<Option<String>> = (0..links.length())
+        .map(|i| {
+            links
+                .get(i)
+                .unwrap()
+                .dyn_into::<web_sys::Element>()
+                .unwrap()
+                .get_attribute("data-print-href")
+        })
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            Some("https://help.example.org/a/printer-offline/#restart".to_string()),
+            None,
+            None,
+            None,
+            Some("https://vendor.example/".to_string()),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn article_dates_are_written_the_browsers_way_and_impossible_dates_are_not() {
+    use lantern_app::pages::article::local_date;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into()).unwrap();
+    let expected = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options)
+        .format()
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &js_sys::Date::new_with_year_month_day(2026, 9, 14),
+        )
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(local_date("2026-10-14").as_deref(), Some(expected.as_str()));
+    assert_ne!(expected, "2026-10-14");
+    for bad in ["2026-02-30", "2026-13-01", "26-10-14", "soon", "2026-10-14x", ""] {
+        assert_eq!(local_date(bad), None, "{bad}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -19,7 +19,8 @@ pub fn NotFound(slug: String) -> impl IntoView {
     super::set_title("Page not found", &site.catalog.site.name);
     let slug = if slug.is_empty() {
         let path = window().location().pathname().unwrap_or_default();
-        path.trim_end_matches('/')
+        path.trim_end_matches("index.html")
+            .trim_end_matches('/')
             .rsplit('/')
             .next()
             .unwrap_or_default()

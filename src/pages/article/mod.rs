@@ -1,0 +1,118 @@
+//! An article: breadcrumbs, title, dates, actions for agents, table of
+//! contents, the body, and related articles. Each part is a small module.
+
+mod body;
+mod header;
+mod toc;
+
+use lantern_core::ArticleMeta;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+use super::not_found::NotFound;
+use crate::dom::TocEntry;
+use crate::site::use_site;
+use body::ArticleBody;
+use header::ArticleHeader;
+use toc::TableOfContents;
+
+pub use header::local_date;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let site = use_site();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    move || {
+        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        match site.catalog.resolve(&slug) {
+            None => view! { <NotFound slug=slug/> }.into_any(),
+            Some((meta, via_alias)) => {
+                if via_alias {
+                    // An old link: move the address bar to the current slug,
+                    // keeping the heading the link pointed at.
+                    let hash = window().location().hash().unwrap_or_default();
+                    navigate(
+                        &format!("/a/{}/{hash}", meta.slug),
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                view! { <ArticleView meta=meta.clone()/> }.into_any()
+            }
+        }
+    }
+}
+
+/// Plain-text and markdown blurbs an agent pastes into a ticket reply.
+pub fn reply_text(meta: &ArticleMeta, url: &str) -> String {
+    if meta.summary.is_empty() {
+        format!("{}\n{url}", meta.title)
+    } else {
+        format!("{}\n{}\n{url}", meta.title, meta.summary)
+    }
+}
+
+pub fn reply_markdown(meta: &ArticleMeta, url: &str) -> String {
+    let title = meta.title.replace('[', "\\[").replace(']', "\\]");
+    if meta.summary.is_empty() {
+        format!("[{title}]({url})")
+    } else {
+        format!("[{title}]({url}): {}", meta.summary)
+    }
+}
+
+#[component]
+pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
+    let site = use_site();
+    super::set_title(&meta.title, &site.catalog.site.name);
+    crate::ticket::visit::record_article(
+        &site.root,
+        lantern_core::ticket::ArticleVisit {
+            slug: meta.slug.clone(),
+            title: meta.title.clone(),
+            url: site.article_url(&meta.slug, None),
+        },
+    );
+    let ticket_href = format!("{}/ticket/", site.root);
+    // The table of contents is read off the body once it is in: the
+    // catalog does not carry every article's headings.
+    let toc = RwSignal::new(Vec::<TocEntry>::new());
+    // Without one, the body takes the whole width (no empty sidebar).
+    let has_toc = move || toc.with(|t| t.len() > 1);
+    let related = site
+        .catalog
+        .related(&meta.slug, 4)
+        .into_iter()
+        .map(|a| {
+            let href = site.article_path(&a.slug);
+            view! { <li><a href=href>{a.title.clone()}</a></li> }
+        })
+        .collect_view();
+
+    view! {
+        <article class="article" aria-labelledby="lantern-article-title">
+            <ArticleHeader meta=meta.clone()/>
+            <div class="article-layout" class:with-toc=has_toc>
+                <Show when=has_toc>
+                    <TableOfContents entries=toc/>
+                </Show>
+                <div class="article-main">
+                    <ArticleBody slug=meta.slug.clone() toc=toc/>
+                    <aside class="still-stuck-box" aria-labelledby="still-stuck-title">
+                        <h2 id="still-stuck-title">"Still stuck?"</h2>
+                        <p>"If these steps did not fix it, tell support. They will see that you read this article."</p>
+                        <a class="button contact-support" href=ticket_href>"Contact support"</a>
+                    </aside>
+                    <aside class="related" aria-labelledby="lantern-related-title">
+                        <h2 id="lantern-related-title">"Related articles"</h2>
+                        <ul>{related}</ul>
+                    </aside>
+                </div>
+            </div>
+        </article>
+    }
+}
