@@ -155,7 +155,7 @@ fn mailto_cannot_gain_recipients_or_headers_from_what_the_user_typed() {
     d.name = "Eve\nTo: victim@example.com".into();
     let url = payload(&d).mailto("servicedesk@example.com");
     let (head, query) = url.split_once('?').unwrap();
-    assert_eq!(head, "mailto:servicedesk%40example.com");
+    assert_eq!(head, "mailto:servicedesk@example.com");
     let keys: Vec<&str> = query
         .split('&')
         .map(|kv| kv.split_once('=').unwrap().0)
@@ -170,6 +170,29 @@ fn mailto_cannot_gain_recipients_or_headers_from_what_the_user_typed() {
             .trim_start_matches("subject="),
     );
     assert_eq!(subject, "Help Bcc: everyone@example.com [LT-0410-6105]");
+}
+
+#[test]
+fn mailto_address_keeps_a_literal_at_sign_as_rfc_6068_writes_it() {
+    let url = payload(&draft()).mailto("servicedesk@example.com");
+    assert!(
+        url.starts_with(
+            "mailto:servicedesk@example.com?subject=Outlook%20keeps%20asking%20for%20my%20password%20%5BLT-0410-6105%5D&body=Reference%3A%20LT-0410-6105%0D%0AFrom%3A%20Ada%20Lovelace%20%3Cada%40example.com%3E%0D%0A"
+        ),
+        "{url}"
+    );
+    let plus = payload(&draft()).mailto("it+help@example.com");
+    assert!(
+        plus.starts_with("mailto:it+help@example.com?subject="),
+        "{plus}"
+    );
+}
+
+#[test]
+fn mailto_address_still_percent_encodes_query_fragment_percent_and_comma() {
+    let url = payload(&draft()).mailto("a?b&c#d%e,f g@example.com");
+    let (head, _) = url.split_once("?subject=").unwrap();
+    assert_eq!(head, "mailto:a%3Fb%26c%23d%25e%2Cf%20g@example.com");
 }
 
 #[test]
