@@ -4,8 +4,8 @@
 use lantern_core::ticket::attachment;
 use lantern_core::ticket::delivery::{MAX_GITHUB_URL_CHARS, MAX_MAILTO_CHARS};
 use lantern_core::ticket::{
-    reference_from, validate, ArticleVisit, Channel, ContextPart, Field, GithubConfig, Outbox,
-    SiteRef, TicketConfig, TicketContext, TicketDraft, TicketPayload, Urgency,
+    reference_from, validate, ArticleVisit, Channel, ContextPart, Field, GithubConfig, Handoffs,
+    Outbox, SiteRef, TicketConfig, TicketContext, TicketDraft, TicketPayload, Urgency,
 };
 use percent_encoding::percent_decode_str;
 
@@ -193,6 +193,44 @@ fn mailto_address_still_percent_encodes_query_fragment_percent_and_comma() {
     let url = payload(&draft()).mailto("a?b&c#d%e,f g@example.com");
     let (head, _) = url.split_once("?subject=").unwrap();
     assert_eq!(head, "mailto:a%3Fb%26c%23d%25e%2Cf%20g@example.com");
+}
+
+#[test]
+fn an_email_handoff_keeps_the_ticket_until_the_user_says_the_email_went() {
+    let mut d = draft();
+    d.attachment = Some(lantern_core::ticket::Attachment {
+        name: "screen.png".into(),
+        mime_type: "image/png".into(),
+        size: 3,
+        content_base64: "AAAA".into(),
+    });
+    let mut handoffs = Handoffs::default();
+    handoffs.hand_off(payload(&d));
+    // Kept through storage (a reload), with the whole text to send again.
+    let stored = serde_json::to_string(&handoffs).unwrap();
+    let mut handoffs: Handoffs = serde_json::from_str(&stored).unwrap();
+    let kept = handoffs.get(&d.reference).expect("kept until confirmed");
+    assert!(kept
+        .plain_text()
+        .contains("Outlook asks for my password every few minutes"));
+    assert!(kept.plain_text().contains("Attachment: screen.png"));
+    assert!(kept
+        .mailto("servicedesk@example.com")
+        .contains("Outlook%20asks"));
+    assert_eq!(kept.attachment.as_ref().unwrap().content_base64, "");
+    // Handed over again (after an edit): one ticket, the newer text.
+    d.description = "Now it asks every minute.".into();
+    handoffs.hand_off(payload(&d));
+    assert_eq!(handoffs.waiting.len(), 1);
+    assert_eq!(
+        handoffs.get(&d.reference).unwrap().description,
+        "Now it asks every minute."
+    );
+    // Only the user's word ends it.
+    let sent = handoffs.confirm(&d.reference).expect("confirmed");
+    assert_eq!(sent.reference, d.reference);
+    assert!(handoffs.get(&d.reference).is_none());
+    assert!(handoffs.confirm(&d.reference).is_none());
 }
 
 #[test]
