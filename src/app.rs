@@ -125,6 +125,7 @@ fn is_ticket_path(root: &str, path: &str) -> bool {
 fn VisitTracker() -> impl IntoView {
     let site = crate::site::use_site();
     let location = use_location();
+    visit::note_page_before_ticket_links(site.root.clone());
     Effect::new(move |_| {
         let path = location.pathname.get();
         let search = location.search.get();

@@ -2,9 +2,10 @@
 //! the outbox with the reason and the other ways to send it. It reads the
 //! outbox and the sent log, so it stays true across reloads and tabs.
 
-use lantern_core::ticket::{Channel, OutboxEntry, SentTicket};
+use lantern_core::ticket::{Channel, OutboxEntry, SentTicket, TicketPayload};
 use leptos::prelude::*;
 
+use super::email::{self, EmailActions, EmailWaiting};
 use super::outbound::use_outbound;
 use crate::dom::copy_to_clipboard;
 use crate::site::use_site;
@@ -14,6 +15,8 @@ enum Status {
     Sending,
     Waiting(Box<OutboxEntry>),
     Sent(SentTicket),
+    /// Handed to the email program; not known to have gone.
+    Email(Box<TicketPayload>),
     Unknown,
 }
 
@@ -22,6 +25,7 @@ pub fn Confirmation(reference: String) -> impl IntoView {
     let site = use_site();
     let outbound = use_outbound();
     let status_ref = reference.clone();
+    let root = site.root.clone();
     let status = Memo::new(move |_| {
         if let Some(sent) = outbound
             .sent
@@ -37,7 +41,10 @@ pub fn Confirmation(reference: String) -> impl IntoView {
                 Status::Sending
             }
             Some(entry) => Status::Waiting(Box::new(entry)),
-            None => Status::Unknown,
+            None => match email::waiting(&root, &status_ref) {
+                Some(payload) => Status::Email(Box::new(payload)),
+                None => Status::Unknown,
+            },
         }
     });
     let response_time = site.catalog.ticket.response_time.clone();
@@ -54,7 +61,7 @@ pub fn Confirmation(reference: String) -> impl IntoView {
                     Status::Sent(ticket) => {
                         let how = match ticket.channel {
                             Channel::Webhook => "Support has received your ticket.".to_string(),
-                            Channel::Email => "Your ticket was handed to your email app: make sure the email went out.".to_string(),
+                            Channel::Email => "You sent it by email. Support replies to the address you sent it from.".to_string(),
                             Channel::Github => "Your ticket was opened on GitHub: make sure you pressed “Submit new issue”.".to_string(),
                         };
                         let when = if response_time.is_empty() {
@@ -80,6 +87,7 @@ pub fn Confirmation(reference: String) -> impl IntoView {
                             }}
                         </p>
                     }.into_any(),
+                    Status::Email(payload) => view! { <EmailWaiting payload=*payload/> }.into_any(),
                     Status::Unknown => view! {
                         <h2 id="confirmation-title" tabindex="-1">"No ticket with this reference on this device"</h2>
                         <p>"It may have been sent from another browser. If you need help, write a new ticket."</p>
@@ -91,6 +99,7 @@ pub fn Confirmation(reference: String) -> impl IntoView {
                 let reference = reference.clone();
                 move || match status.get() {
                     Status::Waiting(entry) => view! { <Fallbacks entry=*entry/> }.into_any(),
+                    Status::Email(payload) => view! { <EmailActions payload=*payload/> }.into_any(),
                     _ => { let _ = &reference; ().into_any() }
                 }
             }
@@ -125,9 +134,13 @@ fn Fallbacks(entry: OutboxEntry) -> impl IntoView {
             };
             let reference = payload.reference.clone();
             let target = (channel == Channel::Github).then_some("_blank");
+            // By email it waits for the user's word that the email went.
+            let chosen = move |_| match channel {
+                Channel::Email => outbound.handed_to_email(&reference),
+                _ => outbound.sent_elsewhere(&reference, channel),
+            };
             Some(view! {
-                <a class="button" href=href target=target rel="noopener"
-                    on:click=move |_| outbound.sent_elsewhere(&reference, channel)>{label}</a>
+                <a class="button" href=href target=target rel="noopener" on:click=chosen>{label}</a>
             })
         })
         .collect_view();

@@ -15,7 +15,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::deflection::{Suggestions, DEBOUNCE_MS};
-use super::outbound::use_outbound;
+use super::outbound::{use_outbound, Outbound};
 use super::storage::{self, Lifetime};
 use super::{
     attachment_key, draft_key, finish_draft, forget_draft, fresh_draft, load_draft, visit,
@@ -207,16 +207,12 @@ pub fn TicketForm(
             let site = handoff_site.clone();
             let navigate = handoff_navigate.clone();
             let on_sent = Callback::new(move |payload: TicketPayload| {
-                if let Some(channel) = channel {
-                    outbound.record_sent(&payload, channel);
+                if handed_over(&site, outbound, draft, channel, &payload) {
+                    navigate(
+                        &format!("/ticket/?ref={}", payload.reference),
+                        Default::default(),
+                    );
                 }
-                let d = draft.get_untracked();
-                finish_draft(&site, &d);
-                draft.set(fresh_draft(&site));
-                navigate(
-                    &format!("/ticket/?ref={}", payload.reference),
-                    Default::default(),
-                );
             });
             view! {
                 <Handoff
@@ -305,6 +301,30 @@ pub fn TicketForm(
                 </form>
             }
             .into_any()
+        }
+    }
+}
+
+/// After the user opened their email or GitHub with the ticket. An email
+/// is not known to have gone: it waits, and its draft stays, until the user
+/// says so on the confirmation. False when it cannot be kept for that (the
+/// user stays on this step, with the text to copy).
+fn handed_over(
+    site: &Site,
+    outbound: Outbound,
+    draft: RwSignal<TicketDraft>,
+    channel: Option<Channel>,
+    payload: &TicketPayload,
+) -> bool {
+    match channel {
+        Some(Channel::Email) => super::email::hand_off(&site.root, payload.clone()).is_ok(),
+        _ => {
+            if let Some(channel) = channel {
+                outbound.record_sent(payload, channel);
+            }
+            finish_draft(site, &draft.get_untracked());
+            draft.set(fresh_draft(site));
+            true
         }
     }
 }

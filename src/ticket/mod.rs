@@ -5,6 +5,7 @@
 
 pub mod confirmation;
 pub mod deflection;
+pub mod email;
 pub mod form;
 pub mod outbound;
 pub mod storage;

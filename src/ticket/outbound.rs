@@ -133,6 +133,23 @@ impl Outbound {
         }
     }
 
+    /// The user chose to send it by email: it stops being retried here and
+    /// waits, with its text, for the user to say the email went. If the
+    /// browser cannot keep it there, it stays in the outbox.
+    pub fn handed_to_email(&self, reference: &str) {
+        let Some(payload) = self
+            .outbox
+            .with_untracked(|o| o.get(reference).map(|e| e.payload.clone()))
+        else {
+            return;
+        };
+        if super::email::hand_off(&self.root.get_value(), payload).is_ok() {
+            let _ = self.change(|outbox| {
+                outbox.delivered(reference);
+            });
+        }
+    }
+
     pub fn retry_now(&self) {
         let _ = self.change(|outbox| outbox.retry_all_now(now_ms()));
         self.pump();

@@ -5,6 +5,8 @@
 use lantern_core::ticket::{ArticleVisit, TicketContext};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use super::storage::{self, Lifetime};
 
@@ -62,6 +64,69 @@ pub fn record_article(root: &str, article: ArticleVisit) {
 pub fn record_page(root: &str, url: &str) {
     let url = url.to_string();
     update(root, move |visit| visit.last_page = url);
+}
+
+/// Searches change the address with `replaceState`, which the router never
+/// sees, so the page recorded on the last navigation can be one the user
+/// already left. This notes the address as it is at the moment a link to
+/// the ticket form is followed: a capture listener on the window runs
+/// before the router's own click handler leaves the page.
+pub fn note_page_before_ticket_links(root: String) {
+    let listener =
+        Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
+            if leads_to_ticket_form(&root, &event) {
+                if let Ok(here) = window().location().href() {
+                    record_page_now(&root, &here);
+                }
+            }
+        });
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        listener.as_ref().unchecked_ref(),
+        true,
+    );
+    let listener = StoredValue::new_local(listener);
+    on_cleanup(move || {
+        listener.with_value(|listener| {
+            let _ = window().remove_event_listener_with_callback_and_bool(
+                "click",
+                listener.as_ref().unchecked_ref(),
+                true,
+            );
+        })
+    });
+}
+
+/// A click on a link to the form, from a page that is not the form.
+fn leads_to_ticket_form(root: &str, event: &web_sys::MouseEvent) -> bool {
+    let location = window().location();
+    let here = location.href().unwrap_or_default();
+    let link = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten());
+    let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+        return false;
+    };
+    let Ok(target) = web_sys::Url::new_with_base(&href, &here) else {
+        return false;
+    };
+    let on_form = |path: &str| {
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .starts_with("/ticket")
+    };
+    target.origin() == location.origin().unwrap_or_default()
+        && on_form(&target.pathname())
+        && !on_form(&location.pathname().unwrap_or_default())
+}
+
+/// `record_page` at once: the form reads the record as it opens.
+fn record_page_now(root: &str, url: &str) {
+    let key = key(root);
+    let mut visit: Visit = storage::load(Lifetime::Session, &key).unwrap_or_default();
+    visit.last_page = url.to_string();
+    let _ = storage::save(Lifetime::Session, &key, &visit);
 }
 
 /// The context block for a ticket written now.

@@ -4,8 +4,8 @@
 use lantern_core::ticket::attachment;
 use lantern_core::ticket::delivery::{MAX_GITHUB_URL_CHARS, MAX_MAILTO_CHARS};
 use lantern_core::ticket::{
-    reference_from, validate, ArticleVisit, Channel, ContextPart, Field, GithubConfig, Outbox,
-    SiteRef, TicketConfig, TicketContext, TicketDraft, TicketPayload, Urgency,
+    reference_from, validate, ArticleVisit, Channel, ContextPart, Field, GithubConfig, Handoffs,
+    Outbox, SiteRef, TicketConfig, TicketContext, TicketDraft, TicketPayload, Urgency,
 };
 use percent_encoding::percent_decode_str;
 
@@ -155,7 +155,7 @@ fn mailto_cannot_gain_recipients_or_headers_from_what_the_user_typed() {
     d.name = "Eve\nTo: victim@example.com".into();
     let url = payload(&d).mailto("servicedesk@example.com");
     let (head, query) = url.split_once('?').unwrap();
-    assert_eq!(head, "mailto:servicedesk%40example.com");
+    assert_eq!(head, "mailto:servicedesk@example.com");
     let keys: Vec<&str> = query
         .split('&')
         .map(|kv| kv.split_once('=').unwrap().0)
@@ -170,6 +170,67 @@ fn mailto_cannot_gain_recipients_or_headers_from_what_the_user_typed() {
             .trim_start_matches("subject="),
     );
     assert_eq!(subject, "Help Bcc: everyone@example.com [LT-0410-6105]");
+}
+
+#[test]
+fn mailto_address_keeps_a_literal_at_sign_as_rfc_6068_writes_it() {
+    let url = payload(&draft()).mailto("servicedesk@example.com");
+    assert!(
+        url.starts_with(
+            "mailto:servicedesk@example.com?subject=Outlook%20keeps%20asking%20for%20my%20password%20%5BLT-0410-6105%5D&body=Reference%3A%20LT-0410-6105%0D%0AFrom%3A%20Ada%20Lovelace%20%3Cada%40example.com%3E%0D%0A"
+        ),
+        "{url}"
+    );
+    let plus = payload(&draft()).mailto("it+help@example.com");
+    assert!(
+        plus.starts_with("mailto:it+help@example.com?subject="),
+        "{plus}"
+    );
+}
+
+#[test]
+fn mailto_address_still_percent_encodes_query_fragment_percent_and_comma() {
+    let url = payload(&draft()).mailto("a?b&c#d%e,f g@example.com");
+    let (head, _) = url.split_once("?subject=").unwrap();
+    assert_eq!(head, "mailto:a%3Fb%26c%23d%25e%2Cf%20g@example.com");
+}
+
+#[test]
+fn an_email_handoff_keeps_the_ticket_until_the_user_says_the_email_went() {
+    let mut d = draft();
+    d.attachment = Some(lantern_core::ticket::Attachment {
+        name: "screen.png".into(),
+        mime_type: "image/png".into(),
+        size: 3,
+        content_base64: "AAAA".into(),
+    });
+    let mut handoffs = Handoffs::default();
+    handoffs.hand_off(payload(&d));
+    // Kept through storage (a reload), with the whole text to send again.
+    let stored = serde_json::to_string(&handoffs).unwrap();
+    let mut handoffs: Handoffs = serde_json::from_str(&stored).unwrap();
+    let kept = handoffs.get(&d.reference).expect("kept until confirmed");
+    assert!(kept
+        .plain_text()
+        .contains("Outlook asks for my password every few minutes"));
+    assert!(kept.plain_text().contains("Attachment: screen.png"));
+    assert!(kept
+        .mailto("servicedesk@example.com")
+        .contains("Outlook%20asks"));
+    assert_eq!(kept.attachment.as_ref().unwrap().content_base64, "");
+    // Handed over again (after an edit): one ticket, the newer text.
+    d.description = "Now it asks every minute.".into();
+    handoffs.hand_off(payload(&d));
+    assert_eq!(handoffs.waiting.len(), 1);
+    assert_eq!(
+        handoffs.get(&d.reference).unwrap().description,
+        "Now it asks every minute."
+    );
+    // Only the user's word ends it.
+    let sent = handoffs.confirm(&d.reference).expect("confirmed");
+    assert_eq!(sent.reference, d.reference);
+    assert!(handoffs.get(&d.reference).is_none());
+    assert!(handoffs.confirm(&d.reference).is_none());
 }
 
 #[test]

@@ -4,10 +4,12 @@
 // reference, as a helpdesk would, and the tests check what it kept).
 import { test, expect } from '@playwright/test';
 import { appReady, expectNoAxeViolations, search, SHOTS } from './helpers.mjs';
-import { TICKET_PORT, RECEIVER_PORT } from '../playwright.config.mjs';
+import { PORT, TICKET_PORT, RECEIVER_PORT } from '../playwright.config.mjs';
 import { Receiver } from '../receiver.mjs';
 
 const SITE = `http://127.0.0.1:${TICKET_PORT}`;
+// The sample site: email is its only channel.
+const EMAIL_SITE = `http://127.0.0.1:${PORT}`;
 const XSS = `<img src=x onerror="window.__xss=1">"><script>window.__xss=1</script>`;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201f8e2a9750000000049454e44ae426082', 'hex');
 
@@ -38,6 +40,9 @@ async function fillTicket(page, { subject = 'VPN drops every few minutes', descr
 }
 
 const reference = (page) => page.locator('.confirmation .reference').innerText();
+const storedDraft = async (page) => JSON.parse(await page.evaluate(() => localStorage.getItem('lantern::draft')));
+// Headless Chromium has no mail app: keep a mailto link from navigating.
+const noNavigation = (link) => link.evaluate((a) => a.addEventListener('click', (e) => e.preventDefault()));
 
 test('a ticket arrives with every field and the visit context', async ({ page }) => {
   await page.goto(SITE + '/');
@@ -161,7 +166,7 @@ test('a ticket sent while the receiver is down is kept and delivered when it com
   await expect(page.locator('#confirmation-title')).toHaveText(/Not sent yet/);
   await expect(page.locator('.confirmation')).toContainText('could not be reached');
   const mailto = await page.getByRole('link', { name: 'Send it by email instead' }).getAttribute('href');
-  expect(mailto).toMatch(/^mailto:servicedesk%40example\.com\?subject=Second%20ticket%20%5BLT-/);
+  expect(mailto).toMatch(/^mailto:servicedesk@example\.com\?subject=Second%20ticket%20%5BLT-/);
   expect(mailto).not.toMatch(/[\r\n ]/);
   const github = await page.getByRole('link', { name: 'Open it as a GitHub issue instead' }).getAttribute('href');
   expect(github).toMatch(/^https:\/\/github\.com\/acme\/it-support\/issues\/new\?title=Second%20ticket%20%5BLT-.*&labels=from-help-center&body=Reference%3A%20LT-/);
@@ -246,16 +251,111 @@ test('sending by email instead stops the retries, so support does not get it twi
   await page.getByRole('button', { name: 'Send to support' }).click();
   const email = page.getByRole('link', { name: 'Send it by email instead' });
   await expect(email).toBeVisible();
-  // Headless Chromium has no mail app: keep the mailto from navigating.
-  await email.evaluate((a) => a.addEventListener('click', (e) => e.preventDefault()));
+  await noNavigation(email);
   await email.click();
-  await expect(page.locator('#confirmation-title')).toHaveText('Ticket sent');
-  await expect(page.locator('.confirmation')).toContainText('handed to your email app');
+  // Not known to have gone: the ticket waits for the user's word, with its text.
+  await expect(page.locator('#confirmation-title')).toHaveText('Check that your email went out');
+  await expect(page.getByRole('link', { name: 'Open the email again' })).toHaveAttribute('href', /^mailto:servicedesk@example\.com\?subject=/);
+  await expect(page.getByRole('button', { name: 'Copy the ticket text' })).toBeVisible();
   receiver.mode = 'ok';
   const posts = receiver.posts.length;
   await page.waitForTimeout(5000);
   expect(receiver.posts.length).toBe(posts);
+  await page.getByRole('button', { name: 'I sent the email' }).click();
+  await expect(page.locator('#confirmation-title')).toHaveText('Ticket sent');
+  await expect(page.locator('.confirmation')).toContainText('You sent it by email');
+  await page.waitForTimeout(1000);
+  expect(receiver.posts.length).toBe(posts);
   expect(receiver.unique).toHaveLength(0);
+});
+
+test.describe('the email channel', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const description = 'The printer on floor 3 jams on every second page since the toner was changed.';
+
+  test('email channel: the confirmation does not say sent, keeps the draft and both ways to send it, and "I sent the email" clears the draft', async ({ page }) => {
+    await page.goto(`${EMAIL_SITE}/ticket/`);
+    await appReady(page);
+    await fillTicket(page, { subject: 'Printer jams', description });
+    await page.getByRole('button', { name: 'Continue to email' }).click();
+    const open = page.getByRole('link', { name: 'Open email to send' });
+    await noNavigation(open);
+    await open.click();
+    const title = page.locator('#confirmation-title');
+    await expect(title).toHaveText('Check that your email went out');
+    await expect(title).not.toHaveText(/sent/i);
+    await expect(page.locator('.confirmation')).toContainText('Your email program should have opened a message to servicedesk@example.com. If nothing opened, copy the ticket text and send it from your webmail.');
+    const ref = await reference(page);
+    expect((await storedDraft(page)).reference).toBe(ref);
+    await page.screenshot({ path: SHOTS + 'ticket-email-confirmation.png', fullPage: true });
+
+    // All of it survives a reload.
+    await page.reload();
+    await appReady(page);
+    await expect(title).toHaveText('Check that your email went out');
+    expect((await storedDraft(page)).description).toBe(description);
+    const again = page.getByRole('link', { name: 'Open the email again' });
+    const href = await again.getAttribute('href');
+    expect(href).toMatch(/^mailto:servicedesk@example\.com\?subject=Printer%20jams%20%5BLT-[0-9A-Z]{4}-[0-9A-Z]{4}%5D&body=Reference%3A%20LT-/);
+    expect(decodeURIComponent(href)).toContain(description);
+    await noNavigation(again);
+    await again.click();
+    await expect(title).toHaveText('Check that your email went out');
+    await page.getByRole('button', { name: 'Copy the ticket text' }).click();
+    await expect(page.locator('.toast')).toContainText('Ticket text copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(description);
+    expect(copied).toContain(`Reference: ${ref}`);
+    await expectNoAxeViolations(page, 'email confirmation');
+
+    await page.getByRole('button', { name: 'I sent the email' }).click();
+    await expect(title).toHaveText('Ticket sent');
+    await expect(page.locator('.confirmation')).toContainText('You sent it by email');
+    expect(await storedDraft(page)).toBeNull();
+    await page.screenshot({ path: SHOTS + 'ticket-email-done.png', fullPage: true });
+    await page.reload();
+    await appReady(page);
+    await expect(title).toHaveText('Ticket sent');
+    await page.getByRole('link', { name: 'Write another ticket' }).click();
+    await expect(page.locator('#ticket-subject')).toHaveValue('');
+    await expect(page.locator('#ticket-email')).toHaveValue('ada@example.com');
+  });
+
+  test('an email ticket is never lost: back to the form before confirming, the text is still there', async ({ page }) => {
+    await page.goto(`${EMAIL_SITE}/ticket/`);
+    await appReady(page);
+    await fillTicket(page, { subject: 'Printer jams', description });
+    await page.getByRole('button', { name: 'Continue to email' }).click();
+    const open = page.getByRole('link', { name: 'Open email to send' });
+    await noNavigation(open);
+    await open.click();
+    await expect(page.locator('#confirmation-title')).toHaveText('Check that your email went out');
+    const ref = await reference(page);
+    // The user closes the tab and comes back to the form later.
+    await page.goto(`${EMAIL_SITE}/ticket/`);
+    await appReady(page);
+    await expect(page.locator('#ticket-subject')).toHaveValue('Printer jams');
+    await expect(page.locator('#ticket-description')).toHaveValue(description);
+    // Sending it again is the same ticket, not a second one.
+    await page.getByRole('button', { name: 'Continue to email' }).click();
+    await expect(page.locator('.handoff .reference')).toHaveText(ref);
+  });
+});
+
+test('Came from names the page the user was on when they opened the form, after searches that replaced the address', async ({ page }) => {
+  await page.goto(SITE + '/');
+  await appReady(page);
+  await search(page, 'a');
+  await expect(page).toHaveURL(/\?q=a$/);
+  await search(page, 'vpn');
+  await expect(page).toHaveURL(/\?q=vpn$/);
+  await page.locator('.site-footer').getByRole('link', { name: 'Contact support' }).click();
+  await expect(page.locator('#ticket-subject')).toBeVisible();
+  await expect(page.locator('#context-came-from + label .context-value')).toHaveText(`${SITE}/?q=vpn`);
+  await fillTicket(page);
+  await page.getByRole('button', { name: 'Send to support' }).click();
+  await expect(page.locator('#confirmation-title')).toHaveText('Ticket sent');
+  expect(receiver.unique.map((t) => t.context.came_from)).toEqual([`${SITE}/?q=vpn`]);
 });
 
 test('a suggested article that solves the problem ends the flow without a ticket', async ({ page }) => {
@@ -278,6 +378,28 @@ test('a suggested article that solves the problem ends the flow without a ticket
   await page.goto(`${SITE}/ticket/`);
   await appReady(page);
   await expect(page.locator('#ticket-subject')).toHaveValue('');
+});
+
+test('an article read in the suggestions keeps its list bullets and numbers', async ({ page }) => {
+  await openForm(page);
+  await page.fill('#ticket-subject', 'outlook keeps asking for password');
+  const suggestion = page.locator('.suggestion').filter({ hasText: 'Outlook keeps asking for your password' });
+  await suggestion.getByRole('button', { name: 'Show the steps here' }).click();
+  const body = suggestion.locator('.suggested-article .article-body');
+  await expect(body.locator('ul').first()).toBeVisible();
+  const list = (locator) => locator.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { type: style.listStyleType, indent: parseFloat(style.paddingInlineStart) };
+  });
+  const ul = await list(body.locator('ul').first());
+  expect(ul.type).toBe('disc');
+  expect(ul.indent).toBeGreaterThan(0);
+  const ol = await list(body.locator('ol').first());
+  expect(ol.type).toBe('decimal');
+  expect(ol.indent).toBeGreaterThan(0);
+  // The panel's own list of suggestions stays unbulleted.
+  expect((await list(page.locator('.suggestions > ul'))).type).toBe('none');
+  await page.screenshot({ path: SHOTS + 'ticket-deflection-lists.png', fullPage: true });
 });
 
 test('a search with no results leads to the form with the query carried over', async ({ page }) => {

@@ -141,11 +141,12 @@ impl TicketPayload {
 
     /// A `mailto:` link with subject and body filled in. Everything the
     /// user typed is percent-encoded, so it cannot add recipients or
-    /// headers; the body is cut to fit what mail clients accept.
+    /// headers; the body is cut to fit what mail clients accept. The
+    /// address keeps its `@` (and `+`) literal, as RFC 6068 writes it.
     pub fn mailto(&self, to: &str) -> String {
         let head = format!(
             "mailto:{}?subject={}&body=",
-            encode(to),
+            encode_address(to),
             encode(&self.subject_line())
         );
         let note = "\n\n[Shortened to fit an email link: use “Copy ticket text” on the help page for the rest.]";
@@ -188,6 +189,15 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
 
 fn encode(text: &str) -> String {
     utf8_percent_encode(text, COMPONENT).to_string()
+}
+
+/// A `mailto:` address (RFC 6068 section 2): `@` and `+` are written as
+/// they are; `%`, `?`, `&`, `#`, `,` (a second recipient) and the rest stay
+/// encoded, so the address cannot start the headers or add anyone.
+const ADDRESS: &AsciiSet = &COMPONENT.remove(b'@').remove(b'+');
+
+fn encode_address(address: &str) -> String {
+    utf8_percent_encode(address.trim(), ADDRESS).to_string()
 }
 
 /// Line breaks in a subject would start new headers in some mail clients.

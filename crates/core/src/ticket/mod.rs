@@ -7,6 +7,7 @@ pub mod attachment;
 mod config;
 pub mod delivery;
 pub mod draft;
+pub mod handoff;
 pub mod outbox;
 pub mod reference;
 pub mod validate;
@@ -18,6 +19,7 @@ pub use delivery::{SiteRef, TicketPayload, SCHEMA_VERSION};
 pub use draft::{
     ArticleVisit, Attachment, ContextPart, Field, TicketContext, TicketDraft, Urgency,
 };
+pub use handoff::Handoffs;
 pub use outbox::{Outbox, OutboxEntry, SentTicket};
 pub use reference::reference_from;
 pub use validate::{validate, FieldError};

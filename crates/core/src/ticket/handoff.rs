@@ -1,0 +1,44 @@
+//! Tickets handed to the user's email program. A page cannot tell whether
+//! a mail program opened (webmail users have none), nor whether the user
+//! pressed Send in it, so a ticket handed over is kept here, with its
+//! draft, until the user says the email went.
+
+use serde::{Deserialize, Serialize};
+
+use super::delivery::TicketPayload;
+
+/// At most this many wait at once; the oldest goes first.
+pub const MAX_HANDOFFS: usize = 10;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Handoffs {
+    /// Oldest first.
+    pub waiting: Vec<TicketPayload>,
+}
+
+impl Handoffs {
+    /// Keeps a ticket until `confirm`. Handing over the same reference
+    /// again keeps the newer text. An email cannot carry the attachment
+    /// (its name and size stay in the text), so its content is not kept.
+    pub fn hand_off(&mut self, mut payload: TicketPayload) {
+        if let Some(attachment) = payload.attachment.as_mut() {
+            attachment.content_base64.clear();
+        }
+        self.waiting.retain(|p| p.reference != payload.reference);
+        self.waiting.push(payload);
+        if self.waiting.len() > MAX_HANDOFFS {
+            self.waiting.remove(0);
+        }
+    }
+
+    pub fn get(&self, reference: &str) -> Option<&TicketPayload> {
+        self.waiting.iter().find(|p| p.reference == reference)
+    }
+
+    /// The user says the email went: the ticket leaves, and is returned so
+    /// the caller can log it as sent.
+    pub fn confirm(&mut self, reference: &str) -> Option<TicketPayload> {
+        let at = self.waiting.iter().position(|p| p.reference == reference)?;
+        Some(self.waiting.remove(at))
+    }
+}

@@ -1,0 +1,100 @@
+//! A ticket handed to the user's email program, until the user says the
+//! email went. Nothing in the page can tell whether a mail program opened
+//! (webmail users have none), so the confirmation says what should have
+//! happened, keeps the email link and the ticket text at hand, and the
+//! draft stays on this device until the user presses "I sent the email".
+
+use lantern_core::ticket::{Channel, Handoffs, TicketPayload};
+use leptos::prelude::*;
+
+use super::outbound::{use_outbound, Outbound};
+use super::storage::{self, Lifetime};
+use super::{finish_draft, load_draft};
+use crate::dom::copy_to_clipboard;
+use crate::site::{use_site, Site};
+
+fn key(root: &str) -> String {
+    storage::key(root, "email-handoff")
+}
+
+fn load(root: &str) -> Handoffs {
+    storage::load(Lifetime::Local, &key(root)).unwrap_or_default()
+}
+
+/// Keeps the ticket until the user confirms it went. Fails only when the
+/// browser cannot store it.
+pub fn hand_off(root: &str, payload: TicketPayload) -> Result<(), String> {
+    let mut handoffs = load(root);
+    handoffs.hand_off(payload);
+    storage::save(Lifetime::Local, &key(root), &handoffs)
+}
+
+/// The ticket with this reference, if it waits for the user's word.
+pub fn waiting(root: &str, reference: &str) -> Option<TicketPayload> {
+    load(root).get(reference).cloned()
+}
+
+/// The user sent it: log it as sent, and delete its draft (only if the
+/// draft is still this ticket, not a newer one begun since).
+fn confirm_sent(site: &Site, outbound: Outbound, reference: &str) {
+    let mut handoffs = load(&site.root);
+    let Some(payload) = handoffs.confirm(reference) else {
+        return;
+    };
+    let _ = storage::save(Lifetime::Local, &key(&site.root), &handoffs);
+    let draft = load_draft(site);
+    if draft.reference == reference {
+        finish_draft(site, &draft);
+    }
+    outbound.record_sent(&payload, Channel::Email);
+}
+
+/// What the confirmation says while the email may or may not have gone.
+#[component]
+pub fn EmailWaiting(payload: TicketPayload) -> impl IntoView {
+    let site = use_site();
+    let what = match &site.catalog.ticket.email {
+        Some(to) => format!("Your email program should have opened a message to {to}."),
+        None => "Your email program should have opened a message to the service desk.".into(),
+    };
+    view! {
+        <h2 id="confirmation-title" tabindex="-1">"Check that your email went out"</h2>
+        <p>
+            {what}
+            " If nothing opened, copy the ticket text and send it from your webmail. "
+            "Your draft stays saved on this device until you tell us it went."
+        </p>
+        <p class="subject">"“" {payload.subject} "”"</p>
+    }
+}
+
+/// The ways to send it, and the user's word that it went.
+#[component]
+pub fn EmailActions(payload: TicketPayload) -> impl IntoView {
+    let site = use_site();
+    let outbound = use_outbound();
+    let link = site
+        .catalog
+        .ticket
+        .email
+        .as_deref()
+        .map(|to| payload.mailto(to));
+    let text = payload.plain_text();
+    let copy_text = text.clone();
+    let reference = payload.reference.clone();
+    view! {
+        <div class="form-actions email-actions">
+            <button type="button" class="primary"
+                on:click=move |_| confirm_sent(&site, outbound, &reference)>"I sent the email"</button>
+            {link.map(|href| view! {
+                <a class="button" href=href rel="noopener">"Open the email again"</a>
+            })}
+            <button type="button"
+                on:click=move |_| copy_to_clipboard(copy_text.clone(), "Ticket text copied")>"Copy the ticket text"</button>
+        </div>
+        <details>
+            <summary>"Show the ticket text"</summary>
+            <pre class="ticket-text">{text}</pre>
+        </details>
+    }
+}
