@@ -125,6 +125,7 @@ pub fn FiltersToggle(unfolded: RwSignal<bool>) -> impl IntoView {
             on:click=move |_| unfolded.update(|u| *u = !*u)
         >
             <span>{move || if unfolded.get() { "Fewer filters" } else { "More filters" }}</span>
+            " "
             <span class="chip-count filters-more-count" hidden=move || unfolded.get()></span>
         </button>
     }

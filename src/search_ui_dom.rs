@@ -78,7 +78,11 @@ pub fn remembered_results_place() -> Option<ResultsPlace> {
     })
 }
 
-/// Scrolls the window to `y`, once the page is laid out.
+/// Scrolls the window to `y`, once the page is laid out: a frame later,
+/// after the filter chips have folded (scrolling first, the fold would
+/// pull the page up under the restored position).
 pub fn scroll_window_to(y: f64) {
-    request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+    request_animation_frame(move || {
+        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y))
+    });
 }
