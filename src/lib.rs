@@ -6,9 +6,14 @@
 pub mod app;
 pub mod dom;
 pub mod early_search;
+pub mod filter_collapse;
 pub mod pages;
+pub mod results_more;
 pub mod search_box;
 pub mod search_filters;
+pub mod search_panel;
+pub mod search_status;
+pub mod search_ui_dom;
 pub mod site;
 pub mod snippets;
 pub mod ticket;

@@ -9,13 +9,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use crate::results_more::{ranked_rows, ShowMore, PAGE};
 use crate::search_filters::{
-    count, keeps, matches_of, scope_phrase, write_search_to_url, FilterBar, Match, SearchFilters,
+    count, matches_of, scope_phrase, write_search_to_url, FilterBar, Match, SearchFilters,
     POOL_LIMIT,
 };
+use crate::search_panel::PanelMessages;
+use crate::search_status::{status_text, Total};
+use crate::search_ui_dom::{
+    focus_stays_in, remember_results_place, remembered_results_place, scroll_into_view_nearest,
+    scroll_window_to,
+};
 use crate::site::{use_site, Site};
-
-const MAX_RESULTS: usize = 10;
 
 /// The home page's box invites a symptom, not a keyword (also shown by
 /// the box drawn before the index arrives, `early_search`).
@@ -105,7 +110,8 @@ pub fn segments(parts: Vec<Segment>) -> impl IntoView {
 pub fn SearchBox(
     /// The query, owned by the page so it can react to it.
     query: RwSignal<String>,
-    /// A smaller box for the page header.
+    /// A smaller box for the page header, its results a dropdown that
+    /// closes when the user moves on.
     #[prop(optional)]
     compact: bool,
     /// Keep `?q=` in the address bar in step with the query.
@@ -120,7 +126,7 @@ pub fn SearchBox(
     let site = use_site();
     let navigate = use_navigate();
     // Every match, unfiltered (home page only): the chips count them, and
-    // without an active filter the results are simply its first ten (the
+    // without an active filter the results are simply its first ones (the
     // engine ranks the top the same whatever the limit), so one search per
     // keystroke serves both.
     let pool_site = site.clone();
@@ -135,35 +141,36 @@ pub fn SearchBox(
         ),
         None => Vec::new(),
     });
-    let search_site = site.clone();
-    let results = Memo::new(move |_| {
-        let q = query.read();
-        match filters {
-            Some(f) => {
-                let category = f.category.read();
-                let tag = f.tag.read();
-                if category.is_none() && tag.is_none() {
-                    return pool_hits
-                        .with(|hits| rows_of(&search_site, &hits[..hits.len().min(MAX_RESULTS)]));
-                }
-                let articles = &search_site.catalog.articles;
-                search_rows_where(&search_site, &q, MAX_RESULTS, |doc| {
-                    articles.get(doc).is_some_and(|a| {
-                        keeps(&a.category, &a.tags, category.as_deref(), tag.as_deref())
-                    })
-                })
-            }
-            None => search_rows(&search_site, &q, MAX_RESULTS),
-        }
-    });
-    let match_site = site.clone();
-    let matches: Memo<Vec<Match>> =
-        Memo::new(move |_| pool_hits.with(|hits| matches_of(&match_site, hits)));
     // (category, tag) as they are now; both None without filters.
     let active_filters = move || match filters {
         Some(f) => (f.category.get(), f.tag.get()),
         None => (None, None),
     };
+    // Results shown: a page, and more with "Show more"; back and forward
+    // return to as many as were shown, as far down the page.
+    let place = sync_url.then(remembered_results_place).flatten();
+    let limit = RwSignal::new(place.map_or(PAGE, |p| p.shown.max(PAGE)));
+    let search_site = site.clone();
+    let ranked = Memo::new(move |_| {
+        let (category, tag) = active_filters();
+        let (q, limit) = (query.read(), limit.get());
+        pool_hits.with(|pool| {
+            let pool = filters.is_some().then_some(pool.as_slice());
+            ranked_rows(
+                &search_site,
+                &q,
+                pool,
+                category.as_deref(),
+                tag.as_deref(),
+                limit,
+            )
+        })
+    });
+    let results = Memo::new(move |_| ranked.with(|r| r[..r.len().min(limit.get())].to_vec()));
+    let more = Signal::derive(move || ranked.with(Vec::len) > limit.get());
+    let match_site = site.clone();
+    let matches: Memo<Vec<Match>> =
+        Memo::new(move |_| pool_hits.with(|hits| matches_of(&match_site, hits)));
     let filtered = move || {
         let (c, t) = active_filters();
         c.is_some() || t.is_some()
@@ -194,35 +201,51 @@ pub fn SearchBox(
             handle.clear();
         }
     });
+    if sync_url {
+        remember_place_while_scrolling(limit);
+        if let Some(place) = place {
+            Effect::new(move |_| scroll_window_to(place.scroll_y));
+        }
+    }
     let active = RwSignal::new(None::<usize>);
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    let listbox_id = if compact {
-        "header-search-results"
-    } else {
-        "search-results"
+    // The header box's dropdown: open while the user is in the box.
+    let open = RwSignal::new(true);
+    let close = move || {
+        if compact {
+            open.set(false);
+        }
     };
-    let input_id = if compact {
-        "header-search-input"
+    if compact {
+        close_on_page_change(open);
+    }
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let (listbox_id, input_id) = if compact {
+        ("header-search-results", "header-search-input")
     } else {
-        "search-input"
+        ("search-results", "search-input")
     };
 
     let visit_root = site.root.clone();
     Effect::new(move |_| {
         // What the user searched goes with a ticket, if they file one.
         query.with(|q| crate::ticket::visit::record_query(&visit_root, q));
-        active.set(None);
     });
-    if let Some(f) = filters {
-        Effect::new(move |_| {
+    // A new query or filter starts again at the top of the results.
+    Effect::new(move |ran_before: Option<()>| {
+        query.track();
+        if let Some(f) = filters {
             f.category.track();
             f.tag.track();
-            active.set(None);
-        });
-    }
+        }
+        active.set(None);
+        if ran_before.is_some() {
+            limit.set(PAGE);
+        }
+    });
     let contact_site = site.clone();
-    let contact_href = move || crate::ticket::ticket_href(&contact_site, &query.read());
-    let still_stuck_href = contact_href.clone();
+    let contact_href =
+        Signal::derive(move || crate::ticket::ticket_href(&contact_site, &query.read()));
     if autofocus {
         Effect::new(move |_| {
             if let Some(input) = input_ref.get() {
@@ -256,7 +279,7 @@ pub fn SearchBox(
         let terms: HashSet<String> = row.matched_terms.iter().cloned().collect();
         snippets.passage(&row.slug, &terms)
     };
-    let open = {
+    let open_row = {
         let navigate = navigate.clone();
         move |row: &ResultRow| {
             // Open at the passage's section only when it holds words the
@@ -270,23 +293,42 @@ pub fn SearchBox(
                 .and_then(|p| p.heading_id)
                 .map(|id| format!("#{id}"))
                 .unwrap_or_default();
+            close();
+            if sync_url {
+                // Back returns to this query, as far down as it was.
+                write_url();
+                remember_results_place(limit.get_untracked());
+            }
             navigate(
                 &format!("/a/{}/{anchor}", row.slug),
                 NavigateOptions::default(),
             );
         }
     };
-    let open_for_keys = open.clone();
+    let option_id = move |i: usize| format!("{listbox_id}-{i}");
+    let move_to = move |i: usize| {
+        open.set(true);
+        active.set(Some(i));
+        // Drawn first (the dropdown may just be opening), then shown.
+        let id = option_id(i);
+        request_animation_frame(move || scroll_into_view_nearest(&id));
+    };
+    let shown = move || !query.read().trim().is_empty() && open.get();
+    let open_for_keys = open_row.clone();
     let on_keydown = move |event: web_sys::KeyboardEvent| {
         let count = results.with(Vec::len);
         match event.key().as_str() {
             "ArrowDown" if count > 0 => {
                 event.prevent_default();
-                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % count)));
+                move_to(active.get_untracked().map_or(0, |i| (i + 1) % count));
             }
             "ArrowUp" if count > 0 => {
                 event.prevent_default();
-                active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
+                move_to(
+                    active
+                        .get_untracked()
+                        .map_or(count - 1, |i| (i + count - 1) % count),
+                );
             }
             "Enter" => {
                 let pick = active.get_untracked().unwrap_or(0);
@@ -294,6 +336,12 @@ pub fn SearchBox(
                     event.prevent_default();
                     open_for_keys(&row);
                 }
+            }
+            // The focus moves on; the dropdown goes, the query stays.
+            "Tab" => close(),
+            "Escape" if compact && shown() => {
+                event.prevent_default();
+                close();
             }
             "Escape" => {
                 event.prevent_default();
@@ -314,67 +362,67 @@ pub fn SearchBox(
             _ => {}
         }
     };
+    // A click elsewhere, or the focus going anywhere outside the box.
+    let on_focusout = move |event: web_sys::FocusEvent| {
+        if let Some(container) = box_ref.get_untracked() {
+            if !focus_stays_in(&container, &event) {
+                close();
+            }
+        }
+    };
+    // The dropdown keeps the focus in the box, so a click on a result is
+    // not lost to the dropdown closing under it.
+    let keep_focus = move |event: web_sys::MouseEvent| {
+        if compact {
+            event.prevent_default();
+        }
+    };
 
     // A filter that hides every match (the query itself finds some).
-    let filter_hides_all =
-        move || filtered() && results.with(Vec::is_empty) && matches.with(|m| !m.is_empty());
+    let filter_hides_all = Signal::derive(move || {
+        filtered() && results.with(Vec::is_empty) && matches.with(|m| !m.is_empty())
+    });
     let status_site = site.clone();
     let status = move || {
-        let q = query.read();
-        let q = q.trim();
-        if q.is_empty() {
-            return String::new();
-        }
-        let n = results.with(Vec::len);
         let (category, tag) = active_filters();
-        // The pool is complete unless it hit its limit.
-        let total = matches.with(|m| {
-            (filters.is_some() && m.len() < POOL_LIMIT)
-                .then(|| count(m, category.as_deref(), tag.as_deref()))
-        });
+        let total = match filters {
+            None => Total::Unknown,
+            Some(_) => matches.with(|m| {
+                let n = count(m, category.as_deref(), tag.as_deref());
+                if m.len() >= POOL_LIMIT {
+                    Total::AtLeast(n)
+                } else {
+                    Total::Exact(n)
+                }
+            }),
+        };
         let scope = if matches.with(Vec::is_empty) {
             String::new()
         } else {
             scope_phrase(&status_site, category.as_deref(), tag.as_deref())
         };
-        let articles = if scope.is_empty() {
-            "articles".to_string()
-        } else {
-            format!("articles {scope}")
-        };
-        let article = if scope.is_empty() {
-            "article".to_string()
-        } else {
-            format!("article {scope}")
-        };
-        match n {
-            0 => format!("No {articles} match “{q}”."),
-            1 => format!("1 {article} matches “{q}”."),
-            n if n >= MAX_RESULTS => match total {
-                Some(t) if t > n => format!("Top {n} of {t} {articles} for “{q}”."),
-                _ => format!("Top {n} {articles} for “{q}”."),
-            },
-            n => format!("{n} {articles} match “{q}”."),
-        }
+        let shown = results.with(Vec::len);
+        status_text(&query.read(), shown, total, more.get(), &scope)
     };
     let expanded = move || !query.read().trim().is_empty();
     let show_filters =
         move || filters.is_some() && expanded() && (filtered() || matches.with(|m| !m.is_empty()));
     let on_filter_change = Callback::new(move |()| write_url());
-    let clear_filters = move |_| {
-        if let Some(f) = filters {
-            f.clear();
+    let on_more = Callback::new(move |by_keyboard: bool| {
+        let first_new = limit.get_untracked();
+        limit.update(|l| *l += PAGE);
+        if by_keyboard {
+            // Keyboard users go on from the first new result.
+            request_animation_frame(move || {
+                crate::search_ui_dom::focus_by_id(input_id);
+                move_to(first_new);
+            });
         }
-        write_url();
-        if let Some(input) = input_ref.get_untracked() {
-            let _ = input.focus();
-        }
-    };
-    let unfiltered_count = move || matches.with(Vec::len);
-    let option_id = move |i: usize| format!("{listbox_id}-{i}");
+    });
 
     view! {
-        <div class="search" class:compact=compact role="search" aria-label=if compact { "Site search" } else { "Search help articles" }>
+        <div class="search" class:compact=compact role="search" aria-label=if compact { "Site search" } else { "Search help articles" }
+            node_ref=box_ref on:focusout=on_focusout>
             <label class="visually-hidden" for=input_id>"Search help articles"</label>
             <input
                 id=input_id
@@ -386,14 +434,17 @@ pub fn SearchBox(
                 placeholder=if compact { "Search help…" } else { HOME_PLACEHOLDER }
                 aria-autocomplete="list"
                 aria-controls=listbox_id
-                aria-expanded=move || if expanded() { "true" } else { "false" }
+                aria-expanded=move || if shown() { "true" } else { "false" }
                 aria-activedescendant=move || active.get().map(option_id)
                 prop:value=move || query.get()
                 on:input=move |event| {
                     let value = event_target_value(&event);
+                    open.set(true);
                     query.set(value);
                     write_url_soon();
                 }
+                on:focus=move |_| open.set(true)
+                on:click=move |_| open.set(true)
                 on:keydown=on_keydown
             />
             {filters.map(|f| view! {
@@ -402,69 +453,95 @@ pub fn SearchBox(
                 </Show>
             })}
             <p class="result-count" role="status" aria-live="polite">{status}</p>
-            <ul id=listbox_id role="listbox" aria-label="Search results" class="results" hidden=move || !expanded()>
-                <For
-                    each=move || results.get().into_iter().enumerate()
-                    key=|(i, row)| (*i, row.slug.clone(), row.title.clone(), row.summary.clone())
-                    let((i, row))
-                >
-                    {
-                        let open = open.clone();
-                        let clicked = row.clone();
-                        let snippet_row = row.clone();
-                        let snippet = move || {
-                            passage_of(&snippet_row).map(|p| {
-                                view! {
-                                    <span class="result-snippet">
-                                        {(!p.heading.is_empty()).then(|| view! { <span class="result-section">{p.heading.clone()}</span> })}
-                                        <span class="result-passage">{segments(p.segments)}</span>
-                                    </span>
-                                }
-                            })
-                        };
-                        view! {
-                            <li
-                                id=option_id(i)
-                                role="option"
-                                class="result"
-                                class:active=move || active.get() == Some(i)
-                                aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
-                                on:click=move |_| open(&clicked)
-                                on:mousemove=move |_| active.set(Some(i))
-                            >
-                                <span class="result-title">{segments(row.title)}</span>
-                                <span class="result-category">{row.category}</span>
-                                <span class="result-summary">{segments(row.summary)}</span>
-                                {snippet}
-                            </li>
+            <div class="search-panel" hidden=move || !shown() on:mousedown=keep_focus>
+                <ul id=listbox_id role="listbox" aria-label="Search results" class="results">
+                    <For
+                        each=move || results.get().into_iter().enumerate()
+                        key=|(i, row)| (*i, row.slug.clone(), row.title.clone(), row.summary.clone())
+                        let((i, row))
+                    >
+                        {
+                            let open_row = open_row.clone();
+                            let clicked = row.clone();
+                            let snippet_row = row.clone();
+                            let snippet = move || {
+                                passage_of(&snippet_row).map(|p| {
+                                    view! {
+                                        <span class="result-snippet">
+                                            {(!p.heading.is_empty()).then(|| view! { <span class="result-section">{p.heading.clone()}</span> })}
+                                            <span class="result-passage">{segments(p.segments)}</span>
+                                        </span>
+                                    }
+                                })
+                            };
+                            view! {
+                                <li
+                                    id=option_id(i)
+                                    role="option"
+                                    class="result"
+                                    class:active=move || active.get() == Some(i)
+                                    aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                                    on:click=move |_| open_row(&clicked)
+                                    on:mousemove=move |_| active.set(Some(i))
+                                >
+                                    <span class="result-title">{segments(row.title)}</span>
+                                    <span class="result-category">{row.category}</span>
+                                    <span class="result-summary">{segments(row.summary)}</span>
+                                    {snippet}
+                                </li>
+                            }
                         }
-                    }
-                </For>
-            </ul>
-            <Show when=move || expanded() && filter_hides_all()>
-                <div class="filter-empty">
-                    <p>"Nothing matches with this filter."</p>
-                    <button type="button" class="button primary" on:click=clear_filters>
-                        {move || match unfiltered_count() {
-                            1 => "Clear filters and show the 1 match".to_string(),
-                            n if n >= POOL_LIMIT => "Clear filters and show all matches".to_string(),
-                            n => format!("Clear filters and show all {n} matches"),
-                        }}
-                    </button>
-                </div>
-            </Show>
-            <Show when=move || expanded() && results.with(Vec::is_empty) && !filter_hides_all()>
-                <div class="no-results">
-                    <p>"Try fewer words, another spelling, or the exact error message."</p>
-                    <p>
-                        <a class="button primary contact-support" href=contact_href.clone()>"Contact support"</a>
-                        " Your search is carried over, so you do not have to type it again."
-                    </p>
-                </div>
-            </Show>
-            <Show when=move || expanded() && (!results.with(Vec::is_empty) || filter_hides_all())>
-                <p class="still-stuck">"Still stuck? " <a class="contact-support" href=still_stuck_href.clone()>"Contact support"</a></p>
-            </Show>
+                    </For>
+                </ul>
+                {(!compact).then(|| view! { <ShowMore more=more on_more=on_more/> })}
+                <PanelMessages
+                    expanded=Signal::derive(expanded)
+                    empty=Signal::derive(move || results.with(Vec::is_empty))
+                    filter_hides_all=filter_hides_all
+                    unfiltered=Signal::derive(move || matches.with(Vec::len))
+                    contact_href=contact_href
+                    filters=filters
+                    input_id=input_id
+                    on_filter_change=on_filter_change
+                />
+            </div>
         </div>
     }
+}
+
+/// Keeps the results page's place in its history entry as the user
+/// scrolls (after a pause), for back and forward.
+fn remember_place_while_scrolling(limit: RwSignal<usize>) {
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let path = || window().location().pathname().unwrap_or_default();
+    let here = path();
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        let here = here.clone();
+        // Not the scroll to the top of the page being opened.
+        let remember = move || {
+            if path() == here {
+                remember_results_place(limit.get_untracked());
+            }
+        };
+        let handle = set_timeout_with_handle(remember, std::time::Duration::from_millis(150));
+        timer.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        scroll.remove();
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+    });
+}
+
+/// The header box's dropdown closes when another page opens under it.
+fn close_on_page_change(open: RwSignal<bool>) {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
 }

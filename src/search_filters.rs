@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 
+use crate::filter_collapse::FiltersToggle;
 use crate::site::{use_site, Site};
 
 /// How many unfiltered matches are counted for the chips.
@@ -278,6 +279,17 @@ pub fn FilterBar(
         pool.with(|p| tag_facets(p, category.as_deref(), active.as_deref()))
     });
 
+    // Counts are lower bounds when the pool was full.
+    let full = move || pool.with(|p| p.len() >= POOL_LIMIT);
+    let label = move |n: usize| crate::search_status::count_label(n, full());
+    let unfolded = RwSignal::new(false);
+    let bar = NodeRef::<leptos::html::Div>::new();
+    crate::filter_collapse::keep_folded(bar, unfolded, move || {
+        categories.track();
+        tags.track();
+        all_count.track();
+    });
+
     let set_category = move |id: Option<String>| {
         filters.category.set(id);
         on_change.run(());
@@ -287,7 +299,7 @@ pub fn FilterBar(
     let name_site = site.clone();
 
     view! {
-        <div class="search-filters">
+        <div class="search-filters" id=crate::filter_collapse::BAR_ID node_ref=bar class:collapsed=move || !unfolded.get()>
             <div class="filter-group" role="group" aria-labelledby="filter-category-label">
                 <span class="filter-label" id="filter-category-label">"Category"</span>
                 <button
@@ -297,7 +309,7 @@ pub fn FilterBar(
                     on:click=move |_| set_category(None)
                 >
                     "All"
-                    <span class="chip-count">{move || all_count.get()}</span>
+                    <span class="chip-count">{move || label(all_count.get())}</span>
                 </button>
                 <For
                     each=move || categories.get()
@@ -322,7 +334,7 @@ pub fn FilterBar(
                                 }
                             >
                                 {name}
-                                <span class="chip-count">{facet.count}</span>
+                                <span class="chip-count">{move || label(facet.count)}</span>
                             </button>
                         }
                     }
@@ -358,7 +370,7 @@ pub fn FilterBar(
                                     }
                                 >
                                     {facet.id.clone()}
-                                    <span class="chip-count">{facet.count}</span>
+                                    <span class="chip-count">{move || label(facet.count)}</span>
                                     <span class="chip-remove" aria-hidden="true">"×"</span>
                                 </button>
                             }
@@ -366,6 +378,7 @@ pub fn FilterBar(
                     </For>
                 </div>
             </Show>
+            <FiltersToggle unfolded=unfolded/>
         </div>
     }
 }

@@ -17,6 +17,14 @@ const PASSAGE_CHARS: usize = 160;
 /// Results whose bodies are fetched for snippets.
 pub const SNIPPET_RESULTS: usize = 5;
 
+thread_local! {
+    /// Bodies already cut into sections, for the whole visit: a results
+    /// page drawn again (back from an article) has its snippets at once,
+    /// so it is as tall as it was and returns to the same place.
+    static PREPARED: std::cell::RefCell<HashMap<String, Arc<PreparedSections>>> =
+        Default::default();
+}
+
 #[derive(Clone, Copy)]
 pub struct Snippets {
     sections: RwSignal<HashMap<String, Arc<PreparedSections>>>,
@@ -34,7 +42,7 @@ pub fn use_snippets() -> Snippets {
 impl Snippets {
     pub fn new() -> Self {
         Self {
-            sections: RwSignal::new(HashMap::new()),
+            sections: RwSignal::new(PREPARED.with(|p| p.borrow().clone())),
             requested: StoredValue::new(HashSet::new()),
         }
     }
@@ -43,7 +51,8 @@ impl Snippets {
     /// just leaves the result without a snippet; it is tried again later.
     pub fn request(&self, root: &str, slugs: impl IntoIterator<Item = String>) {
         for slug in slugs {
-            if self.requested.with_value(|r| r.contains(&slug)) {
+            let known = self.sections.with_untracked(|s| s.contains_key(&slug));
+            if known || self.requested.with_value(|r| r.contains(&slug)) {
                 continue;
             }
             self.requested.update_value(|r| {
@@ -54,6 +63,7 @@ impl Snippets {
                 match fetch_article_body(&root, &slug).await {
                     Ok(html) => {
                         let sections = Arc::new(PreparedSections::new(sections_of(&html)));
+                        PREPARED.with(|p| p.borrow_mut().insert(slug.clone(), sections.clone()));
                         this.sections.update(|s| {
                             s.insert(slug, sections);
                         });

@@ -56,7 +56,8 @@ pub fn Home() -> impl IntoView {
         }
     };
     view! {
-        <section class="hero">
+        // While there is a query the hero makes room: the results come first.
+        <section class="hero" class:searching=move || !query.read().trim().is_empty()>
             <h1>{site.catalog.site.name.clone()}</h1>
             <p class="tagline">{site.catalog.site.tagline.clone()}</p>
             <SearchBox query=query sync_url=true autofocus=true filters=filters/>

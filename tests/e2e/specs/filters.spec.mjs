@@ -16,6 +16,8 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const chip = (group, name) => group.getByRole('button', { name: new RegExp(`^${escape(name)} \\d+$`) });
 const count = async (locator) => Number((await locator.locator('.chip-count').textContent()).trim());
 const resultCategories = (page) => page.locator('[role=option] .result-category').allTextContents();
+// The chips are folded to one row (search-ui.spec.mjs); these tests use them all.
+const unfold = (page) => page.getByRole('button', { name: /^More filters/ }).click();
 
 test.describe('search filters', () => {
   test('category chips count the matches; a chip filters the results and the URL', async ({ page }) => {
@@ -33,6 +35,7 @@ test.describe('search filters', () => {
     // Every category present in the results has a chip; the counts add up.
     const unfiltered = new Set(await resultCategories(page));
     expect(unfiltered.size).toBeGreaterThan(1);
+    await unfold(page);
     for (const name of unfiltered) await expect(chip(categories(page), name)).toBeVisible();
     const chips = categories(page).locator('.chip');
     let sum = 0;
@@ -126,6 +129,7 @@ test.describe('search filters', () => {
     await expect(status(page)).not.toContainText('tagged');
     const unfiltered = await options.count();
     expect(unfiltered).toBeGreaterThan(2);
+    await unfold(page);
 
     // The tag chips offered for the query filter too, together with a category.
     const firstTag = tags(page).locator('.chip').first();
@@ -230,6 +234,7 @@ test.describe('search filters', () => {
     const page = await context.newPage();
     await page.goto('/?q=vpn&category=network');
     await appReady(page);
+    await unfold(page);
     await expect(tags(page)).toBeVisible();
     await expectNoAxeViolations(page, 'filtered results (light)');
     await page.screenshot({ path: SHOTS + 'filters-light.png' });

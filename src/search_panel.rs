@@ -1,0 +1,65 @@
+//! What the results panel says under (or instead of) the results: that a
+//! filter hides every match, that nothing matched, and "Still stuck?".
+//! In the header box all of it sits in the dropdown panel, over the page.
+
+use leptos::prelude::*;
+
+use crate::search_filters::{SearchFilters, POOL_LIMIT};
+
+#[component]
+pub fn PanelMessages(
+    /// There is a query (the panel is shown).
+    #[prop(into)]
+    expanded: Signal<bool>,
+    /// No result is shown.
+    #[prop(into)]
+    empty: Signal<bool>,
+    /// A filter is active and hides every match of the query.
+    #[prop(into)]
+    filter_hides_all: Signal<bool>,
+    /// How many matches the query has unfiltered.
+    #[prop(into)]
+    unfiltered: Signal<usize>,
+    /// The ticket form, with the query carried over.
+    #[prop(into)]
+    contact_href: Signal<String>,
+    filters: Option<SearchFilters>,
+    /// The search input, which gets the focus back after "Clear filters".
+    input_id: &'static str,
+    /// Writes the query and filters to the address bar.
+    on_filter_change: Callback<()>,
+) -> impl IntoView {
+    let clear_filters = move |_| {
+        if let Some(f) = filters {
+            f.clear();
+        }
+        on_filter_change.run(());
+        crate::search_ui_dom::focus_by_id(input_id);
+    };
+    view! {
+        <Show when=move || expanded.get() && filter_hides_all.get()>
+            <div class="filter-empty">
+                <p>"Nothing matches with this filter."</p>
+                <button type="button" class="button primary" on:click=clear_filters>
+                    {move || match unfiltered.get() {
+                        1 => "Clear filters and show the 1 match".to_string(),
+                        n if n >= POOL_LIMIT => "Clear filters and show all matches".to_string(),
+                        n => format!("Clear filters and show all {n} matches"),
+                    }}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || expanded.get() && empty.get() && !filter_hides_all.get()>
+            <div class="no-results">
+                <p>"Try fewer words, another spelling, or the exact error message."</p>
+                <p>
+                    <a class="button primary contact-support" href=move || contact_href.get()>"Contact support"</a>
+                    " Your search is carried over, so you do not have to type it again."
+                </p>
+            </div>
+        </Show>
+        <Show when=move || expanded.get() && (!empty.get() || filter_hides_all.get())>
+            <p class="still-stuck">"Still stuck? " <a class="contact-support" href=move || contact_href.get()>"Contact support"</a></p>
+        </Show>
+    }
+}
