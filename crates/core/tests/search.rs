@@ -412,10 +412,12 @@ fn common_synonyms_find_the_article_in_its_own_words() {
     let mut config = SiteConfig::default();
     config.search.common_synonyms = false;
     let plain = library.catalog(&config);
-    assert_first(
-        &plain,
-        "ie keeps asking for proxy password",
-        "proxy-settings",
+    // Without them only "proxy" matches, one word of five: not enough to
+    // be a result (it was "proxy-settings" first before results needed
+    // evidence), and never the article the synonyms find.
+    assert!(
+        !top(&plain, "ie keeps asking for proxy password", 1)
+            .contains(&"proxy-credentials".to_string())
     );
 }
 

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use super::evidence;
 use super::index::SearchIndex;
 use super::query::{idf, SearchOptions};
 use super::terms::term_of;
@@ -31,6 +32,9 @@ const MAX_SHORT_TYPED_WORDS: usize = 6;
 pub(super) struct Expansion {
     pub term: usize,
     pub weight: f32,
+    /// How much the term in a document shows the document is about the
+    /// word (see `evidence.rs`): 0 for a stop word's terms.
+    pub evidence: f32,
 }
 
 pub(super) struct QueryWord {
@@ -41,6 +45,13 @@ pub(super) struct QueryWord {
     /// for in the title's order ("can conne" and "Cannot connect"): too
     /// common to search for, but a title that starts that way is meant.
     pub title_starts: std::ops::Range<usize>,
+    /// Not a stop word as typed: only content words justify a result.
+    pub content: bool,
+    /// How much the word weighs among the query's content words: the idf
+    /// of its best match, or of a term no document has.
+    pub reference_idf: f32,
+    /// The most the word can add to a document's evidence.
+    pub most_evidence: f32,
 }
 
 impl SearchIndex {
@@ -82,10 +93,12 @@ impl SearchIndex {
                             word.expansions.push(Expansion {
                                 term: id,
                                 weight: SYNONYM_WEIGHT,
+                                evidence: if word.content { evidence::SYNONYM } else { 0.0 },
                             });
                         }
                     }
                 }
+                (word.reference_idf, word.most_evidence) = self.reference_idf(&word);
                 word
             })
             .collect()
@@ -99,6 +112,7 @@ impl SearchIndex {
             expansions.push(Expansion {
                 term: id,
                 weight: 1.0,
+                evidence: 1.0,
             });
         }
         if term != word {
@@ -106,12 +120,13 @@ impl SearchIndex {
                 expansions.push(Expansion {
                     term: id,
                     weight: 1.0,
+                    evidence: 1.0,
                 });
             }
         }
         let char_count = word.chars().count();
         if is_prefix && char_count >= 2 {
-            self.add_completions(word, 0.9, &mut expansions);
+            self.add_completions(word, 0.9, evidence::COMPLETION, &mut expansions);
         }
         if is_prefix {
             // A stem is often shorter than the word being typed: `askin` is
@@ -129,6 +144,7 @@ impl SearchIndex {
                         expansions.push(Expansion {
                             term: id,
                             weight: 0.8,
+                            evidence: evidence::STEM_CUT,
                         });
                     }
                 }
@@ -140,7 +156,12 @@ impl SearchIndex {
         if may_be_short && !is_prefix && char_count >= 3 && importance >= 1.0 {
             // Before the last word too, a word may be typed short ("outl
             // keep aski pass"), even when it is a word itself ("act dir").
-            self.add_completions(word, SHORT_WORD_WEIGHT, &mut expansions);
+            self.add_completions(
+                word,
+                SHORT_WORD_WEIGHT,
+                evidence::SHORT_WORD,
+                &mut expansions,
+            );
         }
         // "page can" is on its way to "page cannot": a stop word still being
         // typed counts as the longer words it may become.
@@ -158,16 +179,55 @@ impl SearchIndex {
         } else {
             0..0
         };
+        let content = !is_stop_word(word);
+        if !content {
+            for e in &mut expansions {
+                e.evidence = 0.0;
+            }
+        }
         QueryWord {
             expansions,
             importance,
             title_starts,
+            content,
+            reference_idf: 0.0,
+            most_evidence: 0.0,
+        }
+    }
+
+    /// The idf of the word's best evidence (the more common term of two as
+    /// good), and what the word can add to a document's evidence: that idf
+    /// times the evidence. A word no document has, or not even as a typo,
+    /// weighs as a typo of a term no document has.
+    fn reference_idf(&self, word: &QueryWord) -> (f32, f32) {
+        let n = self.len();
+        let best = word
+            .expansions
+            .iter()
+            .filter(|e| e.evidence > 0.0)
+            .map(|e| (e.evidence, idf(n, self.postings.doc_count(e.term))))
+            .reduce(|a, b| {
+                if b.0 > a.0 || (b.0 == a.0 && b.1 < a.1) {
+                    b
+                } else {
+                    a
+                }
+            });
+        match best {
+            Some((evidence, idf)) => (idf, evidence * idf),
+            None => (idf(n, 0), evidence::TYPO * idf(n, 0)),
         }
     }
 
     /// The index terms that start with `word`, the shorter the closer to
     /// `weight` (the most frequent, when there are too many).
-    fn add_completions(&self, word: &str, weight: f32, expansions: &mut Vec<Expansion>) {
+    fn add_completions(
+        &self,
+        word: &str,
+        weight: f32,
+        evidence: f32,
+        expansions: &mut Vec<Expansion>,
+    ) {
         let char_count = word.chars().count();
         let mut completions: Vec<usize> = self
             .prefix_range(word)
@@ -194,6 +254,7 @@ impl SearchIndex {
             expansions.push(Expansion {
                 term: id,
                 weight: weight * rarer / (1.0 + 0.08 * extra),
+                evidence,
             });
         }
     }
@@ -204,8 +265,12 @@ impl SearchIndex {
         if max == 0 || chars.iter().all(|c| c.is_ascii_digit()) {
             return;
         }
-        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut candidate = Vec::with_capacity(32);
+        // The vocabulary is stems: "autpmatic" is one letter from "automat"
+        // (automatic) only once it is stemmed itself.
+        let stem: Vec<char> = term_of(word).chars().collect();
+        let stem = (stem != chars && stem.len() >= 4).then_some(stem);
         let first = chars[0];
         let second = chars.get(1).copied();
         for (id, term) in self.terms.iter().enumerate() {
@@ -226,17 +291,37 @@ impl SearchIndex {
             {
                 continue;
             }
-            if let Some(distance) = within_distance(&chars, &candidate, max) {
-                found.push((distance, id));
+            // The distance, and the length of what was that close.
+            let raw = within_distance(&chars, &candidate, max).map(|d| (d, chars.len()));
+            let best = match &stem {
+                Some(stem) if raw.is_none_or(|(d, _)| d > 1) => {
+                    let stemmed = within_distance(stem, &candidate, max).map(|d| (d, stem.len()));
+                    match (raw, stemmed) {
+                        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+                        (a, b) => a.or(b),
+                    }
+                }
+                _ => raw,
+            };
+            if let Some((distance, len)) = best {
+                found.push((distance, id, len));
             }
         }
-        found.sort_by_key(|&(distance, id)| {
+        found.sort_by_key(|&(distance, id, _)| {
             (distance, std::cmp::Reverse(self.postings.doc_count(id)))
         });
-        for (distance, id) in found.into_iter().take(MAX_TYPO_TERMS) {
+        for (distance, id, len) in found.into_iter().take(MAX_TYPO_TERMS) {
+            let evidence = if distance > 1 {
+                evidence::TYPO_FAR
+            } else if len <= 5 {
+                evidence::TYPO_SHORT_WORD
+            } else {
+                evidence::TYPO
+            };
             expansions.push(Expansion {
                 term: id,
                 weight: if distance == 1 { 0.75 } else { 0.5 },
+                evidence,
             });
         }
     }

@@ -12,6 +12,7 @@
 //! each word.
 
 mod common_synonyms;
+mod evidence;
 mod expand;
 mod highlight;
 mod index;

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
+use super::evidence::Evidence;
 use super::expand::QueryWord;
 use super::index::{unpack, SearchIndex, FIELD_COUNT};
 use crate::text::fold;
@@ -87,6 +88,7 @@ impl SearchIndex {
         let mut title_words = vec![0u8; n];
         let mut touched = Vec::new();
         let total_importance: f32 = words.iter().map(|w| w.importance).sum();
+        let mut evidence = Evidence::new(n, &words);
         let avg = self.average_lengths();
 
         for word in &words {
@@ -103,6 +105,10 @@ impl SearchIndex {
                     }
                     if s > best[doc] {
                         best[doc] = s;
+                    }
+                    if expansion.evidence > 0.0 {
+                        let body_only = counts[..FIELD_COUNT - 1].iter().all(|&c| c == 0);
+                        evidence.saw(doc, expansion.evidence, body_only);
                     }
                     for (slot, (field, _)) in FIELD_COVERAGE_BOOST.iter().enumerate() {
                         if counts[*field] > 0 && expansion.weight > field_best[doc][slot] {
@@ -123,11 +129,12 @@ impl SearchIndex {
                 }
                 best[doc] = 0.0;
                 field_best[doc] = [0.0; FIELD_COVERAGE_BOOST.len()];
+                evidence.word_done(doc, word);
             }
         }
 
         let ranked: Vec<(usize, f32)> = (0..n)
-            .filter(|&doc| scores[doc] > 0.0 && keep(doc))
+            .filter(|&doc| scores[doc] > 0.0 && evidence.justifies(doc) && keep(doc))
             .map(|doc| {
                 let covered = if total_importance > 0.0 {
                     coverage[doc] / total_importance
