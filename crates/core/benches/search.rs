@@ -17,15 +17,17 @@ use lantern_core::search::{IndexDoc, Synonyms};
 use lantern_core::{SearchIndex, SearchOptions};
 
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/msdocs");
+    // `$LANTERN_CORPUS` when set (a worktree sits at another depth).
+    let dir = std::env::var_os("LANTERN_CORPUS").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/msdocs"),
+        PathBuf::from,
+    );
     dir.is_dir().then_some(dir)
 }
 
 fn real_docs() -> Vec<IndexDoc> {
     let dir = corpus_dir().expect("the shared corpus is needed for the search benchmarks");
-    Library::load_for_search(&dir)
-        .expect("corpus")
-        .index_docs()
+    Library::load_for_search(&dir).expect("corpus").index_docs()
 }
 
 /// A corpus of `n` documents built from the real one: titles and

@@ -5,9 +5,9 @@
 #[path = "relevance/mod.rs"]
 mod relevance;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use relevance::{from_tsv, generated, load, mrr, report};
+use relevance::{corpus_dir, from_tsv, generated, load, mrr, report};
 
 fn here() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -43,11 +43,10 @@ fn sample_articles() {
 
 #[test]
 fn shared_corpus() {
-    let dir = here().join("../../../shared/corpus/msdocs");
-    if !Path::new(&dir).is_dir() {
-        eprintln!("skipped: no shared corpus at {}", dir.display());
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: no shared corpus (set LANTERN_CORPUS to its folder)");
         return;
-    }
+    };
     let corpus = load(&dir);
     let mut queries = generated(&corpus, 5, 11);
     queries.extend(from_tsv(

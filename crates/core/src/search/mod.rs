@@ -12,6 +12,8 @@
 //! each word.
 
 mod common_synonyms;
+mod evidence;
+mod expand;
 mod highlight;
 mod index;
 mod index_file;

@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
+use super::evidence::Evidence;
+use super::expand::QueryWord;
 use super::index::{unpack, SearchIndex, FIELD_COUNT};
-use super::terms::term_of;
-use super::typo::{allowed_typos, within_distance};
-use crate::text::{fold, is_stop_word, tokenize};
+use crate::text::fold;
 
 const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [6.0, 4.0, 2.5, 2.0, 1.0];
 const FIELD_LENGTH_NORM: [f32; FIELD_COUNT] = [0.5, 0.4, 0.6, 0.6, 0.75];
@@ -30,27 +30,11 @@ const TITLE_ORDER_BOOST: f32 = 3.0;
 const TYPED_START_ORDER: f32 = 1.5;
 /// Share of the order gain kept when a code in the title was skipped.
 const CODE_SKIPPED: f32 = 0.8;
-/// Completions of the word being typed: enough to cover the likely words,
-/// few enough to stay fast on one letter.
-const MAX_PREFIX_TERMS: usize = 48;
-const MAX_TYPO_TERMS: usize = 16;
-const MAX_QUERY_WORDS: usize = 32;
 /// Candidates that get the fuzzy title match, and titles holding every
 /// word that get the (cheaper) title order: when twenty titles start
 /// "Error when", the right one must still be among those looked at.
 const RERANKED: usize = 30;
 const ORDER_RERANKED: usize = 100;
-/// A synonym (common or the site's) counts a little over half the word
-/// typed: enough to find "credentials" for "password", not so much that
-/// "app" outranks the "application" a title was typed with. 0.9 and 0.4
-/// gave held-out symptoms 0.914 and 0.886 (0.911 here), but 0.9 cost
-/// typo'd titles 0.007.
-const SYNONYM_WEIGHT: f32 = 0.6;
-/// A word before the last may be typed short ("outl keep"): its completions
-/// count a little less than the word as typed.
-const SHORT_WORD_WEIGHT: f32 = 0.7;
-/// Queries of more words than this are taken as typed whole.
-const MAX_SHORT_TYPED_WORDS: usize = 6;
 
 #[derive(Debug, Clone)]
 pub struct SearchOptions {
@@ -77,22 +61,6 @@ pub struct SearchHit {
     pub matched_terms: HashSet<String>,
 }
 
-/// One index term a query word stands for, and how much to trust it.
-struct Expansion {
-    term: usize,
-    weight: f32,
-}
-
-struct QueryWord {
-    expansions: Vec<Expansion>,
-    /// Stop words count little towards how much of the query is covered.
-    importance: f32,
-    /// The terms a stop word typed short before the last word may stand
-    /// for in the title's order ("can conne" and "Cannot connect"): too
-    /// common to search for, but a title that starts that way is meant.
-    title_starts: std::ops::Range<usize>,
-}
-
 impl SearchIndex {
     /// Ranked hits for `query`, best first. `keep` filters documents (by
     /// category or tag, say) before ranking. An empty query, or one of
@@ -103,48 +71,10 @@ impl SearchIndex {
         options: &SearchOptions,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<SearchHit> {
-        let tokens = tokenize(query);
-        if tokens.is_empty() || self.is_empty() {
+        let words = self.query_words(query, options);
+        if words.is_empty() {
             return Vec::new();
         }
-        let ends_mid_word = query.chars().last().is_some_and(|c| c.is_alphanumeric());
-        let mut seen = HashSet::new();
-        let last = tokens.len() - 1;
-        let alternatives = if self.synonyms.is_empty() {
-            Vec::new()
-        } else {
-            let terms: Vec<String> = tokens.iter().map(|t| term_of(&t.text)).collect();
-            self.synonyms.alternatives(&terms)
-        };
-        // Words typed short come in short queries ("outl keep aski pass");
-        // completing every word of a pasted paragraph would cost a lot and
-        // find nothing more.
-        let may_be_short = tokens.len() <= MAX_SHORT_TYPED_WORDS;
-        let words: Vec<QueryWord> = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| seen.insert(t.text.clone()))
-            // A pasted log is not a query: the first words say enough.
-            .take(MAX_QUERY_WORDS)
-            .map(|(i, t)| {
-                let mut word = self.expand(
-                    &t.text,
-                    options.prefix_last && ends_mid_word && i == last,
-                    may_be_short,
-                );
-                for term in alternatives.get(i).into_iter().flatten() {
-                    if let Some(id) = self.term_id(term) {
-                        if word.expansions.iter().all(|e| e.term != id) {
-                            word.expansions.push(Expansion {
-                                term: id,
-                                weight: SYNONYM_WEIGHT,
-                            });
-                        }
-                    }
-                }
-                word
-            })
-            .collect();
 
         let n = self.len();
         let mut scores = vec![0f32; n];
@@ -158,6 +88,7 @@ impl SearchIndex {
         let mut title_words = vec![0u8; n];
         let mut touched = Vec::new();
         let total_importance: f32 = words.iter().map(|w| w.importance).sum();
+        let mut evidence = Evidence::new(n, &words);
         let avg = self.average_lengths();
 
         for word in &words {
@@ -174,6 +105,10 @@ impl SearchIndex {
                     }
                     if s > best[doc] {
                         best[doc] = s;
+                    }
+                    if expansion.evidence > 0.0 {
+                        let body_only = counts[..FIELD_COUNT - 1].iter().all(|&c| c == 0);
+                        evidence.saw(doc, expansion.evidence, body_only);
                     }
                     for (slot, (field, _)) in FIELD_COVERAGE_BOOST.iter().enumerate() {
                         if counts[*field] > 0 && expansion.weight > field_best[doc][slot] {
@@ -194,11 +129,12 @@ impl SearchIndex {
                 }
                 best[doc] = 0.0;
                 field_best[doc] = [0.0; FIELD_COVERAGE_BOOST.len()];
+                evidence.word_done(doc, word);
             }
         }
 
         let ranked: Vec<(usize, f32)> = (0..n)
-            .filter(|&doc| scores[doc] > 0.0 && keep(doc))
+            .filter(|&doc| scores[doc] > 0.0 && evidence.justifies(doc) && keep(doc))
             .map(|doc| {
                 let covered = if total_importance > 0.0 {
                     coverage[doc] / total_importance
@@ -361,156 +297,6 @@ impl SearchIndex {
             .collect()
     }
 
-    fn expand(&self, word: &str, is_prefix: bool, may_be_short: bool) -> QueryWord {
-        let importance = if is_stop_word(word) { 0.15 } else { 1.0 };
-        let term = term_of(word);
-        let mut expansions = Vec::new();
-        if let Some(id) = self.term_id(&term) {
-            expansions.push(Expansion {
-                term: id,
-                weight: 1.0,
-            });
-        }
-        if term != word {
-            if let Some(id) = self.term_id(word) {
-                expansions.push(Expansion {
-                    term: id,
-                    weight: 1.0,
-                });
-            }
-        }
-        let char_count = word.chars().count();
-        if is_prefix && char_count >= 2 {
-            self.add_completions(word, 0.9, &mut expansions);
-        }
-        if is_prefix {
-            // A stem is often shorter than the word being typed: `askin` is
-            // on its way to `asking`, indexed as `ask`.
-            for cut in 1..=3 {
-                let Some((end, _)) = word.char_indices().rev().nth(cut - 1) else {
-                    break;
-                };
-                let stem = &word[..end];
-                if stem.chars().count() < 3 {
-                    break;
-                }
-                if let Some(id) = self.term_id(stem) {
-                    if expansions.iter().all(|e| e.term != id) {
-                        expansions.push(Expansion {
-                            term: id,
-                            weight: 0.8,
-                        });
-                    }
-                }
-            }
-        }
-        if expansions.is_empty() {
-            self.add_typo_expansions(word, &mut expansions);
-        }
-        if may_be_short && !is_prefix && char_count >= 3 && importance >= 1.0 {
-            // Before the last word too, a word may be typed short ("outl
-            // keep aski pass"), even when it is a word itself ("act dir").
-            self.add_completions(word, SHORT_WORD_WEIGHT, &mut expansions);
-        }
-        // "page can" is on its way to "page cannot": a stop word still being
-        // typed counts as the longer words it may become.
-        let importance = if is_prefix
-            && importance < 1.0
-            && expansions.iter().any(|e| {
-                !is_stop_word(&self.terms[e.term]) && self.terms[e.term].len() > word.len()
-            }) {
-            1.0
-        } else {
-            importance
-        };
-        let title_starts = if may_be_short && !is_prefix && importance < 1.0 && char_count >= 3 {
-            self.prefix_range(word)
-        } else {
-            0..0
-        };
-        QueryWord {
-            expansions,
-            importance,
-            title_starts,
-        }
-    }
-
-    /// The index terms that start with `word`, the shorter the closer to
-    /// `weight` (the most frequent, when there are too many).
-    fn add_completions(&self, word: &str, weight: f32, expansions: &mut Vec<Expansion>) {
-        let char_count = word.chars().count();
-        let mut completions: Vec<usize> = self
-            .prefix_range(word)
-            .filter(|id| expansions.iter().all(|e| e.term != *id))
-            .collect();
-        if completions.len() > MAX_PREFIX_TERMS {
-            completions.sort_by_key(|&id| std::cmp::Reverse(self.postings.doc_count(id)));
-            completions.truncate(MAX_PREFIX_TERMS);
-        }
-        // A word typed whole is most likely meant as it is: a rarer word it
-        // starts ("ErrorItemNotFound" for "error") may count as much as
-        // the word itself, not more, however much rarer it is.
-        let n = self.len();
-        let typed_idf = expansions
-            .iter()
-            .filter(|e| e.weight >= 1.0)
-            .map(|e| idf(n, self.postings.doc_count(e.term)))
-            .reduce(f32::max);
-        for id in completions {
-            let extra = self.terms[id].chars().count().saturating_sub(char_count) as f32;
-            let rarer = typed_idf.map_or(1.0, |typed| {
-                (typed / idf(n, self.postings.doc_count(id))).min(1.0)
-            });
-            expansions.push(Expansion {
-                term: id,
-                weight: weight * rarer / (1.0 + 0.08 * extra),
-            });
-        }
-    }
-
-    fn add_typo_expansions(&self, word: &str, expansions: &mut Vec<Expansion>) {
-        let chars: Vec<char> = word.chars().collect();
-        let max = allowed_typos(chars.len());
-        if max == 0 || chars.iter().all(|c| c.is_ascii_digit()) {
-            return;
-        }
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        let mut candidate = Vec::with_capacity(32);
-        let first = chars[0];
-        let second = chars.get(1).copied();
-        for (id, term) in self.terms.iter().enumerate() {
-            if term.len().abs_diff(word.len()) > max * 4 {
-                continue;
-            }
-            let mut head = term.chars();
-            let (t0, t1) = (head.next(), head.next());
-            if t0 != Some(first) && !(t0 == second && t1 == Some(first)) {
-                continue;
-            }
-            candidate.clear();
-            candidate.extend(term.chars());
-            // Typos rarely hit the first letter; requiring it keeps noise
-            // (and work) down without losing transpositions further in.
-            if candidate.first() != chars.first()
-                && !(candidate.get(1) == chars.first() && candidate.first() == chars.get(1))
-            {
-                continue;
-            }
-            if let Some(distance) = within_distance(&chars, &candidate, max) {
-                found.push((distance, id));
-            }
-        }
-        found.sort_by_key(|&(distance, id)| {
-            (distance, std::cmp::Reverse(self.postings.doc_count(id)))
-        });
-        for (distance, id) in found.into_iter().take(MAX_TYPO_TERMS) {
-            expansions.push(Expansion {
-                term: id,
-                weight: if distance == 1 { 0.75 } else { 0.5 },
-            });
-        }
-    }
-
     fn average_lengths(&self) -> &[f32; FIELD_COUNT] {
         self.average_lengths.get_or_init(|| {
             let mut sums = [0f64; FIELD_COUNT];
@@ -542,6 +328,6 @@ impl SearchIndex {
     }
 }
 
-fn idf(n: usize, df: usize) -> f32 {
+pub(super) fn idf(n: usize, df: usize) -> f32 {
     (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
 }

@@ -24,6 +24,17 @@ pub struct Corpus {
     pub paths: Vec<String>,
 }
 
+/// The shared corpus: `$LANTERN_CORPUS` when set (a worktree sits at
+/// another depth than the main checkout), else `../shared/corpus/msdocs`
+/// beside the repository. `None` when it is not there.
+pub fn corpus_dir() -> Option<std::path::PathBuf> {
+    let dir = match std::env::var_os("LANTERN_CORPUS") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/msdocs"),
+    };
+    dir.is_dir().then_some(dir)
+}
+
 pub fn load(dir: &Path) -> Corpus {
     let library = Library::load_for_search(dir).expect("articles");
     let catalog = library.catalog(&SiteConfig::default());
