@@ -82,7 +82,8 @@ mod tests {
     fn a_long_query_is_echoed_as_its_first_sixty_characters() {
         let long = "outlook password ".repeat(300);
         let echoed = short_query(&long);
-        assert_eq!(echoed.chars().count(), 60);
+        // Sixty characters of the query, then the ellipsis.
+        assert_eq!(echoed.chars().count(), 61);
         assert!(echoed.ends_with('…'));
         assert!(long.starts_with(echoed.trim_end_matches('…')));
         let status = status_text(&long, 10, Total::Exact(27), true, "");
