@@ -343,7 +343,14 @@ fn article_dates_are_written_the_browsers_way_and_impossible_dates_are_not() {
         .unwrap();
     assert_eq!(local_date("2026-10-14").as_deref(), Some(expected.as_str()));
     assert_ne!(expected, "2026-10-14");
-    for bad in ["2026-02-30", "2026-13-01", "26-10-14", "soon", "2026-10-14x", ""] {
+    for bad in [
+        "2026-02-30",
+        "2026-13-01",
+        "26-10-14",
+        "soon",
+        "2026-10-14x",
+        "",
+    ] {
         assert_eq!(local_date(bad), None, "{bad}");
     }
 }

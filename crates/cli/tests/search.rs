@@ -97,8 +97,14 @@ fn batch_answers_every_line_with_paths_relative_to_the_folder() {
     assert_eq!(answers.len(), 8, "one answer per line: {answers:?}");
     assert_eq!(answers[0][0], "outlook/password-prompt.md");
     assert_eq!(answers[1][0], "network/vpn-drops.md");
-    assert!(answers[2].is_empty() && answers[3].is_empty(), "empty queries");
-    assert!(answers[4].is_empty() && answers[5].is_empty(), "emoji and CJK match nothing here");
+    assert!(
+        answers[2].is_empty() && answers[3].is_empty(),
+        "empty queries"
+    );
+    assert!(
+        answers[4].is_empty() && answers[5].is_empty(),
+        "emoji and CJK match nothing here"
+    );
     assert_eq!(answers[6], ["printer-offline.md"]);
     assert_eq!(answers[7][0], "printer-offline.md");
     // The broken article is skipped with a warning naming it, not fatal.
@@ -177,17 +183,28 @@ fn articles_sharing_a_slug_are_both_searched() {
     write(
         tmp.path(),
         "windows-client/overview.md",
-        article("Active Directory overview", "For Windows clients.", "Client topics."),
+        article(
+            "Active Directory overview",
+            "For Windows clients.",
+            "Client topics.",
+        ),
     );
     write(
         tmp.path(),
         "windows-server/overview.md",
-        article("Active Directory overview", "For Windows Server.", "Server topics."),
+        article(
+            "Active Directory overview",
+            "For Windows Server.",
+            "Server topics.",
+        ),
     );
     let (answers, _) = batch(tmp.path(), b"active directory overview\n");
     let mut found = answers[0].clone();
     found.sort();
-    assert_eq!(found, ["windows-client/overview.md", "windows-server/overview.md"]);
+    assert_eq!(
+        found,
+        ["windows-client/overview.md", "windows-server/overview.md"]
+    );
 }
 
 #[test]
@@ -197,7 +214,10 @@ fn a_query_prints_ranked_results_with_path_and_highlighted_summary() {
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout).unwrap();
     let first = stdout.lines().next().unwrap();
-    assert!(first.starts_with(" 1. VPN disconnects every few minutes"), "{stdout}");
+    assert!(
+        first.starts_with(" 1. VPN disconnects every few minutes"),
+        "{stdout}"
+    );
     assert!(stdout.contains("network/vpn-drops.md"), "{stdout}");
     assert!(stdout.contains("The [VPN] tunnel drops"), "{stdout}");
 }
@@ -229,5 +249,8 @@ fn a_missing_folder_is_a_clear_error() {
     let output = search_once(Path::new("/nonexistent/articles"), &[], "vpn");
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("cannot read /nonexistent/articles"), "{stderr}");
+    assert!(
+        stderr.contains("cannot read /nonexistent/articles"),
+        "{stderr}"
+    );
 }

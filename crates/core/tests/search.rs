@@ -415,10 +415,8 @@ fn common_synonyms_find_the_article_in_its_own_words() {
     // Without them only "proxy" matches, one word of five: not enough to
     // be a result (it was "proxy-settings" first before results needed
     // evidence), and never the article the synonyms find.
-    assert!(
-        !top(&plain, "ie keeps asking for proxy password", 1)
-            .contains(&"proxy-credentials".to_string())
-    );
+    assert!(!top(&plain, "ie keeps asking for proxy password", 1)
+        .contains(&"proxy-credentials".to_string()));
 }
 
 fn corpus_catalog() -> Option<Catalog> {

@@ -37,7 +37,12 @@ pub fn highlight(text: &str, matched_terms: &HashSet<String>) -> Vec<Segment> {
     // (matched, stop word) per token.
     let marks: Vec<(bool, bool)> = tokens
         .iter()
-        .map(|t| (matched_terms.contains(&term_of(&t.text)), is_stop_word(&t.text)))
+        .map(|t| {
+            (
+                matched_terms.contains(&term_of(&t.text)),
+                is_stop_word(&t.text),
+            )
+        })
         .collect();
     // Whether token `j` is a marked content word in the same phrase as `i`.
     let joined_to_content = |i: usize, j: usize| {
@@ -99,6 +104,9 @@ mod tests {
             ["Sign", "in", "sign", "in", "Signing", "in"]
         );
         // A query of stop words alone still shows where they are.
-        assert_eq!(marked("How to block a sender", &["how", "to"]), ["How", "to"]);
+        assert_eq!(
+            marked("How to block a sender", &["how", "to"]),
+            ["How", "to"]
+        );
     }
 }
