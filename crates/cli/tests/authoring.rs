@@ -5,39 +5,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
+mod common;
+use common::{project_with, run, write};
 
 fn project(config: &str) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    write(tmp.path(), "lantern.toml", config);
-    write(
-        tmp.path(),
-        "app/index.html",
-        r#"<html><head><meta name="lantern-root" content="./"><title>x</title></head><body><div id="lantern-prerender"></div></body></html>"#,
-    );
-    tmp
-}
-
-/// Runs `lantern ARGS` in `root`: (exit code, stdout, stderr).
-fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(root)
-        .env("LANTERN_TODAY", "2026-11-24")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    project_with(&[("lantern.toml", config)])
 }
 
 /// The diagnostics `lantern check` prints, without its summary line.

@@ -1,46 +1,16 @@
 //! Which `lantern.toml` each command reads, and what it says about a bad one.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
+mod common;
+use common::{project_with, run, write};
 
 /// A folder with one article about the VPN and no lantern.toml.
 fn project() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    write(
-        tmp.path(),
+    project_with(&[(
         "articles/vpn.md",
         "---\ntitle: \"VPN disconnects every few minutes\"\nsummary: \"The tunnel drops when the laptop sleeps.\"\n---\nTurn off power saving for the network adapter.\n",
-    );
-    write(
-        tmp.path(),
-        "app/index.html",
-        r#"<html><head><meta name="lantern-root" content="./"><title>x</title></head><body><div id="lantern-prerender"></div></body></html>"#,
-    );
-    tmp
-}
-
-/// Runs `lantern ARGS` in `root`: (exit code, stdout, stderr).
-fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(root)
-        .env("LANTERN_TODAY", "2026-11-24")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
+    )])
 }
 
 #[test]

@@ -1,0 +1,43 @@
+//! What the CLI's integration tests share: files in a temporary project,
+//! a minimal app shell, and one way to run `lantern`.
+#![allow(dead_code)] // each test file uses its own part
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The smallest page `lantern build` accepts as the app's `index.html`.
+pub const MINIMAL_SHELL: &str = r#"<html><head><meta name="lantern-root" content="./"><title>x</title></head><body><div id="lantern-prerender"></div></body></html>"#;
+
+pub fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// A temporary project with `app/index.html` and the given files.
+pub fn project_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "app/index.html", MINIMAL_SHELL);
+    for (name, text) in files {
+        write(tmp.path(), name, text);
+    }
+    tmp
+}
+
+/// Runs `lantern ARGS` in `root`: (exit code, stdout, stderr).
+pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("lantern")
+        .unwrap()
+        .current_dir(root)
+        .env("LANTERN_TODAY", "2026-11-24")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
