@@ -2,8 +2,10 @@
 //! Exit codes: 0 ok, 1 problems found, 2 usage error (clap's own).
 
 mod build;
+mod error;
 mod new;
 mod out_dir;
+mod output;
 mod prerender;
 mod render_cache;
 mod search;
@@ -18,6 +20,9 @@ use lantern_core::check::CheckContext;
 use lantern_core::config::SiteConfig;
 use lantern_core::diagnostic::Diagnostic;
 use lantern_core::library::Library;
+
+use crate::error::{Error, Result};
+use crate::output::Stdout;
 
 #[derive(Parser)]
 #[command(
@@ -103,7 +108,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(message) => {
+        Err(Error::StdoutClosed) => ExitCode::SUCCESS,
+        Err(Error::Message(message)) => {
             for line in message.lines() {
                 eprintln!("lantern: {line}");
             }
@@ -130,24 +136,20 @@ pub(crate) const DEFAULT_CONFIG: &str = "lantern.toml";
 
 /// The site settings: the file given with `--config`, which must exist;
 /// without the flag `./lantern.toml`, or the defaults when there is none.
-pub(crate) fn site_config(explicit: Option<&Path>) -> Result<SiteConfig, String> {
+pub(crate) fn site_config(explicit: Option<&Path>) -> Result<SiteConfig> {
     match explicit {
         Some(path) => SiteConfig::read(path)?.ok_or_else(|| {
-            format!(
+            Error::Message(format!(
                 "--config {}: there is no such file; check the path, or leave out --config to use ./{DEFAULT_CONFIG}",
                 path.display()
-            )
+            ))
         }),
-        None => SiteConfig::load(Path::new(DEFAULT_CONFIG)),
+        None => Ok(SiteConfig::load(Path::new(DEFAULT_CONFIG))?),
     }
 }
 
 /// Loads and checks every article; diagnostics are in the library.
-pub(crate) fn load_checked(
-    articles: &Path,
-    config: &SiteConfig,
-    html: bool,
-) -> Result<Library, String> {
+pub(crate) fn load_checked(articles: &Path, config: &SiteConfig, html: bool) -> Result<Library> {
     let mut library = Library::load_with(articles, html)
         .map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
     let today = today();
@@ -166,7 +168,7 @@ pub(crate) fn report(diagnostics: &[Diagnostic]) {
     }
 }
 
-fn check(articles: &Path, config: Option<&Path>, format: Format) -> Result<ExitCode, String> {
+fn check(articles: &Path, config: Option<&Path>, format: Format) -> Result<ExitCode> {
     let config = site_config(config)?;
     let library = load_checked(articles, &config, false)?;
     let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -189,10 +191,8 @@ fn check(articles: &Path, config: Option<&Path>, format: Format) -> Result<ExitC
                 "warnings": warnings,
                 "diagnostics": library.diagnostics,
             });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?
-            );
+            Stdout::lock()
+                .line(serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?)?;
         }
     }
     Ok(if errors > 0 {

@@ -10,7 +10,7 @@ use assert_cmd::Command;
 /// The smallest page `lantern build` accepts as the app's `index.html`.
 pub const MINIMAL_SHELL: &str = r#"<html><head><meta name="lantern-root" content="./"><title>x</title></head><body><div id="lantern-prerender"></div></body></html>"#;
 
-pub fn write(dir: &Path, name: &str, text: &str) {
+pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
     let path = dir.join(name);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
