@@ -122,10 +122,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     }
     eprintln!(
         "built {} into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
-        match catalog.articles.len() {
-            1 => "1 article".to_string(),
-            n => format!("{n} articles"),
-        },
+        crate::counted(catalog.articles.len(), "article"),
         args.out.display(),
         started.elapsed().as_secs_f64(),
         loaded.as_secs_f64(),

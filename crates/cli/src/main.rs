@@ -2,6 +2,7 @@
 //! Exit codes: 0 ok, 1 problems found, 2 usage error (clap's own).
 
 mod build;
+mod check;
 mod error;
 mod new;
 mod out_dir;
@@ -22,7 +23,6 @@ use lantern_core::diagnostic::Diagnostic;
 use lantern_core::library::Library;
 
 use crate::error::{Error, Result};
-use crate::output::Stdout;
 
 #[derive(Parser)]
 #[command(
@@ -35,9 +35,12 @@ struct Cli {
     command: Command,
 }
 
+/// How `lantern check` reports.
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// `path:line:col: severity: message` lines and a summary, on stderr.
     Text,
+    /// One JSON object on stdout: counts and every diagnostic.
     Json,
 }
 
@@ -97,7 +100,7 @@ fn main() -> ExitCode {
             articles,
             config,
             format,
-        } => check(&articles, config.as_deref(), format),
+        } => check::run(&articles, config.as_deref(), format),
         Command::Build(args) => build::run(&args),
         Command::Search {
             articles,
@@ -162,64 +165,18 @@ pub(crate) fn load_checked(articles: &Path, config: &SiteConfig, html: bool) -> 
     Ok(library)
 }
 
+/// Prints diagnostics on stderr, one `path:line:col: severity: message` each.
 pub(crate) fn report(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         eprintln!("{d}");
     }
 }
 
-fn check(articles: &Path, config: Option<&Path>, format: Format) -> Result<ExitCode> {
-    let config = site_config(config)?;
-    let library = load_checked(articles, &config, false)?;
-    let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = library.diagnostics.len() - errors;
-    let files = count_files(&library);
-    match format {
-        Format::Text => {
-            report(&library.diagnostics);
-            eprintln!(
-                "checked {}: {}, {}",
-                counted(files, "article"),
-                counted(errors, "error"),
-                counted(warnings, "warning")
-            );
-        }
-        Format::Json => {
-            let summary = serde_json::json!({
-                "articles": files,
-                "errors": errors,
-                "warnings": warnings,
-                "diagnostics": library.diagnostics,
-            });
-            Stdout::lock()
-                .line(serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?)?;
-        }
-    }
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
 /// `1 article`, `2 articles`.
-fn counted(n: usize, noun: &str) -> String {
+pub(crate) fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
     }
-}
-
-/// Articles read, including those left out because of errors.
-fn count_files(library: &Library) -> usize {
-    let mut failed: Vec<&str> = library
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error() && !library.articles.iter().any(|a| a.path == d.path))
-        .map(|d| d.path.as_str())
-        .collect();
-    failed.sort();
-    failed.dedup();
-    library.articles.len() + failed.len()
 }

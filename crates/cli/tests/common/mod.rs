@@ -16,25 +16,32 @@ pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
     fs::write(path, text).unwrap();
 }
 
-/// A temporary project with `app/index.html` and the given files.
+/// A temporary project with the minimal `app/index.html` and the given files.
 pub fn project_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    project_with_shell(MINIMAL_SHELL, files)
+}
+
+/// A temporary project with `shell` as `app/index.html` and the given files.
+pub fn project_with_shell(shell: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    write(tmp.path(), "app/index.html", MINIMAL_SHELL);
+    write(tmp.path(), "app/index.html", shell);
     for (name, text) in files {
         write(tmp.path(), name, text);
     }
     tmp
 }
 
+/// `lantern`, run in `root` on a fixed day (2026-11-24), to add arguments
+/// to and assert on.
+pub fn lantern(root: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("lantern").unwrap();
+    cmd.current_dir(root).env("LANTERN_TODAY", "2026-11-24");
+    cmd
+}
+
 /// Runs `lantern ARGS` in `root`: (exit code, stdout, stderr).
 pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(root)
-        .env("LANTERN_TODAY", "2026-11-24")
-        .args(args)
-        .output()
-        .unwrap();
+    let output = lantern(root).args(args).output().unwrap();
     (
         output.status.code().unwrap(),
         String::from_utf8(output.stdout).unwrap(),
