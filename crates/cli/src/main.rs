@@ -1,6 +1,10 @@
 //! `lantern`: create, check, build and search a folder of markdown articles.
 //! Exit codes: 0 ok, 1 problems found, 2 usage error (clap's own).
 
+// Every stdout line goes through `output::Stdout`, so that a reader that
+// closes the pipe early ends each command quietly.
+#![warn(clippy::print_stdout)]
+
 mod build;
 mod check;
 mod error;
