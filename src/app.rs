@@ -8,10 +8,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::dom::{focus_search, use_announcer, Announcer};
-use crate::early_search::{hand_over_query, is_home_path, on_home_page, EarlySearch};
+use crate::dom::{use_announcer, Announcer};
 use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, ticket::TicketPage};
-use crate::search_box::SearchBox;
+use crate::search::early_search::{hand_over_query, is_home_path, on_home_page, EarlySearch};
+use crate::search::{focus_search, SearchBox};
 use crate::site::{detect_root, fetch_catalog, Site};
 use crate::ticket::outbound::{use_outbound, Outbound};
 use crate::ticket::visit;

@@ -169,16 +169,6 @@ pub fn mark(name: &str) {
     }
 }
 
-pub fn focus_search() {
-    let doc = document();
-    let input = doc
-        .get_element_by_id("search-input")
-        .or_else(|| doc.get_element_by_id("header-search-input"));
-    if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = input.focus();
-    }
-}
-
 /// Scrolls to the element named by the URL fragment, once it exists.
 pub fn scroll_to_hash() {
     let Ok(hash) = window().location().hash() else {

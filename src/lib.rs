@@ -5,18 +5,14 @@
 
 pub mod app;
 pub mod dom;
-pub mod early_search;
-pub mod filter_collapse;
 pub mod pages;
-pub mod results_more;
-pub mod search_box;
-pub mod search_filters;
-pub mod search_panel;
-pub mod search_status;
-pub mod search_ui_dom;
+pub mod search;
 pub mod site;
-pub mod snippets;
 pub mod ticket;
+
+/// The path `src/ticket` still imports result rows by; it goes when the
+/// ticket feature imports `search::results` itself.
+pub use search::results as search_box;
 
 use leptos::prelude::*;
 
@@ -30,7 +26,7 @@ pub fn start() {
     if let Some(prerendered) = doc.get_element_by_id("lantern-prerender") {
         // The pre-rendered home page has a search box: what was typed into
         // it becomes the page's `?q=`, which the app's own box starts with.
-        early_search::hand_over_query();
+        search::early_search::hand_over_query();
         prerendered.remove();
     }
     // Page-relative addresses would resolve against each new URL the

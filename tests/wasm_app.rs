@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use lantern_app::dom::Announcer;
 use lantern_app::pages::article::ArticleView;
-use lantern_app::search_box::SearchBox;
+use lantern_app::search::SearchBox;
 use lantern_app::site::Site;
 use lantern_core::catalog::CATALOG_FORMAT;
 use lantern_core::search::IndexDoc;
@@ -362,7 +362,7 @@ fn an_article_body_splits_into_sections_without_loading_anything() {
 <h3 id="on-a-mac">On a Mac</h3><p>Same on macOS.</p>
 <h2 id="empty">Empty</h2>
 <img src="https://tracker.invalid/x.png" onerror="window.__loaded = 1">"#;
-    let sections = lantern_app::snippets::sections_of(html);
+    let sections = lantern_app::search::snippets::sections_of(html);
     let summary: Vec<(Option<&str>, &str, &str)> = sections
         .iter()
         .map(|s| (s.heading_id.as_deref(), s.heading.as_str(), s.text.as_str()))

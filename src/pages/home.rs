@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_url;
 
-use crate::search_box::SearchBox;
-use crate::search_filters::{non_empty, write_search_to_url, SearchFilters};
+use crate::search::filters::{non_empty, write_search_to_url, SearchFilters};
+use crate::search::SearchBox;
 use crate::site::use_site;
 
 #[component]

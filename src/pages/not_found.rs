@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::search_box::SearchBox;
+use crate::search::SearchBox;
 use crate::site::use_site;
 
 /// Words of a slug, to search for: `vpn-wont-connect` becomes `vpn wont connect`.

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-const INPUT_ID: &str = "search-input";
+use super::{HOME_PLACEHOLDER, INPUT_ID};
 
 /// Whether the address is the home page, the only page with a big box.
 pub fn on_home_page(root: &str) -> bool {
@@ -69,7 +69,7 @@ pub fn EarlySearch(root: String) -> impl IntoView {
                         type="search"
                         autocomplete="off"
                         spellcheck="false"
-                        placeholder=crate::search_box::HOME_PLACEHOLDER
+                        placeholder=HOME_PLACEHOLDER
                         aria-describedby="early-search-status"
                         prop:value=shared_query
                     />
@@ -100,10 +100,4 @@ pub fn hand_over_query() {
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }
-}
-
-/// Puts the caret after the handed-over text, where the user left it.
-pub fn caret_to_end(input: &web_sys::HtmlInputElement) {
-    let end = input.value().encode_utf16().count() as u32;
-    let _ = input.set_selection_range(end, end);
 }

@@ -1,4 +1,4 @@
-//! Page effects for the search box and its results (apart from `dom`):
+//! Page effects for the search box and its results (apart from `crate::dom`):
 //! keeping the active option in view, telling whether the focus left the
 //! box, and the results page's place across back and forward.
 
@@ -25,14 +25,19 @@ pub fn focus_stays_in(container: &web_sys::Element, event: &web_sys::FocusEvent)
         .is_some_and(|node| container.contains(Some(&node)))
 }
 
-/// Focuses an element by id (the search input).
-pub fn focus_by_id(id: &str) {
-    if let Some(element) = document()
+/// Focuses an element by id (the search input); false if there is none.
+pub fn focus_by_id(id: &str) -> bool {
+    let element = document()
         .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    element.is_some_and(|e| e.focus().is_ok())
+}
+
+/// Puts the caret after the text in the box (handed over from the early
+/// box, or a shared `?q=`), so typing goes on where the user left off.
+pub fn caret_to_end(input: &web_sys::HtmlInputElement) {
+    let end = input.value().encode_utf16().count() as u32;
+    let _ = input.set_selection_range(end, end);
 }
 
 const SCROLL_KEY: &str = "lanternResultsScroll";

@@ -3,108 +3,27 @@
 
 use std::collections::HashSet;
 
-use lantern_core::search::{highlight, Segment};
 use lantern_core::{SearchHit, SearchOptions};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::results_more::{ranked_rows, ShowMore, PAGE};
-use crate::search_filters::{
-    count, matches_of, scope_phrase, write_search_to_url, FilterBar, Match, SearchFilters,
-    POOL_LIMIT,
+use super::dom::{
+    caret_to_end, focus_by_id, focus_stays_in, remember_results_place, remembered_results_place,
+    scroll_into_view_nearest, scroll_window_to,
 };
-use crate::search_panel::PanelMessages;
-use crate::search_status::{status_text, Total};
-use crate::search_ui_dom::{
-    focus_stays_in, remember_results_place, remembered_results_place, scroll_into_view_nearest,
-    scroll_window_to,
+use super::filter_bar::FilterBar;
+use super::filters::{
+    count, matches_of, scope_phrase, write_search_to_url, Match, SearchFilters, POOL_LIMIT,
 };
-use crate::site::{use_site, Site};
+use super::panel::PanelMessages;
+use super::results::{matched_terms_in, ranked_rows, segments, ResultRow};
+use super::show_more::{ShowMore, PAGE};
+use super::snippets::{use_snippets, SNIPPET_RESULTS};
+use super::status::{status_text, Total};
+use super::{HEADER_INPUT_ID, HOME_PLACEHOLDER, INPUT_ID};
+use crate::site::use_site;
 
-/// The home page's box invites a symptom, not a keyword (also shown by
-/// the box drawn before the index arrives, `early_search`).
-pub const HOME_PLACEHOLDER: &str =
-    "Describe your problem, e.g. “outlook keeps asking for password”";
-
-#[derive(Clone, PartialEq)]
-pub struct ResultRow {
-    pub slug: String,
-    pub title: Vec<Segment>,
-    pub summary: Vec<Segment>,
-    pub category: String,
-    /// Index terms the query matched in this article, for its snippet.
-    pub matched_terms: Vec<String>,
-}
-
-/// Ranks articles for `query`; plain data so it can be tested and reused.
-pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
-    search_rows_where(site, query, limit, |_| true)
-}
-
-/// Like [`search_rows`], keeping only the articles (by index in the
-/// catalog) that `keep` accepts.
-pub fn search_rows_where(
-    site: &Site,
-    query: &str,
-    limit: usize,
-    keep: impl Fn(usize) -> bool,
-) -> Vec<ResultRow> {
-    let hits = site.catalog.index.search(
-        query,
-        &SearchOptions {
-            limit,
-            prefix_last: true,
-        },
-        keep,
-    );
-    rows_of(site, &hits)
-}
-
-/// Result rows for ranked hits: highlighted title and summary.
-pub fn rows_of(site: &Site, hits: &[SearchHit]) -> Vec<ResultRow> {
-    let catalog = &site.catalog;
-    hits.iter()
-        .filter_map(|hit| {
-            let article = catalog.articles.get(hit.doc)?;
-            let terms: &HashSet<String> = &hit.matched_terms;
-            Some(ResultRow {
-                slug: article.slug.clone(),
-                title: highlight(&article.title, terms),
-                summary: highlight(&article.summary, terms),
-                category: site.category_name(&article.category),
-                matched_terms: {
-                    let mut terms: Vec<String> = terms.iter().cloned().collect();
-                    terms.sort();
-                    terms
-                },
-            })
-        })
-        .collect()
-}
-
-/// The index terms of the highlighted words in some segments.
-fn matched_terms_in<'a>(parts: impl IntoIterator<Item = &'a Segment>) -> HashSet<String> {
-    parts
-        .into_iter()
-        .filter(|s| s.matched)
-        .flat_map(|s| lantern_core::text::tokenize(&s.text))
-        .map(|t| lantern_core::search::term_of(&t.text))
-        .collect()
-}
-
-pub fn segments(parts: Vec<Segment>) -> impl IntoView {
-    parts
-        .into_iter()
-        .map(|s| {
-            if s.matched {
-                view! { <mark>{s.text}</mark> }.into_any()
-            } else {
-                s.text.into_any()
-            }
-        })
-        .collect_view()
-}
 
 #[component]
 pub fn SearchBox(
@@ -221,9 +140,9 @@ pub fn SearchBox(
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let (listbox_id, input_id) = if compact {
-        ("header-search-results", "header-search-input")
+        ("header-search-results", HEADER_INPUT_ID)
     } else {
-        ("search-results", "search-input")
+        ("search-results", INPUT_ID)
     };
 
     let visit_root = site.root.clone();
@@ -252,20 +171,20 @@ pub fn SearchBox(
                 let _ = input.focus();
                 // After text typed before the index arrived, or a shared
                 // `?q=`: typing goes on at the end.
-                crate::early_search::caret_to_end(&input);
+                caret_to_end(&input);
             }
         });
     }
 
     // Snippets (big box only): the best passage of each top result, and a
     // link to the section it sits in.
-    let snippets = crate::snippets::use_snippets();
+    let snippets = use_snippets();
     if !compact {
         let root = site.root.clone();
         Effect::new(move |_| {
             let slugs: Vec<String> = results.with(|rows| {
                 rows.iter()
-                    .take(crate::snippets::SNIPPET_RESULTS)
+                    .take(SNIPPET_RESULTS)
                     .map(|r| r.slug.clone())
                     .collect()
             });
@@ -414,7 +333,7 @@ pub fn SearchBox(
         if by_keyboard {
             // Keyboard users go on from the first new result.
             request_animation_frame(move || {
-                crate::search_ui_dom::focus_by_id(input_id);
+                focus_by_id(input_id);
                 move_to(first_new);
             });
         }
