@@ -1,18 +1,27 @@
 //! The Lantern web app (Leptos, client-side rendered). Effects stay at the
-//! edges: `site` fetches data, `dom` touches the page; components read
-//! plain structs from `lantern-core`.
+//! edges: `web` talks to the browser, `urls` owns every address; pages
+//! and the search feature are components over plain structs from
+//! `lantern-core`.
 #![cfg(target_arch = "wasm32")]
 
+pub mod announcer;
 pub mod app;
-pub mod dom;
 pub mod pages;
 pub mod search;
 pub mod site;
 pub mod ticket;
+pub mod urls;
+pub mod web;
 
-/// The path `src/ticket` still imports result rows by; it goes when the
-/// ticket feature imports `search::results` itself.
+/// The paths `src/ticket` still imports result rows and page effects by;
+/// they go when the ticket feature imports `search::results`, `web` and
+/// `announcer` itself.
 pub use search::results as search_box;
+pub mod dom {
+    pub use crate::announcer::Announcer;
+    pub use crate::web::article_body::rebase_article_links;
+    pub use crate::web::clipboard::copy_to_clipboard;
+}
 
 use leptos::prelude::*;
 
@@ -21,24 +30,11 @@ use leptos::prelude::*;
 /// app starts on a slow connection).
 pub fn start() {
     console_error_panic_hook::set_once();
-    dom::mark("app-start");
-    let doc = document();
-    if let Some(prerendered) = doc.get_element_by_id("lantern-prerender") {
-        // The pre-rendered home page has a search box: what was typed into
-        // it becomes the page's `?q=`, which the app's own box starts with.
-        search::early_search::hand_over_query();
-        prerendered.remove();
-    }
-    // Page-relative addresses would resolve against each new URL the
-    // router pushes; pin the icon (the one asset loaded lazily) to where
-    // it really is.
-    if let Ok(Some(icon)) = doc.query_selector("link[rel=icon]") {
-        if let Some(href) = js_sys::Reflect::get(&icon, &"href".into())
-            .ok()
-            .and_then(|v| v.as_string())
-        {
-            let _ = icon.set_attribute("href", &href);
-        }
-    }
+    web::dom::mark("app-start");
+    // What was typed into the pre-rendered home page's box becomes the
+    // page's `?q=`, which the app's own box starts with.
+    search::early_search::hand_over_query();
+    web::dom::remove_by_id("lantern-prerender");
+    web::dom::pin_icon();
     mount_to_body(app::App);
 }

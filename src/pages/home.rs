@@ -1,15 +1,17 @@
 //! Home: the search box, and browsing by category.
 //!
-//! The URL holds the state: `?q=` is the query, `?category=` browses a
-//! category without a query and filters the results with one, `?tag=`
-//! filters the results by tag.
+//! The address holds the state (see `search::url_state`): `?q=` is the
+//! query, `?category=` browses a category without a query and filters
+//! the results with one, `?tag=` filters the results by tag.
 
 use leptos::prelude::*;
+
 use leptos_router::hooks::use_url;
 
 use crate::search::filters::{non_empty, write_search_to_url, SearchFilters};
 use crate::search::SearchBox;
-use crate::site::use_site;
+use crate::site::{use_site, Site};
+use crate::urls;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -44,66 +46,44 @@ pub fn Home() -> impl IntoView {
         }
         filters.set(category, tag);
     });
-    let category = move || filters.category.get();
+    let searching = move || !query.read().trim().is_empty();
     super::set_title("", &site.catalog.site.name);
-
-    let browse_site = site.clone();
-    let browse = move || {
-        let site = browse_site.clone();
-        match category() {
-            Some(id) => view! { <CategoryList site=site id=id/> }.into_any(),
-            None => view! { <Categories site=site/> }.into_any(),
-        }
-    };
     view! {
         // While there is a query the hero makes room: the results come first.
-        <section class="hero" class:searching=move || !query.read().trim().is_empty()>
+        <section class="hero" class:searching=searching>
             <h1>{site.catalog.site.name.clone()}</h1>
             <p class="tagline">{site.catalog.site.tagline.clone()}</p>
             <SearchBox query=query sync_url=true autofocus=true filters=filters/>
         </section>
-        <Show when=move || query.read().trim().is_empty()>
-            {browse.clone()}
+        <Show when=move || !searching()>
+            {move || match filters.category.get() {
+                Some(id) => view! { <CategoryList site=site id=id/> }.into_any(),
+                None => view! { <Categories site=site/> }.into_any(),
+            }}
         </Show>
     }
 }
 
-#[component]
-fn Categories(site: crate::site::Site) -> impl IntoView {
-    let catalog = site.catalog.clone();
+/// Category ids with a card: the configured ones, then any an article
+/// names that is not configured.
+fn category_ids(site: Site) -> Vec<String> {
+    let catalog = site.catalog;
     let mut ids: Vec<String> = catalog.categories.iter().map(|c| c.id.clone()).collect();
-    // Articles whose category is not configured still get a card.
     for article in &catalog.articles {
         if !article.category.is_empty() && !ids.contains(&article.category) {
             ids.push(article.category.clone());
         }
     }
-    let cards = ids
+    ids
+}
+
+#[component]
+fn Categories(site: Site) -> impl IntoView {
+    let cards = category_ids(site)
         .into_iter()
         .filter_map(|id| {
-            let count = catalog.articles_in(&id).count();
-            (count > 0).then(|| {
-                let description = catalog
-                    .category(&id)
-                    .map(|c| c.description.clone())
-                    .unwrap_or_default();
-                let href = format!("{}/?category={id}", site.root);
-                let name = site.category_name(&id);
-                let label = if count == 1 {
-                    "1 article".to_string()
-                } else {
-                    format!("{count} articles")
-                };
-                view! {
-                    <li class="category-card">
-                        <a href=href>
-                            <span class="category-name">{name}</span>
-                            <span class="category-count">{label}</span>
-                            <span class="category-description">{description}</span>
-                        </a>
-                    </li>
-                }
-            })
+            let count = site.catalog.articles_in(&id).count();
+            (count > 0).then(|| view! { <CategoryCard site=site id=id count=count/> })
         })
         .collect_view();
     view! {
@@ -115,27 +95,48 @@ fn Categories(site: crate::site::Site) -> impl IntoView {
 }
 
 #[component]
-fn CategoryList(site: crate::site::Site, id: String) -> impl IntoView {
+fn CategoryCard(site: Site, id: String, count: usize) -> impl IntoView {
+    let description = site
+        .catalog
+        .category(&id)
+        .map(|c| c.description.clone())
+        .unwrap_or_default();
+    let label = if count == 1 {
+        "1 article".to_string()
+    } else {
+        format!("{count} articles")
+    };
+    view! {
+        <li class="category-card">
+            <a href=urls::category(site.root, &id)>
+                <span class="category-name">{site.category_name(&id)}</span>
+                <span class="category-count">{label}</span>
+                <span class="category-description">{description}</span>
+            </a>
+        </li>
+    }
+}
+
+#[component]
+fn CategoryList(site: Site, id: String) -> impl IntoView {
     let name = site.category_name(&id);
     let items = site
         .catalog
         .articles_in(&id)
         .map(|a| {
-            let href = site.article_path(&a.slug);
             view! {
                 <li>
-                    <a href=href>{a.title.clone()}</a>
+                    <a href=urls::article(site.root, &a.slug)>{a.title.clone()}</a>
                     <p>{a.summary.clone()}</p>
                 </li>
             }
         })
         .collect_view();
-    let home = format!("{}/", site.root);
     view! {
         <section class="browse" aria-labelledby="browse-title">
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>
-                    <li><a href=home>"Home"</a></li>
+                    <li><a href=urls::home(site.root)>"Home"</a></li>
                     <li aria-current="page">{name.clone()}</li>
                 </ol>
             </nav>

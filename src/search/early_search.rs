@@ -10,28 +10,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{HOME_PLACEHOLDER, INPUT_ID};
-
-/// Whether the address is the home page, the only page with a big box.
-pub fn on_home_page(root: &str) -> bool {
-    is_home_path(root, &window().location().pathname().unwrap_or_default())
-}
-
-pub fn is_home_path(root: &str, path: &str) -> bool {
-    let rest = path.strip_prefix(root).unwrap_or(path);
-    rest.is_empty() || rest == "/" || rest == "/index.html"
-}
+use crate::urls;
+use crate::web::dom;
 
 #[component]
-pub fn EarlySearch(root: String) -> impl IntoView {
-    let doc = document();
-    let name = doc.title();
-    let tagline = doc
-        .query_selector("meta[name=description]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_default();
-    let home = format!("{root}/");
+pub fn EarlySearch(root: &'static str) -> impl IntoView {
+    let name = dom::title();
+    let tagline = dom::meta_content("description").unwrap_or_default();
+    let home = urls::home(root);
     // A shared results link shows its query from the start.
     let shared_query = web_sys::Url::new(&window().location().href().unwrap_or_default())
         .ok()

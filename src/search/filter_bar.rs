@@ -9,22 +9,14 @@ use super::filter_collapse::{keep_folded, FiltersToggle, BAR_ID};
 use super::filters::{category_facets, count, tag_facets, Match, SearchFilters, POOL_LIMIT};
 use super::status::count_label;
 use crate::site::use_site;
+use crate::web::dom::{focus_by_id, focus_is_lost};
 
 /// A chip that lost its place (a removed tag that is no longer listed)
 /// would drop keyboard focus on the page body; give it back to the box.
 fn keep_focus_in_search(input_id: &'static str) {
     request_animation_frame(move || {
-        let doc = document();
-        let lost = doc
-            .active_element()
-            .is_none_or(|el| doc.body().is_some_and(|b| *b == el) || !el.is_connected());
-        if lost {
-            if let Some(input) = doc.get_element_by_id(input_id) {
-                use wasm_bindgen::JsCast;
-                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                }
-            }
+        if focus_is_lost() {
+            focus_by_id(input_id);
         }
     });
 }
@@ -79,7 +71,6 @@ pub fn FilterBar(
         keep_focus_in_search(input_id);
     };
     let all_pressed = move || filters.category.read().is_none();
-    let name_site = site.clone();
 
     view! {
         <div class="search-filters" id=BAR_ID node_ref=bar class:collapsed=move || !unfolded.get()>
@@ -104,7 +95,7 @@ pub fn FilterBar(
                         let pressed_id = id.clone();
                         let pressed = move || filters.category.read().as_deref() == Some(pressed_id.as_str());
                         let pressed_attr = pressed.clone();
-                        let name = name_site.category_name(&id);
+                        let name = site.category_name(&id);
                         view! {
                             <button
                                 type="button"

@@ -8,18 +8,10 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::web::dom::html_elements;
+
 /// The id of the filter bar, which the toggle controls.
 pub const BAR_ID: &str = "search-filters";
-
-fn html_elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
-    let Ok(nodes) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..nodes.length())
-        .filter_map(|i| nodes.get(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
-}
 
 fn set_hidden(element: &web_sys::HtmlElement, hidden: bool) {
     element.set_hidden(hidden);

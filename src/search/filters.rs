@@ -181,34 +181,15 @@ pub fn tag_facets(pool: &[Match], category: Option<&str>, active: Option<&str>) 
     facets
 }
 
-/// The address of the home page for a query and its filters.
-pub fn search_url(path: &str, query: &str, category: Option<&str>, tag: Option<&str>) -> String {
-    let mut params = Vec::new();
-    if !query.trim().is_empty() {
-        params.push(format!("q={}", encode(query)));
-    }
-    if let Some(category) = category {
-        params.push(format!("category={}", encode(category)));
-    }
-    if let Some(tag) = tag {
-        params.push(format!("tag={}", encode(tag)));
-    }
-    if params.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", params.join("&"))
-    }
-}
-
-fn encode(value: &str) -> String {
-    String::from(js_sys::encode_uri_component(value))
-}
-
 /// Replaces the address bar's query and filters without a navigation, so
 /// the results page can be shared and reload keeps it.
 pub fn write_search_to_url(query: &str, category: Option<&str>, tag: Option<&str>) {
-    let path = window().location().pathname().unwrap_or_default();
-    let url = search_url(&path, query, category, tag);
+    let params = crate::urls::SearchParams {
+        query: query.to_string(),
+        category: category.map(String::from),
+        tag: tag.map(String::from),
+    };
+    let url = crate::urls::search(&crate::web::dom::current_path(), &params);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -291,23 +272,6 @@ mod tests {
                 id: "printer".into(),
                 count: 0
             }
-        );
-    }
-
-    #[wasm_bindgen_test]
-    fn the_url_holds_query_and_filters() {
-        assert_eq!(search_url("/", "", None, None), "/");
-        assert_eq!(
-            search_url("/", "  ", Some("network"), None),
-            "/?category=network"
-        );
-        assert_eq!(
-            search_url("/help/", "vpn error 809", Some("network"), Some("vpn")),
-            "/help/?q=vpn%20error%20809&category=network&tag=vpn"
-        );
-        assert_eq!(
-            search_url("/", "a&b", None, Some("x y")),
-            "/?q=a%26b&tag=x%20y"
         );
     }
 }

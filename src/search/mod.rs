@@ -12,15 +12,14 @@
 //!   `filter_collapse` their view.
 //! - `status`, `panel`: what the box says about what it found.
 //! - `early_search`: the box before the index is in.
-//! - `dom`: the few page effects the box needs (focus, scrolling, the
-//!   results page's place in history).
+//! - `place`: the results page's place across back and forward.
 
-pub mod dom;
 pub mod early_search;
 pub mod filter_bar;
 pub mod filter_collapse;
 pub mod filters;
 pub mod panel;
+pub mod place;
 pub mod results;
 pub mod search_box;
 pub mod show_more;
@@ -28,6 +27,8 @@ pub mod snippets;
 pub mod status;
 
 pub use search_box::SearchBox;
+
+use crate::web::dom::focus_by_id;
 
 /// The id of the home page's search input. `lantern build` prerenders a
 /// box with the same id (`SEARCH_INPUT_ID` in crates/cli/src/prerender.rs),
@@ -44,7 +45,7 @@ pub const HOME_PLACEHOLDER: &str =
 /// Puts the focus in the page's search box: the home page's, or the
 /// header's on other pages (the `/` shortcut).
 pub fn focus_search() {
-    if !dom::focus_by_id(INPUT_ID) {
-        dom::focus_by_id(HEADER_INPUT_ID);
+    if !focus_by_id(INPUT_ID) {
+        focus_by_id(HEADER_INPUT_ID);
     }
 }

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::dom::focus_by_id;
 use super::filters::{SearchFilters, POOL_LIMIT};
+use crate::web::dom::focus_by_id;
 
 #[component]
 pub fn PanelMessages(

@@ -8,22 +8,25 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use super::dom::{
-    caret_to_end, focus_by_id, focus_stays_in, remember_results_place, remembered_results_place,
-    scroll_into_view_nearest, scroll_window_to,
-};
 use super::filter_bar::FilterBar;
 use super::filters::{
     count, matches_of, scope_phrase, write_search_to_url, Match, SearchFilters, POOL_LIMIT,
 };
 use super::panel::PanelMessages;
+use super::place::{
+    remember_place_while_scrolling, remember_results_place, remembered_results_place,
+};
 use super::results::{matched_terms_in, ranked_rows, segments, ResultRow};
 use super::show_more::{ShowMore, PAGE};
 use super::snippets::{use_snippets, SNIPPET_RESULTS};
 use super::status::{status_text, Total};
 use super::{HEADER_INPUT_ID, HOME_PLACEHOLDER, INPUT_ID};
 use crate::site::use_site;
-
+use crate::urls;
+use crate::web::dom::{
+    caret_to_end, focus_by_id, focus_stays_in, scroll_into_view_nearest, scroll_window_to,
+};
+use crate::web::timer::Debounce;
 
 #[component]
 pub fn SearchBox(
@@ -48,9 +51,8 @@ pub fn SearchBox(
     // without an active filter the results are simply its first ones (the
     // engine ranks the top the same whatever the limit), so one search per
     // keystroke serves both.
-    let pool_site = site.clone();
     let pool_hits: Memo<Vec<SearchHit>> = Memo::new(move |_| match filters {
-        Some(_) => pool_site.catalog.index.search(
+        Some(_) => site.catalog.index.search(
             &query.read(),
             &SearchOptions {
                 limit: POOL_LIMIT,
@@ -69,27 +71,18 @@ pub fn SearchBox(
     // return to as many as were shown, as far down the page.
     let place = sync_url.then(remembered_results_place).flatten();
     let limit = RwSignal::new(place.map_or(PAGE, |p| p.shown.max(PAGE)));
-    let search_site = site.clone();
     let ranked = Memo::new(move |_| {
         let (category, tag) = active_filters();
         let (q, limit) = (query.read(), limit.get());
         pool_hits.with(|pool| {
             let pool = filters.is_some().then_some(pool.as_slice());
-            ranked_rows(
-                &search_site,
-                &q,
-                pool,
-                category.as_deref(),
-                tag.as_deref(),
-                limit,
-            )
+            ranked_rows(&site, &q, pool, category.as_deref(), tag.as_deref(), limit)
         })
     });
     let results = Memo::new(move |_| ranked.with(|r| r[..r.len().min(limit.get())].to_vec()));
     let more = Signal::derive(move || ranked.with(Vec::len) > limit.get());
-    let match_site = site.clone();
     let matches: Memo<Vec<Match>> =
-        Memo::new(move |_| pool_hits.with(|hits| matches_of(&match_site, hits)));
+        Memo::new(move |_| pool_hits.with(|hits| matches_of(&site, hits)));
     let filtered = move || {
         let (c, t) = active_filters();
         c.is_some() || t.is_some()
@@ -106,20 +99,8 @@ pub fn SearchBox(
     // While typing, the address bar follows after a pause: replaceState
     // on every keystroke costs Chromium a same-document navigation (and a
     // favicon reload) each time.
-    let url_timer = StoredValue::new(None::<TimeoutHandle>);
-    let write_url_soon = move || {
-        if let Some(handle) = url_timer.get_value() {
-            handle.clear();
-        }
-        let handle =
-            set_timeout_with_handle(move || write_url(), std::time::Duration::from_millis(250));
-        url_timer.set_value(handle.ok());
-    };
-    on_cleanup(move || {
-        if let Some(handle) = url_timer.get_value() {
-            handle.clear();
-        }
-    });
+    let url_pause = Debounce::new(std::time::Duration::from_millis(250));
+    let write_url_soon = move || url_pause.call(write_url);
     if sync_url {
         remember_place_while_scrolling(limit);
         if let Some(place) = place {
@@ -145,10 +126,9 @@ pub fn SearchBox(
         ("search-results", INPUT_ID)
     };
 
-    let visit_root = site.root.clone();
     Effect::new(move |_| {
         // What the user searched goes with a ticket, if they file one.
-        query.with(|q| crate::ticket::visit::record_query(&visit_root, q));
+        query.with(|q| crate::ticket::visit::record_query(site.root, q));
     });
     // A new query or filter starts again at the top of the results.
     Effect::new(move |ran_before: Option<()>| {
@@ -162,9 +142,7 @@ pub fn SearchBox(
             limit.set(PAGE);
         }
     });
-    let contact_site = site.clone();
-    let contact_href =
-        Signal::derive(move || crate::ticket::ticket_href(&contact_site, &query.read()));
+    let contact_href = Signal::derive(move || urls::ticket_for_query(site.root, &query.read()));
     if autofocus {
         Effect::new(move |_| {
             if let Some(input) = input_ref.get() {
@@ -180,7 +158,6 @@ pub fn SearchBox(
     // link to the section it sits in.
     let snippets = use_snippets();
     if !compact {
-        let root = site.root.clone();
         Effect::new(move |_| {
             let slugs: Vec<String> = results.with(|rows| {
                 rows.iter()
@@ -188,7 +165,7 @@ pub fn SearchBox(
                     .map(|r| r.slug.clone())
                     .collect()
             });
-            snippets.request(&root, slugs);
+            snippets.request(site.root, slugs);
         });
     }
     let passage_of = move |row: &ResultRow| {
@@ -204,14 +181,12 @@ pub fn SearchBox(
             // Open at the passage's section only when it holds words the
             // title and summary do not: "vpn" opens the VPN article at the
             // top, "generic credentials" at the section that says how.
-            let anchor = passage_of(row)
+            let heading = passage_of(row)
                 .filter(|p| {
                     let head = matched_terms_in(row.title.iter().chain(&row.summary));
                     !matched_terms_in(&p.segments).is_subset(&head)
                 })
-                .and_then(|p| p.heading_id)
-                .map(|id| format!("#{id}"))
-                .unwrap_or_default();
+                .and_then(|p| p.heading_id);
             close();
             if sync_url {
                 // Back returns to this query, as far down as it was.
@@ -219,8 +194,11 @@ pub fn SearchBox(
                 remember_results_place(limit.get_untracked());
             }
             navigate(
-                &format!("/a/{}/{anchor}", row.slug),
-                NavigateOptions::default(),
+                &urls::article_at(site.root, &row.slug, heading.as_deref()),
+                NavigateOptions {
+                    resolve: false,
+                    ..NavigateOptions::default()
+                },
             );
         }
     };
@@ -301,7 +279,6 @@ pub fn SearchBox(
     let filter_hides_all = Signal::derive(move || {
         filtered() && results.with(Vec::is_empty) && matches.with(|m| !m.is_empty())
     });
-    let status_site = site.clone();
     let status = move || {
         let (category, tag) = active_filters();
         let total = match filters {
@@ -318,7 +295,7 @@ pub fn SearchBox(
         let scope = if matches.with(Vec::is_empty) {
             String::new()
         } else {
-            scope_phrase(&status_site, category.as_deref(), tag.as_deref())
+            scope_phrase(&site, category.as_deref(), tag.as_deref())
         };
         let shown = results.with(Vec::len);
         status_text(&query.read(), shown, total, more.get(), &scope)
@@ -426,34 +403,6 @@ pub fn SearchBox(
             </div>
         </div>
     }
-}
-
-/// Keeps the results page's place in its history entry as the user
-/// scrolls (after a pause), for back and forward.
-fn remember_place_while_scrolling(limit: RwSignal<usize>) {
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    let path = || window().location().pathname().unwrap_or_default();
-    let here = path();
-    let scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
-        let here = here.clone();
-        // Not the scroll to the top of the page being opened.
-        let remember = move || {
-            if path() == here {
-                remember_results_place(limit.get_untracked());
-            }
-        };
-        let handle = set_timeout_with_handle(remember, std::time::Duration::from_millis(150));
-        timer.set_value(handle.ok());
-    });
-    on_cleanup(move || {
-        scroll.remove();
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
-    });
 }
 
 /// The header box's dropdown closes when another page opens under it.

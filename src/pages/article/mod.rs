@@ -11,8 +11,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use super::not_found::NotFound;
-use crate::dom::TocEntry;
 use crate::site::use_site;
+use crate::urls;
+use crate::web::article_body::TocEntry;
+use crate::web::dom::current_hash;
 use body::ArticleBody;
 use header::ArticleHeader;
 use toc::TableOfContents;
@@ -32,10 +34,12 @@ pub fn ArticlePage() -> impl IntoView {
                 if via_alias {
                     // An old link: move the address bar to the current slug,
                     // keeping the heading the link pointed at.
-                    let hash = window().location().hash().unwrap_or_default();
+                    let href =
+                        format!("{}{}", urls::article(site.root, &meta.slug), current_hash());
                     navigate(
-                        &format!("/a/{}/{hash}", meta.slug),
+                        &href,
                         NavigateOptions {
+                            resolve: false,
                             replace: true,
                             ..Default::default()
                         },
@@ -70,14 +74,14 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
     let site = use_site();
     super::set_title(&meta.title, &site.catalog.site.name);
     crate::ticket::visit::record_article(
-        &site.root,
+        site.root,
         lantern_core::ticket::ArticleVisit {
             slug: meta.slug.clone(),
             title: meta.title.clone(),
             url: site.article_url(&meta.slug, None),
         },
     );
-    let ticket_href = format!("{}/ticket/", site.root);
+    let ticket_href = urls::ticket(site.root);
     // The table of contents is read off the body once it is in: the
     // catalog does not carry every article's headings.
     let toc = RwSignal::new(Vec::<TocEntry>::new());
@@ -88,8 +92,7 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
         .related(&meta.slug, 4)
         .into_iter()
         .map(|a| {
-            let href = site.article_path(&a.slug);
-            view! { <li><a href=href>{a.title.clone()}</a></li> }
+            view! { <li><a href=urls::article(site.root, &a.slug)>{a.title.clone()}</a></li> }
         })
         .collect_view();
 
