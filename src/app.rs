@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 
 use crate::announcer::{use_announcer, Announcer, Toast};
 use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, ticket::TicketPage};
-use crate::search::early_search::{hand_over_query, EarlySearch};
+use crate::search::early_search::{provide_early_text, EarlySearch};
 use crate::search::{focus_search, SearchBox};
 use crate::site::{detect_root, use_site, Site};
 use crate::ticket::outbound::{use_outbound, Outbound};
@@ -16,29 +16,33 @@ use crate::ticket::visit;
 use crate::urls::{self, route};
 use crate::web::{dom, network};
 
+/// The app, given what was typed into the prerendered home page's box
+/// before it started.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(typed: String) -> impl IntoView {
     let root = detect_root();
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
+    provide_early_text(typed);
     slash_jumps_to_search();
     let site = LocalResource::new(move || async move {
         let catalog = network::fetch_catalog(root).await?;
         Ok::<_, network::LoadError>(Site::new(catalog, root))
     });
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        {move || match site.get() {
-            None if urls::is_home_path(root, &dom::current_path()) => view! { <EarlySearch root=root/> }.into_any(),
-            None => view! { <p class="loading" aria-busy="true">"Loading the help center…"</p> }.into_any(),
-            Some(Err(error)) => view! { <LoadFailed error=error/> }.into_any(),
-            Some(Ok(site)) => {
-                hand_over_query();
-                provide_context(site);
-                view! { <Routed/> }.into_any()
-            }
-        }}
-        <Toast announcer=announcer/>
+        <Router base=root>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            {move || match site.get() {
+                None if urls::is_home_path(root, &dom::current_path()) => view! { <EarlySearch root=root/> }.into_any(),
+                None => view! { <p class="loading" aria-busy="true">"Loading the help center…"</p> }.into_any(),
+                Some(Err(error)) => view! { <LoadFailed error=error/> }.into_any(),
+                Some(Ok(site)) => {
+                    provide_context(site);
+                    view! { <Routed/> }.into_any()
+                }
+            }}
+            <Toast announcer=announcer/>
+        </Router>
     }
 }
 
@@ -76,8 +80,7 @@ fn Routed() -> impl IntoView {
         urls::is_ticket_path(site.root, &dom::current_path()),
     ));
     view! {
-        <Router base=site.root>
-            <VisitTracker/>
+        <VisitTracker/>
             <Header/>
             <OutboxBanner/>
             <main id="main" tabindex="-1">
@@ -95,7 +98,6 @@ fn Routed() -> impl IntoView {
                     <a href=urls::ticket(site.root)>"Contact support"</a>
                 </p>
             </footer>
-        </Router>
     }
 }
 

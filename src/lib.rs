@@ -31,10 +31,10 @@ use leptos::prelude::*;
 pub fn start() {
     console_error_panic_hook::set_once();
     web::dom::mark("app-start");
-    // What was typed into the pre-rendered home page's box becomes the
-    // page's `?q=`, which the app's own box starts with.
-    search::early_search::hand_over_query();
+    // What was typed into the pre-rendered home page's box goes on in the
+    // app's own box.
+    let typed = search::early_search::typed_into_prerendered_box();
     web::dom::remove_by_id("lantern-prerender");
     web::dom::pin_icon();
-    mount_to_body(app::App);
+    mount_to_body(move || view! { <app::App typed=typed/> });
 }

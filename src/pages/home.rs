@@ -6,9 +6,8 @@
 
 use leptos::prelude::*;
 
-use leptos_router::hooks::use_url;
-
-use crate::search::filters::{non_empty, write_search_to_url, SearchFilters};
+use crate::search::early_search::take_early_text;
+use crate::search::url_state::{use_search_from_url, use_search_url};
 use crate::search::SearchBox;
 use crate::site::{use_site, Site};
 use crate::urls;
@@ -16,36 +15,9 @@ use crate::urls;
 #[component]
 pub fn Home() -> impl IntoView {
     let site = use_site();
-    let url = use_url();
-    let from_url = move |url: &leptos_router::location::Url| {
-        let p = url.search_params();
-        (
-            p.get("q").unwrap_or_default(),
-            non_empty(p.get("category")),
-            non_empty(p.get("tag")),
-        )
-    };
-    let (q, category, tag) = url.with_untracked(from_url);
-    let home_path = url.with_untracked(|u| u.path().to_string());
-    let query = RwSignal::new(q);
-    let filters = SearchFilters::new(category, tag);
-    // The search box rewrites the address bar without telling the router;
-    // a real navigation to this page (a category card, the brand link,
-    // back and forward) brings the URL's state back.
-    Effect::new(move |ran_before: Option<()>| {
-        let Some((q, category, tag)) = url.with(|u| (u.path() == home_path).then(|| from_url(u)))
-        else {
-            return;
-        };
-        if ran_before.is_some() {
-            // The router skips writing a URL it believes is current.
-            write_search_to_url(&q, category.as_deref(), tag.as_deref());
-        }
-        if query.with_untracked(|current| *current != q) {
-            query.set(q);
-        }
-        filters.set(category, tag);
-    });
+    let url = use_search_url(site.root);
+    let search = use_search_from_url(url, take_early_text());
+    let query = search.query;
     let searching = move || !query.read().trim().is_empty();
     super::set_title("", &site.catalog.site.name);
     view! {
@@ -53,10 +25,10 @@ pub fn Home() -> impl IntoView {
         <section class="hero" class:searching=searching>
             <h1>{site.catalog.site.name.clone()}</h1>
             <p class="tagline">{site.catalog.site.tagline.clone()}</p>
-            <SearchBox query=query sync_url=true autofocus=true filters=filters/>
+            <SearchBox query=query url=url autofocus=true filters=search.filters/>
         </section>
         <Show when=move || !searching()>
-            {move || match filters.category.get() {
+            {move || match search.filters.category.get() {
                 Some(id) => view! { <CategoryList site=site id=id/> }.into_any(),
                 None => view! { <Categories site=site/> }.into_any(),
             }}

@@ -1,27 +1,52 @@
 //! The home page's search box before the article index has arrived: the
-//! user can start typing at once, and what they typed is handed to the real
-//! search box, as the page's `?q=`, when the index is in.
+//! user can start typing at once (into the box `lantern build` prerendered,
+//! then into this one), and what they typed is handed to the real search
+//! box when the index is in.
 //!
 //! Everything shown comes from the page itself (its title and description,
 //! written by `lantern build`), so the layout does not jump when the real
 //! page replaces it.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::url_state::use_search_url;
 use super::{HOME_PLACEHOLDER, INPUT_ID};
 use crate::urls;
 use crate::web::dom;
+
+/// What was typed before the real box was there (empty if nothing).
+#[derive(Clone, Copy)]
+pub struct EarlyText(RwSignal<String>);
+
+/// Starts the hand-over with what was typed into the prerendered box.
+pub fn provide_early_text(typed: String) {
+    provide_context(EarlyText(RwSignal::new(typed)));
+}
+
+/// The text typed before the real box was there, once: the home page's
+/// box starts with it.
+pub fn take_early_text() -> Option<String> {
+    let EarlyText(text) = use_context::<EarlyText>()?;
+    let typed = text.try_update_untracked(std::mem::take)?;
+    (!typed.is_empty()).then_some(typed)
+}
+
+/// What was typed into the prerendered home page, before the app started
+/// (call before it is removed).
+pub fn typed_into_prerendered_box() -> String {
+    dom::input_value(INPUT_ID).unwrap_or_default()
+}
 
 #[component]
 pub fn EarlySearch(root: &'static str) -> impl IntoView {
     let name = dom::title();
     let tagline = dom::meta_content("description").unwrap_or_default();
-    let home = urls::home(root);
+    let typed = use_context::<EarlyText>().map(|EarlyText(text)| text);
     // A shared results link shows its query from the start.
-    let shared_query = web_sys::Url::new(&window().location().href().unwrap_or_default())
-        .ok()
-        .and_then(|url| url.search_params().get("q"))
+    let shown = typed
+        .map(|t| t.get_untracked())
+        .filter(|t| !t.is_empty())
+        .or_else(|| use_search_url(root).get_untracked().map(|p| p.query))
         .unwrap_or_default();
     let input_ref = NodeRef::<leptos::html::Input>::new();
     // Focused when the page is next drawn, not at once: when the index is
@@ -36,9 +61,14 @@ pub fn EarlySearch(root: &'static str) -> impl IntoView {
             });
         }
     });
+    let on_input = move |event| {
+        if let Some(typed) = typed {
+            typed.set(event_target_value(&event));
+        }
+    };
     view! {
         <header class="site-header">
-            <a class="brand" href=home>
+            <a class="brand" href=urls::home(root)>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 {name.clone()}
             </a>
@@ -57,33 +87,12 @@ pub fn EarlySearch(root: &'static str) -> impl IntoView {
                         spellcheck="false"
                         placeholder=HOME_PLACEHOLDER
                         aria-describedby="early-search-status"
-                        prop:value=shared_query
+                        prop:value=shown
+                        on:input=on_input
                     />
                     <p id="early-search-status" class="loading" aria-busy="true">"Loading articles…"</p>
                 </div>
             </section>
         </main>
-    }
-}
-
-/// What was typed into the early box, moved into the address bar so the
-/// home page starts with it. Call while the early box is still on the page.
-pub fn hand_over_query() {
-    let Some(input) = document()
-        .get_element_by_id(INPUT_ID)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
-    };
-    let typed = input.value();
-    if typed.is_empty() {
-        return;
-    }
-    let Ok(url) = web_sys::Url::new(&window().location().href().unwrap_or_default()) else {
-        return;
-    };
-    url.search_params().set("q", &typed);
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
     }
 }

@@ -181,20 +181,6 @@ pub fn tag_facets(pool: &[Match], category: Option<&str>, active: Option<&str>) 
     facets
 }
 
-/// Replaces the address bar's query and filters without a navigation, so
-/// the results page can be shared and reload keeps it.
-pub fn write_search_to_url(query: &str, category: Option<&str>, tag: Option<&str>) {
-    let params = crate::urls::SearchParams {
-        query: query.to_string(),
-        category: category.map(String::from),
-        tag: tag.map(String::from),
-    };
-    let url = crate::urls::search(&crate::web::dom::current_path(), &params);
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
 /// "in Network & VPN", "tagged “vpn”", or both; empty without filters.
 pub fn scope_phrase(site: &Site, category: Option<&str>, tag: Option<&str>) -> String {
     let mut parts = Vec::new();

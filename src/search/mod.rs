@@ -12,7 +12,8 @@
 //!   `filter_collapse` their view.
 //! - `status`, `panel`: what the box says about what it found.
 //! - `early_search`: the box before the index is in.
-//! - `place`: the results page's place across back and forward.
+//! - `place`: the results page's place across back and forward;
+//!   `url_state`: the home page's search in its address.
 
 pub mod early_search;
 pub mod filter_bar;
@@ -25,6 +26,7 @@ pub mod search_box;
 pub mod show_more;
 pub mod snippets;
 pub mod status;
+pub mod url_state;
 
 pub use search_box::SearchBox;
 

@@ -9,9 +9,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::filter_bar::FilterBar;
-use super::filters::{
-    count, matches_of, scope_phrase, write_search_to_url, Match, SearchFilters, POOL_LIMIT,
-};
+use super::filters::{count, matches_of, scope_phrase, Match, SearchFilters, POOL_LIMIT};
 use super::panel::PanelMessages;
 use super::place::{
     remember_place_while_scrolling, remember_results_place, remembered_results_place,
@@ -20,6 +18,7 @@ use super::results::{matched_terms_in, ranked_rows, segments, ResultRow};
 use super::show_more::{ShowMore, PAGE};
 use super::snippets::{use_snippets, SNIPPET_RESULTS};
 use super::status::{status_text, Total};
+use super::url_state::{SearchState, SearchUrl};
 use super::{HEADER_INPUT_ID, HOME_PLACEHOLDER, INPUT_ID};
 use crate::site::use_site;
 use crate::urls;
@@ -36,12 +35,12 @@ pub fn SearchBox(
     /// closes when the user moves on.
     #[prop(optional)]
     compact: bool,
-    /// Keep `?q=` in the address bar in step with the query.
+    /// The address the query and filters are kept in (the home page's).
     #[prop(optional)]
-    sync_url: bool,
+    url: Option<SearchUrl>,
     #[prop(optional)] autofocus: bool,
     /// Category and tag filters, shown as chips above the results (and
-    /// kept in the URL with `sync_url`).
+    /// kept in the address with `url`).
     #[prop(optional)]
     filters: Option<SearchFilters>,
 ) -> impl IntoView {
@@ -69,7 +68,7 @@ pub fn SearchBox(
     };
     // Results shown: a page, and more with "Show more"; back and forward
     // return to as many as were shown, as far down the page.
-    let place = sync_url.then(remembered_results_place).flatten();
+    let place = url.is_some().then(remembered_results_place).flatten();
     let limit = RwSignal::new(place.map_or(PAGE, |p| p.shown.max(PAGE)));
     let ranked = Memo::new(move |_| {
         let (category, tag) = active_filters();
@@ -88,12 +87,8 @@ pub fn SearchBox(
         c.is_some() || t.is_some()
     };
     let write_url = move || {
-        if sync_url {
-            let (c, t) = match filters {
-                Some(f) => (f.category.get_untracked(), f.tag.get_untracked()),
-                None => (None, None),
-            };
-            query.with_untracked(|q| write_search_to_url(q, c.as_deref(), t.as_deref()));
+        if let (Some(url), Some(filters)) = (url, filters) {
+            url.write(&SearchState { query, filters }.params_untracked());
         }
     };
     // While typing, the address bar follows after a pause: replaceState
@@ -101,7 +96,7 @@ pub fn SearchBox(
     // favicon reload) each time.
     let url_pause = Debounce::new(std::time::Duration::from_millis(250));
     let write_url_soon = move || url_pause.call(write_url);
-    if sync_url {
+    if url.is_some() {
         remember_place_while_scrolling(limit);
         if let Some(place) = place {
             Effect::new(move |_| scroll_window_to(place.scroll_y));
@@ -188,7 +183,7 @@ pub fn SearchBox(
                 })
                 .and_then(|p| p.heading_id);
             close();
-            if sync_url {
+            if url.is_some() {
                 // Back returns to this query, as far down as it was.
                 write_url();
                 remember_results_place(limit.get_untracked());
