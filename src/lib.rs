@@ -9,6 +9,10 @@ pub mod app;
 pub mod pages;
 pub mod search;
 pub mod site;
+// The ticket feature still copies `Site` and its root as if they were
+// owned (`site.clone()`, `&site.root`); allowed until it adopts the Copy
+// `Site` (its own helper's part of the clean-up).
+#[allow(noop_method_call, clippy::clone_on_copy, clippy::needless_borrow)]
 pub mod ticket;
 pub mod urls;
 pub mod web;

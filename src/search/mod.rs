@@ -5,7 +5,10 @@
 //!
 //! - `search_box`: the component, used by the home page (big, with
 //!   filters and the address bar kept in step), the header (compact) and
-//!   the not-found page.
+//!   the not-found page. Its state and actions are `box_state`, over
+//!   `ranking` (the engine's results for the query), `combobox` (the
+//!   active option, the open dropdown) and `keyboard`; its list is
+//!   `result_list`.
 //! - `results`: ranked hits as rows; `snippets`: the best passage of each
 //!   top result; `show_more`: results a page at a time.
 //! - `filters`: the chips' data (facets, counts), `filter_bar` and
@@ -15,12 +18,17 @@
 //! - `place`: the results page's place across back and forward;
 //!   `url_state`: the home page's search in its address.
 
+pub mod box_state;
+pub mod combobox;
 pub mod early_search;
 pub mod filter_bar;
 pub mod filter_collapse;
 pub mod filters;
+pub mod keyboard;
 pub mod panel;
 pub mod place;
+pub mod ranking;
+pub mod result_list;
 pub mod results;
 pub mod search_box;
 pub mod show_more;

@@ -81,21 +81,11 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
             url: site.article_url(&meta.slug, None),
         },
     );
-    let ticket_href = urls::ticket(site.root);
     // The table of contents is read off the body once it is in: the
     // catalog does not carry every article's headings.
     let toc = RwSignal::new(Vec::<TocEntry>::new());
     // Without one, the body takes the whole width (no empty sidebar).
     let has_toc = move || toc.with(|t| t.len() > 1);
-    let related = site
-        .catalog
-        .related(&meta.slug, 4)
-        .into_iter()
-        .map(|a| {
-            view! { <li><a href=urls::article(site.root, &a.slug)>{a.title.clone()}</a></li> }
-        })
-        .collect_view();
-
     view! {
         <article class="article" aria-labelledby="lantern-article-title">
             <ArticleHeader meta=meta.clone()/>
@@ -105,17 +95,40 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
                 </Show>
                 <div class="article-main">
                     <ArticleBody slug=meta.slug.clone() toc=toc/>
-                    <aside class="still-stuck-box" aria-labelledby="still-stuck-title">
-                        <h2 id="still-stuck-title">"Still stuck?"</h2>
-                        <p>"If these steps did not fix it, tell support. They will see that you read this article."</p>
-                        <a class="button contact-support" href=ticket_href>"Contact support"</a>
-                    </aside>
-                    <aside class="related" aria-labelledby="lantern-related-title">
-                        <h2 id="lantern-related-title">"Related articles"</h2>
-                        <ul>{related}</ul>
-                    </aside>
+                    <StillStuck/>
+                    <RelatedArticles slug=meta.slug/>
                 </div>
             </div>
         </article>
+    }
+}
+
+/// Under the steps: the way to support, for when they did not help.
+#[component]
+fn StillStuck() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <aside class="still-stuck-box" aria-labelledby="still-stuck-title">
+            <h2 id="still-stuck-title">"Still stuck?"</h2>
+            <p>"If these steps did not fix it, tell support. They will see that you read this article."</p>
+            <a class="button contact-support" href=urls::ticket(site.root)>"Contact support"</a>
+        </aside>
+    }
+}
+
+#[component]
+fn RelatedArticles(slug: String) -> impl IntoView {
+    let site = use_site();
+    let related = site
+        .catalog
+        .related(&slug, 4)
+        .into_iter()
+        .map(|a| view! { <li><a href=urls::article(site.root, &a.slug)>{a.title.clone()}</a></li> })
+        .collect_view();
+    view! {
+        <aside class="related" aria-labelledby="lantern-related-title">
+            <h2 id="lantern-related-title">"Related articles"</h2>
+            <ul>{related}</ul>
+        </aside>
     }
 }
