@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use super::evidence;
 use super::index::SearchIndex;
-use super::query::{idf, SearchOptions};
+use super::query::SearchOptions;
+use super::score::idf;
 use super::terms::term_of;
 use super::typo::{allowed_typos, within_distance};
 use crate::text::{is_stop_word, tokenize};

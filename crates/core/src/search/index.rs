@@ -9,9 +9,7 @@ use super::postings::Postings;
 use super::terms::term_of;
 use crate::text::{is_stop_word, tokenize};
 
-/// Fields in falling order of weight: title, keywords (tags and aliases),
-/// headings, summary, body.
-pub const FIELD_COUNT: usize = 5;
+pub(crate) use super::field::FIELD_COUNT;
 
 /// Bits for each field's term count inside one packed `u32`.
 const FIELD_BITS: [u32; FIELD_COUNT] = [4, 4, 4, 4, 16];
