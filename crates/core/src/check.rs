@@ -8,9 +8,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Article, Library};
 use crate::render::local_file;
 
-mod headings;
-pub(crate) use headings::heading_problems;
-
 pub struct CheckContext<'a> {
     /// The articles folder, to look for images; `None` skips image checks.
     pub articles_dir: Option<&'a Path>,

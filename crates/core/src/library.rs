@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::{ArticleMeta, Catalog, CATALOG_FORMAT};
-use crate::check::heading_problems;
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::body_of;
@@ -15,6 +14,9 @@ use crate::render::{
     blank_out, leading_h1, render_article_with, title_heading, without_title_heading, Rendered,
 };
 use crate::search::{IndexDoc, SearchIndex};
+
+mod headings;
+use headings::heading_problems;
 
 /// Articles larger than this are refused: they are almost always a pasted
 /// log or an export by mistake, and would bloat the index for every reader.

@@ -8,16 +8,10 @@ use std::sync::OnceLock;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::catalog::HeadingRef;
+/// The plain text of an article's sections, as rendering finds them and
+/// snippets quote them (one type for both).
+pub use crate::search::Section;
 use crate::slug::UniqueSlugs;
-
-/// Plain text of one part of an article, under its nearest heading: what
-/// the search engine indexes and quotes in snippets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
-    pub heading_id: Option<String>,
-    pub heading: String,
-    pub text: String,
-}
 
 /// A link or image target as written, with its byte offset in the body.
 #[derive(Debug, Clone, PartialEq)]

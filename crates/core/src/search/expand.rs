@@ -5,9 +5,7 @@
 use std::collections::HashSet;
 
 use super::evidence;
-use super::index::SearchIndex;
-use super::query::SearchOptions;
-use super::score::idf;
+use super::index::{idf, SearchIndex};
 use super::terms::term_of;
 use super::typo::{allowed_typos, within_distance};
 use crate::text::{is_stop_word, tokenize};
@@ -58,7 +56,8 @@ pub(super) struct QueryWord {
 impl SearchIndex {
     /// The query's words, each with its expansions, in the order typed
     /// (repeats dropped); empty for a query of no words or an empty index.
-    pub(super) fn query_words(&self, query: &str, options: &SearchOptions) -> Vec<QueryWord> {
+    /// With `prefix_last` the last word may be unfinished.
+    pub(super) fn query_words(&self, query: &str, prefix_last: bool) -> Vec<QueryWord> {
         let tokens = tokenize(query);
         if tokens.is_empty() || self.is_empty() {
             return Vec::new();
@@ -85,7 +84,7 @@ impl SearchIndex {
             .map(|(i, t)| {
                 let mut word = self.expand(
                     &t.text,
-                    options.prefix_last && ends_mid_word && i == last,
+                    prefix_last && ends_mid_word && i == last,
                     may_be_short,
                 );
                 for term in alternatives.get(i).into_iter().flatten() {

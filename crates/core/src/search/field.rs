@@ -1,7 +1,9 @@
-//! The fields of a document the index tells apart, and sets of them: what a
-//! search hit reports for each term it matched ("`vpn` is in the title and
-//! the body"), so a caller can tell where a query hit without tokenising
-//! the text again.
+//! What a field is, defined once: the parts of a document the index tells
+//! apart, each with its name, its weight and length normalisation in BM25F
+//! and the bits its term count gets in a packed posting. Sets of fields are
+//! what a search hit reports for each term it matched ("`vpn` is in the
+//! title and the body"), so a caller can tell where a query hit without
+//! tokenising the text again.
 
 /// One field of an indexed document, in falling order of weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21,6 +23,52 @@ pub enum Field {
 /// How many fields a document has.
 pub const FIELD_COUNT: usize = 5;
 
+/// What the engine knows of one field.
+struct Spec {
+    name: &'static str,
+    /// Its weight in BM25F: a word in the title says most.
+    weight: f32,
+    /// How much a long field's counts are damped (BM25's `b`).
+    length_norm: f32,
+    /// Bits for its term count inside one packed `u32` (counts saturate):
+    /// a title rarely says a word more than 15 times, a body may.
+    count_bits: u32,
+}
+
+/// Indexed by `Field::index`.
+const SPECS: [Spec; FIELD_COUNT] = [
+    Spec {
+        name: "title",
+        weight: 6.0,
+        length_norm: 0.5,
+        count_bits: 4,
+    },
+    Spec {
+        name: "keywords",
+        weight: 4.0,
+        length_norm: 0.4,
+        count_bits: 4,
+    },
+    Spec {
+        name: "headings",
+        weight: 2.5,
+        length_norm: 0.6,
+        count_bits: 4,
+    },
+    Spec {
+        name: "summary",
+        weight: 2.0,
+        length_norm: 0.6,
+        count_bits: 4,
+    },
+    Spec {
+        name: "body",
+        weight: 1.0,
+        length_norm: 0.75,
+        count_bits: 16,
+    },
+];
+
 impl Field {
     /// Every field, in index order (`Field::ALL[f.index()] == f`).
     pub const ALL: [Field; FIELD_COUNT] = [
@@ -38,14 +86,41 @@ impl Field {
 
     /// The field's name in lower case, as in `IndexDoc`.
     pub const fn name(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Keywords => "keywords",
-            Field::Headings => "headings",
-            Field::Summary => "summary",
-            Field::Body => "body",
-        }
+        SPECS[self.index()].name
     }
+
+    /// Its weight in BM25F.
+    pub(crate) const fn weight(self) -> f32 {
+        SPECS[self.index()].weight
+    }
+
+    /// How much its length damps its counts (BM25's `b`).
+    pub(crate) const fn length_norm(self) -> f32 {
+        SPECS[self.index()].length_norm
+    }
+}
+
+/// Per-field term counts packed into one `u32`, each in its field's
+/// `count_bits` (title lowest); a count too large for its bits saturates.
+pub(crate) fn pack(counts: &[u32; FIELD_COUNT]) -> u32 {
+    let mut packed = 0u32;
+    let mut shift = 0;
+    for (count, spec) in counts.iter().zip(&SPECS) {
+        packed |= (*count).min((1 << spec.count_bits) - 1) << shift;
+        shift += spec.count_bits;
+    }
+    packed
+}
+
+/// The counts [`pack`] packed.
+pub(crate) fn unpack(packed: u32) -> [u32; FIELD_COUNT] {
+    let mut counts = [0u32; FIELD_COUNT];
+    let mut shift = 0;
+    for (count, spec) in counts.iter_mut().zip(&SPECS) {
+        *count = (packed >> shift) & ((1 << spec.count_bits) - 1);
+        shift += spec.count_bits;
+    }
+    counts
 }
 
 impl std::fmt::Display for Field {
@@ -154,5 +229,16 @@ mod tests {
         for (i, field) in Field::ALL.into_iter().enumerate() {
             assert_eq!(field.index(), i);
         }
+    }
+
+    #[test]
+    fn packing_round_trips_and_saturates() {
+        assert_eq!(unpack(pack(&[1, 2, 3, 4, 500])), [1, 2, 3, 4, 500]);
+        assert_eq!(unpack(pack(&[99, 0, 0, 0, 100_000])), [15, 0, 0, 0, 65_535]);
+    }
+
+    #[test]
+    fn the_packed_counts_fit_one_u32() {
+        assert!(SPECS.iter().map(|s| s.count_bits).sum::<u32>() <= 32);
     }
 }

@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use super::expand::QueryWord;
-use super::field::{Field, FieldSet};
-use super::index::{unpack, SearchIndex};
+use super::field::{unpack, Field, FieldSet};
+use super::index::SearchIndex;
 
 /// One ranked result.
 #[derive(Debug, Clone, PartialEq)]

@@ -70,7 +70,7 @@ impl SearchIndex {
         options: &SearchOptions,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<SearchHit> {
-        let words = self.query_words(query, options);
+        let words = self.query_words(query, options.prefix_last);
         if words.is_empty() {
             return Vec::new();
         }
@@ -96,7 +96,7 @@ impl SearchIndex {
         pool_limit: usize,
         keep: impl Fn(usize) -> bool,
     ) -> FilteredHits {
-        let words = self.query_words(query, options);
+        let words = self.query_words(query, options.prefix_last);
         if words.is_empty() {
             return FilteredHits::default();
         }

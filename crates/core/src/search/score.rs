@@ -7,11 +7,10 @@
 
 use super::evidence::Evidence;
 use super::expand::QueryWord;
+use super::field::unpack;
 use super::field::{Field, FIELD_COUNT};
-use super::index::{unpack, SearchIndex};
+use super::index::{idf, SearchIndex};
 
-const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [6.0, 4.0, 2.5, 2.0, 1.0];
-const FIELD_LENGTH_NORM: [f32; FIELD_COUNT] = [0.5, 0.4, 0.6, 0.6, 0.75];
 const K1: f32 = 1.2;
 /// How much a document gains when one field holds the whole query (scaled
 /// by the cube of the share it holds): a title or summary that says all the
@@ -65,7 +64,14 @@ impl SearchIndex {
             field_coverage: vec![[0f32; COVERED_FIELDS]; n],
             title_words: vec![0u8; n],
             touched: Vec::new(),
-            evidence: Evidence::new(n, words),
+            evidence: Evidence::new(
+                n,
+                words
+                    .iter()
+                    .filter(|w| w.content)
+                    .map(|w| w.most_evidence)
+                    .sum(),
+            ),
         };
         let avg = self.average_lengths();
         for word in words {
@@ -124,13 +130,14 @@ impl SearchIndex {
     fn field_score(&self, doc: usize, counts: [u32; FIELD_COUNT], avg: &[f32; FIELD_COUNT]) -> f32 {
         let lengths = &self.lengths[doc];
         let mut tf = 0.0;
-        for field in 0..FIELD_COUNT {
-            if counts[field] == 0 {
+        for field in Field::ALL {
+            let i = field.index();
+            if counts[i] == 0 {
                 continue;
             }
-            let norm = 1.0 - FIELD_LENGTH_NORM[field]
-                + FIELD_LENGTH_NORM[field] * f32::from(lengths[field]) / avg[field];
-            tf += FIELD_WEIGHTS[field] * counts[field] as f32 / norm;
+            let b = field.length_norm();
+            let norm = 1.0 - b + b * f32::from(lengths[i]) / avg[i];
+            tf += field.weight() * counts[i] as f32 / norm;
         }
         tf / (K1 + tf)
     }
@@ -155,7 +162,7 @@ impl Tally {
             }
             self.best[doc] = 0.0;
             self.field_best[doc] = [0.0; COVERED_FIELDS];
-            self.evidence.word_done(doc, word);
+            self.evidence.word_done(doc, word.reference_idf);
         }
     }
 
@@ -192,8 +199,4 @@ impl Tally {
                 .sum::<f32>();
         self.scores[doc] * (0.2 + 0.8 * covered * covered) * boost
     }
-}
-
-pub(super) fn idf(n: usize, df: usize) -> f32 {
-    (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
 }
