@@ -129,26 +129,7 @@ impl SearchIndex {
             self.add_completions(word, 0.9, evidence::COMPLETION, &mut expansions);
         }
         if is_prefix {
-            // A stem is often shorter than the word being typed: `askin` is
-            // on its way to `asking`, indexed as `ask`.
-            for cut in 1..=3 {
-                let Some((end, _)) = word.char_indices().rev().nth(cut - 1) else {
-                    break;
-                };
-                let stem = &word[..end];
-                if stem.chars().count() < 3 {
-                    break;
-                }
-                if let Some(id) = self.term_id(stem) {
-                    if expansions.iter().all(|e| e.term != id) {
-                        expansions.push(Expansion {
-                            term: id,
-                            weight: 0.8,
-                            evidence: evidence::STEM_CUT,
-                        });
-                    }
-                }
-            }
+            self.add_stem_cuts(word, &mut expansions);
         }
         if expansions.is_empty() {
             self.add_typo_expansions(word, &mut expansions);
@@ -192,6 +173,30 @@ impl SearchIndex {
             content,
             reference_idf: 0.0,
             most_evidence: 0.0,
+        }
+    }
+
+    /// A stem is often shorter than the word being typed: `askin` is on its
+    /// way to `asking`, indexed as `ask`. Adds the index terms the word is
+    /// with its last one to three letters cut (at least three left).
+    fn add_stem_cuts(&self, word: &str, expansions: &mut Vec<Expansion>) {
+        for cut in 1..=3 {
+            let Some((end, _)) = word.char_indices().rev().nth(cut - 1) else {
+                break;
+            };
+            let stem = &word[..end];
+            if stem.chars().count() < 3 {
+                break;
+            }
+            if let Some(id) = self.term_id(stem) {
+                if expansions.iter().all(|e| e.term != id) {
+                    expansions.push(Expansion {
+                        term: id,
+                        weight: 0.8,
+                        evidence: evidence::STEM_CUT,
+                    });
+                }
+            }
         }
     }
 

@@ -54,7 +54,7 @@ pub struct SearchIndex {
     pub(crate) lengths: Vec<[u16; FIELD_COUNT]>,
     /// Folded titles, for fuzzy title matching of short queries. Not sent
     /// to the browser: the catalog's article titles are (see
-    /// `Catalog::from_json`).
+    /// `Catalog::from_bytes`).
     #[serde(skip)]
     pub(crate) titles: Vec<String>,
     /// Each title as index terms, worked out the first time a query needs
@@ -62,8 +62,8 @@ pub struct SearchIndex {
     #[serde(skip)]
     pub(crate) title_terms: Vec<std::sync::OnceLock<Box<[TitleTerm]>>>,
     /// From the site config; empty when none are set.
-    #[serde(default, skip_serializing_if = "super::Synonyms::is_empty")]
-    pub(crate) synonyms: super::Synonyms,
+    #[serde(default, skip_serializing_if = "super::synonyms::Synonyms::is_empty")]
+    pub(crate) synonyms: super::synonyms::Synonyms,
     /// Derived from `lengths` on first use.
     #[serde(skip)]
     pub(crate) average_lengths: std::sync::OnceLock<[f32; FIELD_COUNT]>,
@@ -180,7 +180,7 @@ impl SearchIndex {
     }
 
     /// Words and phrases to treat as the same (see `Synonyms`).
-    pub fn set_synonyms(&mut self, synonyms: super::Synonyms) {
+    pub fn set_synonyms(&mut self, synonyms: super::synonyms::Synonyms) {
         self.synonyms = synonyms;
     }
 
