@@ -408,3 +408,44 @@ fn the_table_of_contents_is_read_off_the_body_and_headings_get_link_buttons() {
         .unwrap()
         .is_some());
 }
+
+#[wasm_bindgen_test]
+fn result_rows_mark_in_title_and_summary_the_words_the_engine_found_there() {
+    use lantern_app::search::results::{passage_adds_to_summary, search_rows};
+    use lantern_core::search::{Passage, Segment};
+    let site = site();
+    let marked = |parts: &[Segment]| -> Vec<String> {
+        parts
+            .iter()
+            .filter(|s| s.matched)
+            .map(|s| s.text.clone())
+            .collect()
+    };
+    let rows = search_rows(&site, "vpn sign", 5);
+    assert_eq!(rows[0].slug, "vpn-will-not-connect");
+    assert_eq!(marked(&rows[0].title), ["VPN"]);
+    assert_eq!(marked(&rows[0].summary), ["sign"]);
+    assert!(rows[0].beyond_summary.is_empty());
+
+    // A passage says more than the summary when it shows a matched word
+    // that neither the title nor the summary holds.
+    let passage = |word: &str| Passage {
+        heading_id: Some("fix".into()),
+        heading: "Fix".into(),
+        segments: vec![
+            Segment {
+                text: "Reinstall the ".into(),
+                matched: false,
+            },
+            Segment {
+                text: word.into(),
+                matched: true,
+            },
+        ],
+    };
+    let mut row = rows[0].clone();
+    assert!(!passage_adds_to_summary(&row, &passage("VPN")));
+    row.beyond_summary = vec!["client".into()];
+    assert!(passage_adds_to_summary(&row, &passage("client")));
+    assert!(!passage_adds_to_summary(&row, &passage("VPN")));
+}

@@ -15,7 +15,7 @@ use super::place::{
     remember_place_while_scrolling, remember_results_place, remembered_results_place,
 };
 use super::ranking::{active_filters, use_ranked, Ranked};
-use super::results::{matched_terms_in, ResultRow};
+use super::results::{passage_adds_to_summary, ResultRow};
 use super::show_more::PAGE;
 use super::snippets::{use_snippets, Snippets, SNIPPET_RESULTS};
 use super::url_state::{SearchState, SearchUrl};
@@ -209,10 +209,7 @@ impl SearchBoxState {
     pub fn open_row(&self, row: &ResultRow) {
         let heading = self
             .passage_of(row)
-            .filter(|p| {
-                let head = matched_terms_in(row.title.iter().chain(&row.summary));
-                !matched_terms_in(&p.segments).is_subset(&head)
-            })
+            .filter(|p| passage_adds_to_summary(row, p))
             .and_then(|p| p.heading_id);
         self.combobox.close();
         if self.url.is_some() {

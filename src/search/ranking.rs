@@ -2,11 +2,12 @@
 //! whether there are more, and (on the home page) every match unfiltered,
 //! which the filter chips count.
 
-use lantern_core::{SearchHit, SearchOptions};
+use lantern_core::search::FilteredHits;
+use lantern_core::SearchOptions;
 use leptos::prelude::*;
 
-use super::filters::{count, matches_of, scope_phrase, Match, SearchFilters, POOL_LIMIT};
-use super::results::{ranked_rows, ResultRow};
+use super::filters::{count, keeps, matches_of, scope_phrase, Match, SearchFilters, POOL_LIMIT};
+use super::results::{rows_of, ResultRow};
 use super::status::{status_text, Total};
 use crate::site::Site;
 
@@ -25,42 +26,44 @@ pub struct Ranked {
 }
 
 /// Ranks the query's matches as it and the filters change, `first_limit`
-/// shown at first.
+/// shown at first: one pass of the engine per keystroke serves the
+/// results, the chips' counts and the highlighting.
 pub fn use_ranked(
     site: Site,
     query: RwSignal<String>,
     filters: Option<SearchFilters>,
     first_limit: usize,
 ) -> Ranked {
-    // Every match, unfiltered (home page only): the chips count them, and
-    // without an active filter the results are simply its first ones (the
-    // engine ranks the top the same whatever the limit), so one search per
-    // keystroke serves both.
-    let pool_hits: Memo<Vec<SearchHit>> = Memo::new(move |_| match filters {
-        Some(_) => site.catalog.index.search(
-            &query.read(),
-            &SearchOptions {
-                limit: POOL_LIMIT,
-                prefix_last: true,
-            },
-            |_| true,
-        ),
-        None => Vec::new(),
-    });
     let limit = RwSignal::new(first_limit);
-    let ranked = Memo::new(move |_| {
+    let hits: Memo<FilteredHits> = Memo::new(move |_| {
         let (category, tag) = active_filters(filters);
-        let (q, limit) = (query.read(), limit.get());
-        pool_hits.with(|pool| {
-            let pool = filters.is_some().then_some(pool.as_slice());
-            ranked_rows(&site, &q, pool, category.as_deref(), tag.as_deref(), limit)
+        // One more than shown, which only tells whether there are more.
+        let options = SearchOptions {
+            limit: limit.get() + 1,
+            prefix_last: true,
+        };
+        let index = &site.catalog.index;
+        let query = query.read();
+        if filters.is_none() {
+            let kept = index.search(&query, &options, |_| true);
+            return FilteredHits {
+                all: Vec::new(),
+                kept,
+            };
+        }
+        let articles = &site.catalog.articles;
+        index.search_with_filter(&query, &options, POOL_LIMIT, |doc| {
+            articles
+                .get(doc)
+                .is_some_and(|a| keeps(&a.category, &a.tags, category.as_deref(), tag.as_deref()))
         })
     });
+    let ranked = Memo::new(move |_| hits.with(|h| rows_of(&site, &h.kept)));
     Ranked {
         limit,
         shown: Memo::new(move |_| ranked.with(|r| r[..r.len().min(limit.get())].to_vec())),
         more: Signal::derive(move || ranked.with(Vec::len) > limit.get()),
-        pool: Memo::new(move |_| pool_hits.with(|hits| matches_of(&site, hits))),
+        pool: Memo::new(move |_| hits.with(|h| matches_of(&site, &h.all))),
     }
 }
 

@@ -1,13 +1,12 @@
-//! Result rows: ranked hits as the lists show them, with the words the
-//! query matched highlighted in each title and summary.
+//! Result rows: ranked hits as the lists show them, the title and summary
+//! marked with the words the engine says matched in each.
 
 use std::collections::HashSet;
 
-use lantern_core::search::{highlight, Segment};
+use lantern_core::search::{highlight, Field, Passage, Segment};
 use lantern_core::{SearchHit, SearchOptions};
 use leptos::prelude::*;
 
-use super::filters::{keeps, POOL_LIMIT};
 use crate::site::Site;
 
 #[derive(Clone, PartialEq)]
@@ -18,62 +17,56 @@ pub struct ResultRow {
     pub category: String,
     /// Index terms the query matched in this article, for its snippet.
     pub matched_terms: Vec<String>,
+    /// Those of them that neither the title nor the summary holds.
+    pub beyond_summary: Vec<String>,
 }
 
 /// Ranks articles for `query`; plain data so it can be tested and reused.
 pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
-    search_rows_where(site, query, limit, |_| true)
+    let options = SearchOptions {
+        limit,
+        prefix_last: true,
+    };
+    rows_of(site, &site.catalog.index.search(query, &options, |_| true))
 }
 
-/// Like [`search_rows`], keeping only the articles (by index in the
-/// catalog) that `keep` accepts.
-pub fn search_rows_where(
-    site: &Site,
-    query: &str,
-    limit: usize,
-    keep: impl Fn(usize) -> bool,
-) -> Vec<ResultRow> {
-    let hits = site.catalog.index.search(
-        query,
-        &SearchOptions {
-            limit,
-            prefix_last: true,
-        },
-        keep,
-    );
-    rows_of(site, &hits)
+/// The matched terms of a hit that one field holds.
+fn terms_in(hit: &SearchHit, field: Field) -> HashSet<String> {
+    hit.terms_in(field).map(String::from).collect()
 }
 
-/// Result rows for ranked hits: highlighted title and summary.
+/// Result rows for ranked hits: the title and summary highlighted with
+/// the terms the engine found in each.
 pub fn rows_of(site: &Site, hits: &[SearchHit]) -> Vec<ResultRow> {
-    let catalog = &site.catalog;
+    let head = Field::Title | Field::Summary;
     hits.iter()
         .filter_map(|hit| {
-            let article = catalog.articles.get(hit.doc)?;
-            let terms: &HashSet<String> = &hit.matched_terms;
+            let article = site.catalog.articles.get(hit.doc)?;
+            let terms = hit.term_fields.iter();
             Some(ResultRow {
                 slug: article.slug.clone(),
-                title: highlight(&article.title, terms),
-                summary: highlight(&article.summary, terms),
+                title: highlight(&article.title, &terms_in(hit, Field::Title)),
+                summary: highlight(&article.summary, &terms_in(hit, Field::Summary)),
                 category: site.category_name(&article.category),
-                matched_terms: {
-                    let mut terms: Vec<String> = terms.iter().cloned().collect();
-                    terms.sort();
-                    terms
-                },
+                matched_terms: terms.clone().map(|m| m.term.clone()).collect(),
+                beyond_summary: terms
+                    .filter(|m| (m.fields & head).is_empty())
+                    .map(|m| m.term.clone())
+                    .collect(),
             })
         })
         .collect()
 }
 
-/// The index terms of the highlighted words in some segments.
-pub fn matched_terms_in<'a>(parts: impl IntoIterator<Item = &'a Segment>) -> HashSet<String> {
-    parts
-        .into_iter()
+/// Whether a result's passage shows words its title and summary do not
+/// (then it is worth opening the article at the passage's section).
+pub fn passage_adds_to_summary(row: &ResultRow, passage: &Passage) -> bool {
+    let beyond: HashSet<String> = row.beyond_summary.iter().cloned().collect();
+    passage
+        .segments
+        .iter()
         .filter(|s| s.matched)
-        .flat_map(|s| lantern_core::text::tokenize(&s.text))
-        .map(|t| lantern_core::search::term_of(&t.text))
-        .collect()
+        .any(|s| highlight(&s.text, &beyond).iter().any(|part| part.matched))
 }
 
 pub fn segments(parts: Vec<Segment>) -> impl IntoView {
@@ -87,35 +80,4 @@ pub fn segments(parts: Vec<Segment>) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// The top `limit + 1` rows for a query (the extra one only tells whether
-/// there are more). `pool` is the unfiltered search the home page counts
-/// its chips in (empty for the header box, which has none); without a
-/// filter its top is the answer, unless more are wanted than it holds.
-pub fn ranked_rows(
-    site: &Site,
-    query: &str,
-    pool: Option<&[SearchHit]>,
-    category: Option<&str>,
-    tag: Option<&str>,
-    limit: usize,
-) -> Vec<ResultRow> {
-    let want = limit + 1;
-    let Some(pool) = pool else {
-        return search_rows(site, query, want);
-    };
-    if category.is_some() || tag.is_some() {
-        let articles = &site.catalog.articles;
-        return search_rows_where(site, query, want, |doc| {
-            articles
-                .get(doc)
-                .is_some_and(|a| keeps(&a.category, &a.tags, category, tag))
-        });
-    }
-    if want <= pool.len() || pool.len() < POOL_LIMIT {
-        rows_of(site, &pool[..want.min(pool.len())])
-    } else {
-        search_rows(site, query, want)
-    }
 }
