@@ -26,6 +26,18 @@ pub fn focus_by_id(id: &str) -> bool {
     html_element_by_id(id).is_some_and(|e| e.focus().is_ok())
 }
 
+/// Whether an element has the keyboard focus.
+pub fn has_focus(element: &web_sys::Element) -> bool {
+    document().active_element().is_some_and(|f| f == *element)
+}
+
+/// The element an event happened in, or the nearest one around it that
+/// matches a CSS selector.
+pub fn closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    target.closest(selector).ok().flatten()
+}
+
 /// Whether the keyboard focus is nowhere: on the page body, or on an
 /// element that has just been removed.
 pub fn focus_is_lost() -> bool {

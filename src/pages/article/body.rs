@@ -4,12 +4,11 @@
 //! plainly with a way to try again.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::site::{use_site, Site};
 use crate::web::article_body::{enhance_article_body, mark_print_targets, TocEntry};
 use crate::web::clipboard::copy_to_clipboard;
-use crate::web::dom::scroll_to_hash;
+use crate::web::dom::{closest, scroll_to_hash};
 use crate::web::network::fetch_article_body;
 
 #[component]
@@ -65,13 +64,7 @@ pub fn ArticleBody(slug: String, toc: RwSignal<Vec<TocEntry>>) -> impl IntoView 
 
 /// One click handler for the buttons `enhance_article_body` adds.
 fn on_body_click(site: Site, slug: &str, event: web_sys::MouseEvent) {
-    let Some(target) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    if let Ok(Some(button)) = target.closest("[data-copy-heading]") {
+    if let Some(button) = closest(&event, "[data-copy-heading]") {
         let heading = button
             .get_attribute("data-copy-heading")
             .unwrap_or_default();
@@ -79,7 +72,7 @@ fn on_body_click(site: Site, slug: &str, event: web_sys::MouseEvent) {
             site.article_url(slug, Some(&heading)),
             "Section link copied",
         );
-    } else if let Ok(Some(button)) = target.closest("[data-copy-code]") {
+    } else if let Some(button) = closest(&event, "[data-copy-code]") {
         let code = button
             .parent_element()
             .and_then(|pre| pre.query_selector("code").ok().flatten());

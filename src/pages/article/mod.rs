@@ -27,7 +27,7 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let navigate = use_navigate();
     move || {
-        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        let slug = params.with(|p| p.get(urls::SLUG).unwrap_or_default());
         match site.catalog.resolve(&slug) {
             None => view! { <NotFound slug=slug/> }.into_any(),
             Some((meta, via_alias)) => {
