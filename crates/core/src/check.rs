@@ -8,9 +8,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Article, Library};
 use crate::render::local_file;
 
-mod headings;
-pub(crate) use headings::heading_problems;
-
 pub struct CheckContext<'a> {
     /// The articles folder, to look for images; `None` skips image checks.
     pub articles_dir: Option<&'a Path>,
@@ -60,103 +57,103 @@ fn check_links(
         .collect();
     for link in &article.rendered.links {
         let (line, col) = article.position(link.offset);
+        let at = |severity: Severity, message: String| {
+            Diagnostic::new(severity, &article.path, line, col, message)
+        };
         let dest = link.dest.as_str();
         if link.is_image {
-            let Some(dir) = context.articles_dir else {
-                continue;
-            };
-            if dest.contains(':') || dest.starts_with('/') {
-                continue;
-            }
-            match local_file(article.dir(), dest) {
-                None => found.push(Diagnostic::error(
-                    &article.path,
-                    line,
-                    col,
-                    format!("image `{dest}` is outside the articles folder: put it in the articles folder (like img/) and link to it from there"),
-                )),
-                Some(file) if !dir.join(&file).is_file() => {
-                    found.push(Diagnostic::error(
-                        &article.path,
-                        line,
-                        col,
-                        format!(
-                            "missing image `{dest}` (looked for {}/{file})",
-                            dir.display()
-                        ),
-                    ));
-                }
-                Some(_) => {}
-            }
-            continue;
-        }
-        if let Some(fragment) = dest.strip_prefix('#') {
+            let problem = context
+                .articles_dir
+                .and_then(|dir| image_problem(article, dest, dir));
+            found.extend(problem.map(|message| at(Severity::Error, message)));
+        } else if let Some(fragment) = dest.strip_prefix('#') {
             if !fragment.is_empty() && !own_ids.contains(fragment) {
-                found.push(Diagnostic::new(
+                found.push(at(
                     context.broken_links,
-                    &article.path,
-                    line,
-                    col,
                     format!(
                         "link to missing heading `#{fragment}` in this article: {}",
                         anchors_hint(article)
                     ),
                 ));
             }
-            continue;
-        }
-        let (path, fragment) = dest
-            .split_once('#')
-            .map_or((dest, None), |(p, f)| (p, Some(f)));
-        let Some(stem) = path.strip_suffix(".md") else {
-            continue;
-        };
-        if path.contains(':') {
-            continue;
-        }
-        let file_name = stem.rsplit('/').next().unwrap_or(stem);
-        let slug = crate::slug::slug_from_file_name(file_name);
-        let target = match (slugs.get(slug.as_str()), aliases.get(slug.as_str())) {
-            (Some(target), _) => *target,
-            (None, Some(target)) => {
-                found.push(Diagnostic::warning(
-                    &article.path,
-                    line,
-                    col,
-                    format!(
-                        "link to `{path}`, the former name of {}: link to `{}.md` instead",
-                        target.path, target.slug
-                    ),
-                ));
-                *target
-            }
-            (None, None) => {
-                found.push(Diagnostic::new(
-                    context.broken_links,
-                    &article.path,
-                    line,
-                    col,
-                    format!("link to missing article `{path}`: no article has that file name; check its spelling, or remove the link"),
-                ));
-                continue;
-            }
-        };
-        if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
-            let is_title = target.title_anchor.as_deref() == Some(fragment);
-            if !is_title && !target.rendered.headings.iter().any(|h| h.id == fragment) {
-                found.push(Diagnostic::new(
-                    context.broken_links,
-                    &article.path,
-                    line,
-                    col,
-                    format!(
-                        "link to missing heading `#{fragment}` in `{path}`: {}",
-                        anchors_hint(target)
-                    ),
-                ));
-            }
+        } else {
+            found.extend(article_link_problems(dest, slugs, aliases, context, at));
         }
     }
+}
+
+/// Why an image the article shows will not be published, if it will not:
+/// it is outside the articles folder `dir`, or not there.
+fn image_problem(article: &Article, dest: &str, dir: &Path) -> Option<String> {
+    if dest.contains(':') || dest.starts_with('/') {
+        return None;
+    }
+    match local_file(article.dir(), dest) {
+        None => Some(format!("image `{dest}` is outside the articles folder: put it in the articles folder (like img/) and link to it from there")),
+        Some(file) if !dir.join(&file).is_file() => Some(format!(
+            "missing image `{dest}` (looked for {}/{file})",
+            dir.display()
+        )),
+        Some(_) => None,
+    }
+}
+
+/// What is wrong with a link to another article (`other.md#heading`):
+/// no article has that file name, or it names an article by a former name
+/// (an alias), and the heading is not in it.
+fn article_link_problems(
+    dest: &str,
+    slugs: &HashMap<&str, &Article>,
+    aliases: &HashMap<&str, &Article>,
+    context: &CheckContext,
+    at: impl Fn(Severity, String) -> Diagnostic,
+) -> Vec<Diagnostic> {
+    let (path, fragment) = dest
+        .split_once('#')
+        .map_or((dest, None), |(p, f)| (p, Some(f)));
+    let Some(stem) = path.strip_suffix(".md") else {
+        return Vec::new();
+    };
+    if path.contains(':') {
+        return Vec::new();
+    }
+    let file_name = stem.rsplit('/').next().unwrap_or(stem);
+    let slug = crate::slug::slug_from_file_name(file_name);
+    let (target, former_name) = match (slugs.get(slug.as_str()), aliases.get(slug.as_str())) {
+        (Some(target), _) => (*target, None),
+        (None, Some(target)) => (
+            *target,
+            Some(at(
+                Severity::Warning,
+                format!(
+                    "link to `{path}`, the former name of {}: link to `{}.md` instead",
+                    target.path, target.slug
+                ),
+            )),
+        ),
+        (None, None) => {
+            return vec![at(
+                context.broken_links,
+                format!("link to missing article `{path}`: no article has that file name; check its spelling, or remove the link"),
+            )];
+        }
+    };
+    let missing_heading = fragment.filter(|fragment| {
+        let is_title = target.title_anchor.as_deref() == Some(*fragment);
+        !fragment.is_empty()
+            && !is_title
+            && !target.rendered.headings.iter().any(|h| h.id == *fragment)
+    });
+    let missing_heading = missing_heading.map(|fragment| {
+        at(
+            context.broken_links,
+            format!(
+                "link to missing heading `#{fragment}` in `{path}`: {}",
+                anchors_hint(target)
+            ),
+        )
+    });
+    former_name.into_iter().chain(missing_heading).collect()
 }
 
 /// The fix for a link to a heading that is not there: the ones that are.

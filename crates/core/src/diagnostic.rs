@@ -79,3 +79,12 @@ impl fmt::Display for Diagnostic {
         )
     }
 }
+
+/// File line and column of a byte offset in a body that starts on file
+/// line `body_line`.
+pub(crate) fn position_in(body: &str, body_line: usize, offset: usize) -> (usize, usize) {
+    let before = &body[..offset.min(body.len())];
+    let line = before.matches('\n').count();
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (body_line + line, col)
+}

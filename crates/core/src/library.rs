@@ -2,71 +2,26 @@
 //! rendered; a broken article becomes diagnostics and is left out, never
 //! taking the rest down with it.
 
+//!
+//! By job: `files` finds and reads the files, `article` parses and renders
+//! one, `headings` checks its headings as it is loaded, this module deals
+//! with what concerns several (slugs and aliases two files claim), and
+//! `export` turns the library into the catalog the browser loads.
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{ArticleMeta, Catalog, CATALOG_FORMAT};
-use crate::check::heading_problems;
-use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
-use crate::front_matter::body_of;
-use crate::front_matter::{parse_article, FrontMatter};
-use crate::render::{
-    blank_out, leading_h1, render_article_with, title_heading, without_title_heading, Rendered,
-};
-use crate::search::{IndexDoc, SearchIndex};
 
-/// Articles larger than this are refused: they are almost always a pasted
-/// log or an export by mistake, and would bloat the index for every reader.
-pub const MAX_ARTICLE_BYTES: u64 = 1024 * 1024;
+mod article;
+mod export;
+mod files;
+mod headings;
 
-#[derive(Debug, Clone)]
-pub struct Article {
-    /// Path as shown in diagnostics (the articles folder joined with the
-    /// relative path).
-    pub path: String,
-    /// Path relative to the articles folder, with `/` separators.
-    pub relative_path: String,
-    pub slug: String,
-    pub front: FrontMatter,
-    pub body_line: usize,
-    /// File line of each front matter field present.
-    pub field_lines: std::collections::BTreeMap<String, usize>,
-    /// The markdown body, for mapping offsets back to lines; a leading
-    /// heading that repeats the title is blanked out (its lines kept).
-    pub body: String,
-    /// The id of that left-out title heading, still at the top of the
-    /// body, so that links to it land.
-    pub title_anchor: Option<String>,
-    pub rendered: Rendered,
-}
-
-impl Article {
-    /// The folder the article's file is in, relative to the articles folder.
-    pub fn dir(&self) -> &str {
-        self.relative_path
-            .rsplit_once('/')
-            .map_or("", |(dir, _)| dir)
-    }
-
-    pub fn field_line(&self, field: &str) -> usize {
-        self.field_lines.get(field).copied().unwrap_or(1)
-    }
-
-    /// File line and column of a byte offset in the body.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
-        position_in(&self.body, self.body_line, offset)
-    }
-}
-
-/// File line and column of a byte offset in a body that starts on file
-/// line `body_line`.
-pub(crate) fn position_in(body: &str, body_line: usize, offset: usize) -> (usize, usize) {
-    let before = &body[..offset.min(body.len())];
-    let line = before.matches('\n').count();
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (body_line + line, col)
-}
+pub use article::Article;
+use article::{parse_one, Outcome};
+pub use files::MAX_ARTICLE_BYTES;
+use files::{collect_markdown, display_path, load_one};
 
 /// What loading does with a file whose slug an earlier file already has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,214 +168,4 @@ impl Library {
             (a.path.as_str(), a.line, a.col).cmp(&(b.path.as_str(), b.line, b.col))
         });
     }
-
-    pub fn metadata(&self) -> Vec<ArticleMeta> {
-        self.articles
-            .iter()
-            .map(|a| ArticleMeta {
-                slug: a.slug.clone(),
-                title: a.front.title.clone(),
-                summary: a.front.summary.clone(),
-                category: a.front.category.clone(),
-                tags: a.front.tags.clone(),
-                aliases: a.front.aliases.clone(),
-                updated: a.front.updated.clone(),
-                review_by: a.front.review_by.clone(),
-            })
-            .collect()
-    }
-
-    pub fn index_docs(&self) -> Vec<IndexDoc> {
-        self.articles
-            .iter()
-            .map(|a| IndexDoc {
-                title: a.front.title.clone(),
-                keywords: a
-                    .front
-                    .tags
-                    .iter()
-                    .chain(&a.front.aliases)
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                headings: a
-                    .rendered
-                    .headings
-                    .iter()
-                    .map(|h| h.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" \n"),
-                summary: a.front.summary.clone(),
-                body: a
-                    .rendered
-                    .sections
-                    .iter()
-                    .map(|s| s.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" \n"),
-            })
-            .collect()
-    }
-
-    pub fn catalog(&self, config: &SiteConfig) -> Catalog {
-        Catalog {
-            format: CATALOG_FORMAT,
-            site: config.site.clone(),
-            categories: config.categories.clone(),
-            articles: self.metadata(),
-            index: {
-                let mut index = SearchIndex::build(&self.index_docs());
-                index.set_synonyms(crate::search::Synonyms::new(config.search.synonym_groups()));
-                index
-            },
-            ticket: config.ticket.clone(),
-        }
-    }
-}
-
-struct Outcome {
-    article: Option<Article>,
-    diagnostics: Vec<Diagnostic>,
-}
-
-fn load_one(display: &str, path: &str, file: &Path, html: bool) -> Outcome {
-    match read_text(file) {
-        Ok(text) => parse_one(display, path, &text, html),
-        Err((line, col, message)) => Outcome {
-            article: None,
-            diagnostics: vec![Diagnostic::error(display, line, col, message)],
-        },
-    }
-}
-
-fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Outcome {
-    let parsed = match parse_article(display, text) {
-        Ok(parsed) => parsed,
-        Err(mut errors) => {
-            // The body's own problems, so that one run reports them all. A
-            // leading `# …` is most likely the title: it is not judged here.
-            if let Some((body, body_line)) = body_of(text) {
-                let body = match leading_h1(&body) {
-                    Some((range, _)) => blank_out(&body, range),
-                    None => body,
-                };
-                let rendered = render_article_with(&body, "", false);
-                errors.extend(heading_problems(display, &body, body_line, &rendered));
-            }
-            return Outcome {
-                article: None,
-                diagnostics: errors,
-            };
-        }
-    };
-    let file_name = path.rsplit('/').next().unwrap_or(path);
-    let slug = crate::slug::slug_from_file_name(file_name);
-    if slug.is_empty() {
-        let error = Diagnostic::error(display, 1, 1, "the file name makes an empty slug: name it with letters or digits, like `printer-offline.md`");
-        return Outcome {
-            article: None,
-            diagnostics: vec![error],
-        };
-    }
-    let mut warnings = parsed.warnings;
-    let mut body = parsed.body;
-    let mut title_anchor = None;
-    // The page shows the title: a `# Title` that opens the body would
-    // repeat it (two `<h1>`s), so it is left out, and the author told.
-    if let Some(range) = title_heading(&body, &parsed.front.title) {
-        let line = parsed.body_line + body[..range.start].matches('\n').count();
-        warnings.push(Diagnostic::warning(
-            display,
-            line,
-            1,
-            "this heading repeats the title: the page already shows the title; remove this line",
-        ));
-        if let Some((without, anchor)) = without_title_heading(&body, &parsed.front.title) {
-            body = without;
-            title_anchor = anchor;
-        }
-    }
-    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let rendered = render_article_with(&body, dir, html);
-    warnings.extend(heading_problems(
-        display,
-        &body,
-        parsed.body_line,
-        &rendered,
-    ));
-    let article = Article {
-        path: display.to_string(),
-        relative_path: path.to_string(),
-        slug,
-        front: parsed.front,
-        body_line: parsed.body_line,
-        field_lines: parsed.field_lines,
-        body,
-        title_anchor,
-        rendered,
-    };
-    Outcome {
-        article: Some(article),
-        diagnostics: warnings,
-    }
-}
-
-fn display_path(dir: &Path, relative: &str) -> String {
-    let dir = dir.to_string_lossy();
-    let dir = dir.trim_end_matches('/');
-    if dir.is_empty() || dir == "." {
-        relative.to_string()
-    } else {
-        format!("{dir}/{relative}")
-    }
-}
-
-fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let file_type = entry.file_type()?;
-        if file_type.is_dir() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                collect_markdown(&path, out)?;
-            }
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// The file's text, or where and why it cannot be read as an article.
-fn read_text(path: &Path) -> Result<String, (usize, usize, String)> {
-    let whole_file = |message: String| (1, 1, message);
-    let size = std::fs::metadata(path)
-        .map_err(|e| whole_file(format!("cannot read the file: {e}")))?
-        .len();
-    if size > MAX_ARTICLE_BYTES {
-        return Err(whole_file(format!(
-            "the article is {:.1} MB, over the {} MB limit: split it, or move logs and exports out of articles/",
-            size as f64 / 1_048_576.0,
-            MAX_ARTICLE_BYTES / 1_048_576
-        )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| whole_file(format!("cannot read the file: {e}")))?;
-    if bytes.contains(&0) {
-        return Err(whole_file(
-            "this is a binary file, not markdown text".to_string(),
-        ));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let text = std::str::from_utf8(valid).unwrap_or_default();
-        let line = text.matches('\n').count() + 1;
-        let col = text.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        (
-            line,
-            col,
-            "the file is not UTF-8 text: save it as UTF-8 (this character is in another encoding)"
-                .to_string(),
-        )
-    })
 }

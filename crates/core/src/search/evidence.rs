@@ -11,8 +11,6 @@
 //! and by how good its best match in the document is. Below the threshold a
 //! document is not a result, however many incidental words it shares.
 
-use super::expand::QueryWord;
-
 /// Below this share of the query's content words a document is not a
 /// result. Measured over the relevance sets and our nonsense sentences
 /// (tests/nonsense.rs): at 0.35 only 9 of the 38 nonsense sentences still
@@ -48,15 +46,13 @@ pub(super) struct Evidence {
 }
 
 impl Evidence {
-    pub fn new(n: usize, words: &[QueryWord]) -> Self {
+    /// Evidence for `n` documents, out of `total`: the most the query's
+    /// content words can give.
+    pub fn new(n: usize, total: f32) -> Self {
         Evidence {
             sums: vec![0.0; n],
             best: vec![0.0; n],
-            total: words
-                .iter()
-                .filter(|w| w.content)
-                .map(|w| w.most_evidence)
-                .sum(),
+            total,
         }
     }
 
@@ -74,10 +70,10 @@ impl Evidence {
         }
     }
 
-    /// The current word is done for `doc`.
+    /// The current word, which weighs `reference_idf`, is done for `doc`.
     #[inline]
-    pub fn word_done(&mut self, doc: usize, word: &QueryWord) {
-        self.sums[doc] += word.reference_idf * self.best[doc];
+    pub fn word_done(&mut self, doc: usize, reference_idf: f32) {
+        self.sums[doc] += reference_idf * self.best[doc];
         self.best[doc] = 0.0;
     }
 

@@ -5,8 +5,7 @@
 use std::collections::HashSet;
 
 use super::evidence;
-use super::index::SearchIndex;
-use super::query::{idf, SearchOptions};
+use super::index::{idf, SearchIndex};
 use super::terms::term_of;
 use super::typo::{allowed_typos, within_distance};
 use crate::text::{is_stop_word, tokenize};
@@ -57,7 +56,8 @@ pub(super) struct QueryWord {
 impl SearchIndex {
     /// The query's words, each with its expansions, in the order typed
     /// (repeats dropped); empty for a query of no words or an empty index.
-    pub(super) fn query_words(&self, query: &str, options: &SearchOptions) -> Vec<QueryWord> {
+    /// With `prefix_last` the last word may be unfinished.
+    pub(super) fn query_words(&self, query: &str, prefix_last: bool) -> Vec<QueryWord> {
         let tokens = tokenize(query);
         if tokens.is_empty() || self.is_empty() {
             return Vec::new();
@@ -84,7 +84,7 @@ impl SearchIndex {
             .map(|(i, t)| {
                 let mut word = self.expand(
                     &t.text,
-                    options.prefix_last && ends_mid_word && i == last,
+                    prefix_last && ends_mid_word && i == last,
                     may_be_short,
                 );
                 for term in alternatives.get(i).into_iter().flatten() {
@@ -129,26 +129,7 @@ impl SearchIndex {
             self.add_completions(word, 0.9, evidence::COMPLETION, &mut expansions);
         }
         if is_prefix {
-            // A stem is often shorter than the word being typed: `askin` is
-            // on its way to `asking`, indexed as `ask`.
-            for cut in 1..=3 {
-                let Some((end, _)) = word.char_indices().rev().nth(cut - 1) else {
-                    break;
-                };
-                let stem = &word[..end];
-                if stem.chars().count() < 3 {
-                    break;
-                }
-                if let Some(id) = self.term_id(stem) {
-                    if expansions.iter().all(|e| e.term != id) {
-                        expansions.push(Expansion {
-                            term: id,
-                            weight: 0.8,
-                            evidence: evidence::STEM_CUT,
-                        });
-                    }
-                }
-            }
+            self.add_stem_cuts(word, &mut expansions);
         }
         if expansions.is_empty() {
             self.add_typo_expansions(word, &mut expansions);
@@ -192,6 +173,30 @@ impl SearchIndex {
             content,
             reference_idf: 0.0,
             most_evidence: 0.0,
+        }
+    }
+
+    /// A stem is often shorter than the word being typed: `askin` is on its
+    /// way to `asking`, indexed as `ask`. Adds the index terms the word is
+    /// with its last one to three letters cut (at least three left).
+    fn add_stem_cuts(&self, word: &str, expansions: &mut Vec<Expansion>) {
+        for cut in 1..=3 {
+            let Some((end, _)) = word.char_indices().rev().nth(cut - 1) else {
+                break;
+            };
+            let stem = &word[..end];
+            if stem.chars().count() < 3 {
+                break;
+            }
+            if let Some(id) = self.term_id(stem) {
+                if expansions.iter().all(|e| e.term != id) {
+                    expansions.push(Expansion {
+                        term: id,
+                        weight: 0.8,
+                        evidence: evidence::STEM_CUT,
+                    });
+                }
+            }
         }
     }
 

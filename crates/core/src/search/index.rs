@@ -5,36 +5,36 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::field::{pack, Field, FIELD_COUNT};
 use super::postings::Postings;
 use super::terms::term_of;
 use crate::text::{is_stop_word, tokenize};
 
-/// Fields in falling order of weight: title, keywords (tags and aliases),
-/// headings, summary, body.
-pub const FIELD_COUNT: usize = 5;
-
-/// Bits for each field's term count inside one packed `u32`.
-const FIELD_BITS: [u32; FIELD_COUNT] = [4, 4, 4, 4, 16];
-
-/// The text of one document, field by field.
+/// The text of one document, field by field (see [`Field`]).
 #[derive(Debug, Clone, Default)]
 pub struct IndexDoc {
+    /// The title.
     pub title: String,
+    /// Tags and aliases, separated by spaces.
     pub keywords: String,
+    /// The headings' text.
     pub headings: String,
+    /// The one-line summary.
     pub summary: String,
+    /// The rest of the text.
     pub body: String,
 }
 
 impl IndexDoc {
-    fn fields(&self) -> [&str; FIELD_COUNT] {
-        [
-            &self.title,
-            &self.keywords,
-            &self.headings,
-            &self.summary,
-            &self.body,
-        ]
+    /// The text of one field.
+    pub fn text(&self, field: Field) -> &str {
+        match field {
+            Field::Title => &self.title,
+            Field::Keywords => &self.keywords,
+            Field::Headings => &self.headings,
+            Field::Summary => &self.summary,
+            Field::Body => &self.body,
+        }
     }
 }
 
@@ -54,7 +54,7 @@ pub struct SearchIndex {
     pub(crate) lengths: Vec<[u16; FIELD_COUNT]>,
     /// Folded titles, for fuzzy title matching of short queries. Not sent
     /// to the browser: the catalog's article titles are (see
-    /// `Catalog::from_json`).
+    /// `Catalog::from_bytes`).
     #[serde(skip)]
     pub(crate) titles: Vec<String>,
     /// Each title as index terms, worked out the first time a query needs
@@ -62,31 +62,11 @@ pub struct SearchIndex {
     #[serde(skip)]
     pub(crate) title_terms: Vec<std::sync::OnceLock<Box<[TitleTerm]>>>,
     /// From the site config; empty when none are set.
-    #[serde(default, skip_serializing_if = "super::Synonyms::is_empty")]
-    pub(crate) synonyms: super::Synonyms,
+    #[serde(default, skip_serializing_if = "super::synonyms::Synonyms::is_empty")]
+    pub(crate) synonyms: super::synonyms::Synonyms,
     /// Derived from `lengths` on first use.
     #[serde(skip)]
     pub(crate) average_lengths: std::sync::OnceLock<[f32; FIELD_COUNT]>,
-}
-
-pub(crate) fn pack(counts: &[u32; FIELD_COUNT]) -> u32 {
-    let mut packed = 0u32;
-    let mut shift = 0;
-    for (count, bits) in counts.iter().zip(FIELD_BITS) {
-        packed |= (*count).min((1 << bits) - 1) << shift;
-        shift += bits;
-    }
-    packed
-}
-
-pub(crate) fn unpack(packed: u32) -> [u32; FIELD_COUNT] {
-    let mut counts = [0u32; FIELD_COUNT];
-    let mut shift = 0;
-    for (count, bits) in counts.iter_mut().zip(FIELD_BITS) {
-        *count = (packed >> shift) & ((1 << bits) - 1);
-        shift += bits;
-    }
-    counts
 }
 
 /// One word of a title: its index term, and whether it is a stop word.
@@ -111,13 +91,13 @@ impl Partial {
         for (offset, doc) in docs.iter().enumerate() {
             let id = first_id + offset as u32;
             let mut field_lengths = [0u16; FIELD_COUNT];
-            for (field, text) in doc.fields().into_iter().enumerate() {
-                let tokens = tokenize(text);
-                field_lengths[field] = tokens.len().min(u16::MAX as usize) as u16;
+            for field in Field::ALL {
+                let tokens = tokenize(doc.text(field));
+                field_lengths[field.index()] = tokens.len().min(u16::MAX as usize) as u16;
                 for token in tokens {
                     // "the", "to", "and" in every body cost a sixth of the
                     // index and rank nothing; in a title they still count.
-                    if field == FIELD_COUNT - 1 && is_stop_word(&token.text) {
+                    if field == Field::Body && is_stop_word(&token.text) {
                         continue;
                     }
                     let term = match terms_of_tokens.get(&token.text) {
@@ -131,10 +111,10 @@ impl Partial {
                         None => table.entry(term.clone()).or_default(),
                     };
                     match postings.last_mut() {
-                        Some((doc, counts)) if *doc == id => counts[field] += 1,
+                        Some((doc, counts)) if *doc == id => counts[field.index()] += 1,
                         _ => {
                             let mut counts = [0; FIELD_COUNT];
-                            counts[field] = 1;
+                            counts[field.index()] = 1;
                             postings.push((id, counts));
                         }
                     }
@@ -200,7 +180,7 @@ impl SearchIndex {
     }
 
     /// Words and phrases to treat as the same (see `Synonyms`).
-    pub fn set_synonyms(&mut self, synonyms: super::Synonyms) {
+    pub fn set_synonyms(&mut self, synonyms: super::synonyms::Synonyms) {
         self.synonyms = synonyms;
     }
 
@@ -273,15 +253,14 @@ impl SearchIndex {
     }
 }
 
+/// The inverse document frequency of a term `df` of `n` documents hold.
+pub(super) fn idf(n: usize, df: usize) -> f32 {
+    (1.0 + (n as f32 - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn packing_round_trips_and_saturates() {
-        assert_eq!(unpack(pack(&[1, 2, 3, 4, 500])), [1, 2, 3, 4, 500]);
-        assert_eq!(unpack(pack(&[99, 0, 0, 0, 100_000])), [15, 0, 0, 0, 65_535]);
-    }
 
     #[test]
     fn prefix_range_finds_all_completions() {

@@ -8,7 +8,7 @@
 //! (count, then five numbers per document) and the postings (see
 //! `postings.rs`), to the end. Numbers are LEB128.
 
-use super::index::FIELD_COUNT;
+use super::field::FIELD_COUNT;
 use super::postings::{put, take, Postings};
 
 pub(crate) struct IndexParts {
@@ -98,7 +98,7 @@ fn shared_prefix(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::index::pack;
+    use crate::search::field::pack;
 
     fn parts() -> (Vec<String>, Vec<[u16; FIELD_COUNT]>, Postings) {
         let terms = ["café", "cafés", "print", "printer", "éclair"]

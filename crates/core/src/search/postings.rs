@@ -14,9 +14,9 @@
 
 use std::sync::OnceLock;
 
-use super::index::{pack, unpack, FIELD_COUNT};
+use super::field::{pack, unpack, Field, FIELD_COUNT};
 
-const BODY: usize = FIELD_COUNT - 1;
+const BODY: usize = Field::Body.index();
 
 /// One posting: document id and packed per-field counts (see `pack`).
 pub(crate) type Posting = [u32; 2];

@@ -9,12 +9,16 @@ use super::highlight::{highlight, Segment};
 use super::terms::term_of;
 use crate::text::tokenize;
 
-/// One section of an article body: the text under a heading (the intro has
-/// no heading).
+/// Plain text of one part of an article, under its nearest heading (the
+/// intro has none): what rendering produces (`render::Rendered`), the
+/// search engine indexes and snippets quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
+    /// The heading's anchor id; `None` for the intro.
     pub heading_id: Option<String>,
+    /// The heading's text; empty for the intro.
     pub heading: String,
+    /// The section's words, as plain text.
     pub text: String,
 }
 

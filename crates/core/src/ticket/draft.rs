@@ -256,13 +256,6 @@ impl TicketDraft {
         }
     }
 
-    /// Nothing worth keeping has been typed yet.
-    pub fn is_blank(&self) -> bool {
-        self.subject.trim().is_empty()
-            && self.description.trim().is_empty()
-            && self.attachment.is_none()
-    }
-
     /// The draft as JSON without its attachment: what is saved on every
     /// keystroke (the attachment, up to a megabyte or two, is saved once,
     /// apart). Reads back as a `TicketDraft` with no attachment.

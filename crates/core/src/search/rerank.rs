@@ -1,0 +1,216 @@
+//! From scored candidates to a ranked list: the (cheap) title order check
+//! for the best titles that hold every word, then the fuzzy title match for
+//! the best few, then the cut to the number asked for. Both refinements
+//! depend only on the document and the query, so a pass that cuts two lists
+//! from one set of candidates (see `FilteredHits`) works each out once.
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+
+use super::expand::QueryWord;
+use super::index::SearchIndex;
+use super::score::Candidate;
+use crate::text::fold;
+
+/// Gain for a title that starts with the query's content words, in order
+/// (half of it when they follow each other later in the title), and
+/// TYPED_START_ORDER times it when it starts with exactly what was typed,
+/// stop words included (see `title_order`).
+const TITLE_ORDER_BOOST: f32 = 3.0;
+const TYPED_START_ORDER: f32 = 1.5;
+/// Share of the order gain kept when a code in the title was skipped.
+const CODE_SKIPPED: f32 = 0.8;
+/// Candidates that get the fuzzy title match, and titles holding every
+/// word that get the (cheaper) title order: when twenty titles start
+/// "Error when", the right one must still be among those looked at.
+const RERANKED: usize = 30;
+const ORDER_RERANKED: usize = 100;
+/// Longer queries get no fuzzy title match.
+const MAX_FUZZY_CHARS: usize = 32;
+
+/// Ranks candidates for one query, remembering each document's
+/// refinements for the next list cut from the same candidates.
+pub(super) struct Reranker<'a> {
+    index: &'a SearchIndex,
+    words: &'a [QueryWord],
+    folded_query: String,
+    query_chars: usize,
+    matcher: Option<SkimMatcherV2>,
+    /// Per document: the title order gain factor.
+    order: HashMap<usize, f32>,
+    /// Per document: the fuzzy title gain factor, when the title matched.
+    fuzzy: HashMap<usize, Option<f32>>,
+}
+
+type Scored = (usize, f32);
+
+/// Best first; equal scores by document id, so the order is total and a
+/// partial selection picks the same documents whatever their input order.
+fn by_score(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+impl<'a> Reranker<'a> {
+    pub fn new(index: &'a SearchIndex, words: &'a [QueryWord], query: &str) -> Self {
+        let folded_query = fold(query.trim());
+        let query_chars = folded_query.chars().count();
+        Reranker {
+            index,
+            words,
+            folded_query,
+            query_chars,
+            matcher: (query_chars <= MAX_FUZZY_CHARS).then(SkimMatcherV2::default),
+            order: HashMap::new(),
+            fuzzy: HashMap::new(),
+        }
+    }
+
+    /// The best `limit` of the candidates `keep` accepts, best first.
+    pub fn rank(
+        &mut self,
+        candidates: &[Candidate],
+        keep: impl Fn(usize) -> bool,
+        limit: usize,
+    ) -> Vec<Scored> {
+        let mut ranked = self.order_titles(candidates.iter().filter(|c| keep(c.doc)));
+        // The fuzzy title match is a refinement of the best candidates only:
+        // computing it for every document that shares a common word would
+        // cost more than the rest of the query. Only the first RERANKED are
+        // refined, however many are asked for (a pool of 200 for counting
+        // filter matches needs no finer order).
+        let kept = limit.max(RERANKED);
+        if ranked.len() > kept {
+            ranked.select_nth_unstable_by(kept, by_score);
+            ranked.truncate(kept);
+        }
+        ranked.sort_by(by_score);
+        let shortlist = ranked.len().min(RERANKED);
+        for (doc, score) in &mut ranked[..shortlist] {
+            if let Some(gain) = self.fuzzy_gain(*doc) {
+                *score *= gain;
+            }
+        }
+        ranked.sort_by(by_score);
+        ranked.truncate(limit);
+        ranked
+    }
+
+    /// The candidates with the title order gain applied. Only a title that
+    /// holds every word can have them in order, so the order check goes to
+    /// the best of those titles, however low the rest of the document ranks
+    /// them ("use win" and "Use Windows Server cluster nodes as DCs", among
+    /// hundreds about Windows).
+    fn order_titles<'c>(&mut self, candidates: impl Iterator<Item = &'c Candidate>) -> Vec<Scored> {
+        let (in_title, rest): (Vec<&Candidate>, Vec<&Candidate>) =
+            candidates.partition(|candidate| candidate.title_holds_all);
+        let mut in_title: Vec<Scored> = in_title.into_iter().map(|c| (c.doc, c.score)).collect();
+        if in_title.len() > ORDER_RERANKED {
+            in_title.select_nth_unstable_by(ORDER_RERANKED, by_score);
+        }
+        let ordered = in_title.len().min(ORDER_RERANKED);
+        for (doc, score) in &mut in_title[..ordered] {
+            *score *= self.order_gain(*doc);
+        }
+        in_title.extend(rest.into_iter().map(|c| (c.doc, c.score)));
+        in_title
+    }
+
+    fn order_gain(&mut self, doc: usize) -> f32 {
+        let (index, words) = (self.index, self.words);
+        *self
+            .order
+            .entry(doc)
+            .or_insert_with(|| 1.0 + TITLE_ORDER_BOOST * index.title_order(doc, words))
+    }
+
+    /// How much a tight fuzzy match of the query on the title lifts the
+    /// document; `None` when the title does not match (or the query is too
+    /// long to try).
+    fn fuzzy_gain(&mut self, doc: usize) -> Option<f32> {
+        let matcher = self.matcher.as_ref()?;
+        let (index, query, query_chars) = (self.index, &self.folded_query, self.query_chars);
+        *self.fuzzy.entry(doc).or_insert_with(|| {
+            let s = matcher.fuzzy_match(index.title(doc), query)?;
+            // Normalise by query length: a long, tight subsequence match
+            // on the title means the title names the problem.
+            let per_char = s as f32 / query_chars.max(1) as f32;
+            Some(1.0 + (per_char / 40.0).min(0.5))
+        })
+    }
+}
+
+impl SearchIndex {
+    /// How the query's words sit in the title, in order: TYPED_START_ORDER
+    /// when the title starts with exactly the words typed ("how to blo" and
+    /// "How to block a sender"), 1 when it starts with them once stop words
+    /// are left out on both sides ("error con" and "Error when connecting"),
+    /// 0.5 when they follow each other later in it, 0 otherwise. A word
+    /// matches a title word through any of its expansions (stem, completion,
+    /// typo), and codes and numbers in the title may be left out.
+    fn title_order(&self, doc: usize, words: &[QueryWord]) -> f32 {
+        let typed: Vec<&QueryWord> = words.iter().collect();
+        let wanted: Vec<&QueryWord> = words.iter().filter(|w| w.importance >= 1.0).collect();
+        if typed.is_empty() {
+            return 0.0;
+        }
+        let title = self.title_terms(doc);
+        let matches = |word: &QueryWord, term: u32| {
+            word.expansions.iter().any(|e| e.term as u32 == term)
+                || word.title_starts.contains(&(term as usize))
+        };
+        // Codes and numbers in a title ("Error 0x8000FFFF when running")
+        // are what people leave out when typing it.
+        let skippable = |term: u32| {
+            self.terms
+                .get(term as usize)
+                .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+        };
+        // Some(whether a code was left out) when the words run from `start`.
+        let run_at = |start: usize, words: &[&QueryWord], skip_stop_words: bool| {
+            let mut rest = title.get(start..).unwrap_or_default().iter();
+            // A run starts on its first word ("404 error when" does not
+            // start with "error when"), and a run of content words on a
+            // content word.
+            let first = title.get(start)?;
+            if !words.first().is_some_and(|w| matches(w, first.term)) {
+                return None;
+            }
+            let mut skipped_code = false;
+            let all = words.iter().all(|w| loop {
+                match rest.next() {
+                    Some(t) if matches(w, t.term) => break true,
+                    Some(t) if skip_stop_words && t.stop_word => continue,
+                    Some(t) if skippable(t.term) => skipped_code = true,
+                    _ => break false,
+                }
+            });
+            all.then_some(skipped_code)
+        };
+        // Titles that hold the words as typed go before those that needed a
+        // code left out ("error occ": "Error occurs when" before "Error
+        // 0xC0202009 occurs when").
+        let exact = |skipped_code: bool| if skipped_code { CODE_SKIPPED } else { 1.0 };
+        let first_content = title.iter().position(|t| !t.stop_word).unwrap_or(0);
+        let content_counts = !wanted.is_empty() && (wanted.len() >= 2 || words.len() == 1);
+        if let Some(skipped) = run_at(0, &typed, false) {
+            TYPED_START_ORDER * exact(skipped)
+        } else if let Some(skipped) = content_counts
+            .then(|| run_at(first_content, &wanted, true))
+            .flatten()
+        {
+            exact(skipped)
+        } else if content_counts
+            && (first_content + 1..title.len()).any(|i| run_at(i, &wanted, true).is_some())
+        {
+            0.5
+        } else {
+            0.0
+        }
+    }
+
+    fn title(&self, doc: usize) -> &str {
+        self.titles.get(doc).map_or("", String::as_str)
+    }
+}
