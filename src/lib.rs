@@ -20,11 +20,18 @@ pub mod ticket;
 
 use leptos::prelude::*;
 
+/// Search folds text with the browser's Unicode decomposition rather than
+/// shipping the tables (see `lantern_core::text::set_nfkd`).
+pub fn use_browser_nfkd() {
+    lantern_core::text::set_nfkd(|text| js_sys::JsString::from(text).normalize("NFKD").into());
+}
+
 /// Mounts the app, replacing the pre-rendered page (kept for readers
 /// without JavaScript, for link previews, and for the seconds before the
 /// app starts on a slow connection).
 pub fn start() {
     console_error_panic_hook::set_once();
+    use_browser_nfkd();
     dom::mark("app-start");
     let doc = document();
     if let Some(prerendered) = doc.get_element_by_id("lantern-prerender") {
