@@ -29,11 +29,18 @@ pub mod dom {
 
 use leptos::prelude::*;
 
+/// Search folds text with the browser's Unicode decomposition rather than
+/// shipping the tables (see `lantern_core::text::set_nfkd`).
+pub fn use_browser_nfkd() {
+    lantern_core::text::set_nfkd(|text| js_sys::JsString::from(text).normalize("NFKD").into());
+}
+
 /// Mounts the app, replacing the pre-rendered page (kept for readers
 /// without JavaScript, for link previews, and for the seconds before the
 /// app starts on a slow connection).
 pub fn start() {
     console_error_panic_hook::set_once();
+    use_browser_nfkd();
     web::dom::mark("app-start");
     // What was typed into the pre-rendered home page's box goes on in the
     // app's own box.
