@@ -79,7 +79,7 @@ fn Routed() -> impl IntoView {
     let on_ticket_page = window()
         .location()
         .pathname()
-        .is_ok_and(|path| is_ticket_path(&site.root, &path));
+        .is_ok_and(|path| visit::is_ticket_path(&site.root, &path));
     provide_context(Outbound::start(
         site.root.clone(),
         site.catalog.ticket.webhook.clone(),
@@ -113,13 +113,6 @@ fn Routed() -> impl IntoView {
     }
 }
 
-/// The ticket form and its confirmation, under the site root.
-fn is_ticket_path(root: &str, path: &str) -> bool {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .starts_with("/ticket")
-}
-
 /// Remembers the last page before the ticket form, for the ticket's context.
 #[component]
 fn VisitTracker() -> impl IntoView {
@@ -129,7 +122,7 @@ fn VisitTracker() -> impl IntoView {
     Effect::new(move |_| {
         let path = location.pathname.get();
         let search = location.search.get();
-        if !is_ticket_path(&site.root, &path) {
+        if !visit::is_ticket_path(&site.root, &path) {
             let search = if search.is_empty() || search.starts_with('?') {
                 search
             } else {

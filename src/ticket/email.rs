@@ -7,9 +7,9 @@
 use lantern_core::ticket::{Channel, Handoffs, TicketPayload};
 use leptos::prelude::*;
 
+use super::draft;
 use super::outbound::{use_outbound, Outbound};
 use super::storage::{self, Lifetime};
-use super::{finish_draft, load_draft};
 use crate::dom::copy_to_clipboard;
 use crate::site::{use_site, Site};
 
@@ -42,9 +42,9 @@ fn confirm_sent(site: &Site, outbound: Outbound, reference: &str) {
         return;
     };
     let _ = storage::save(Lifetime::Local, &key(&site.root), &handoffs);
-    let draft = load_draft(site);
-    if draft.reference == reference {
-        finish_draft(site, &draft);
+    let current = draft::load(site);
+    if current.reference == reference {
+        draft::finish(site, &current);
     }
     outbound.record_sent(&payload, Channel::Email);
 }
