@@ -10,14 +10,17 @@ use leptos_router::path;
 
 use crate::dom::{focus_search, use_announcer, Announcer};
 use crate::early_search::{hand_over_query, is_home_path, on_home_page, EarlySearch};
-use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, ticket::TicketPage};
+use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound};
 use crate::search_box::SearchBox;
 use crate::site::{detect_root, fetch_catalog, Site};
 use crate::ticket::outbound::{use_outbound, Outbound};
 use crate::ticket::visit;
 
+/// A page's view, chosen by the bundle (see `start`).
+pub type PageView = fn() -> AnyView;
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(ticket_page: PageView) -> impl IntoView {
     let root = detect_root();
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
@@ -63,7 +66,7 @@ pub fn App() -> impl IntoView {
             Some(Ok(catalog)) => {
                 hand_over_query();
                 provide_context(Site { catalog, root: root.clone() });
-                view! { <Routed/> }.into_any()
+                view! { <Routed ticket_page/> }.into_any()
             }
         }}
         <div class="toast" role="status" aria-live="polite" aria-atomic="true" class:visible=move || !announcer.0.read().is_empty()>
@@ -73,7 +76,7 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Routed() -> impl IntoView {
+fn Routed(ticket_page: PageView) -> impl IntoView {
     let site = crate::site::use_site();
     // Tickets left in the outbox by an earlier visit go out from any page.
     let on_ticket_page = window()
@@ -100,13 +103,13 @@ fn Routed() -> impl IntoView {
                     // The file `lantern build` writes for an article, as some
                     // hosts and bookmarks address it.
                     <Route path=path!("/a/:slug/index.html") view=ArticlePage/>
-                    <Route path=path!("/ticket") view=TicketPage/>
+                    <Route path=path!("/ticket") view=ticket_page/>
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>
                     {site.catalog.site.name.clone()} " · Press " <kbd>"/"</kbd> " to search from any page · "
-                    <a href=ticket_href>"Contact support"</a>
+                    <a href=ticket_href rel="external">"Contact support"</a>
                 </p>
             </footer>
         </Router>
@@ -165,7 +168,7 @@ fn OutboxBanner() -> impl IntoView {
         };
         Some(view! {
             <div class="outbox-banner" role="status">
-                <p>{text} " " <a href=href>"See details"</a></p>
+                <p>{text} " " <a href=href rel="external">"See details"</a></p>
             </div>
         })
     }

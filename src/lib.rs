@@ -22,8 +22,9 @@ use leptos::prelude::*;
 
 /// Mounts the app, replacing the pre-rendered page (kept for readers
 /// without JavaScript, for link previews, and for the seconds before the
-/// app starts on a slow connection).
-pub fn start() {
+/// app starts on a slow connection). `ticket_page` is what `/ticket` shows:
+/// the form in the ticket page's bundle, a full page load in the main one.
+pub fn start(ticket_page: app::PageView) {
     console_error_panic_hook::set_once();
     dom::mark("app-start");
     let doc = document();
@@ -44,5 +45,5 @@ pub fn start() {
             let _ = icon.set_attribute("href", &href);
         }
     }
-    mount_to_body(app::App);
+    mount_to_body(move || view! { <app::App ticket_page/> });
 }

@@ -182,3 +182,27 @@ pub fn show_article_body(element: &web_sys::Element, html: &str, article_url: &s
     element.set_inner_html(html);
     crate::dom::rebase_article_links(element, article_url);
 }
+
+/// The path this document was loaded from, before any address the router
+/// wrote since.
+pub fn loaded_path() -> Option<String> {
+    let entry = window()
+        .performance()?
+        .get_entries_by_type("navigation")
+        .get(0);
+    let url = js_sys::Reflect::get(&entry, &"name".into())
+        .ok()?
+        .as_string()?;
+    Some(web_sys::Url::new(&url).ok()?.pathname())
+}
+
+/// Loads the page from the server once the router has written its new
+/// address (it does so after drawing the route).
+pub fn reload_soon() {
+    set_timeout(
+        || {
+            let _ = window().location().reload();
+        },
+        std::time::Duration::ZERO,
+    );
+}

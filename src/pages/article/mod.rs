@@ -105,7 +105,7 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
                     <aside class="still-stuck-box" aria-labelledby="still-stuck-title">
                         <h2 id="still-stuck-title">"Still stuck?"</h2>
                         <p>"If these steps did not fix it, tell support. They will see that you read this article."</p>
-                        <a class="button contact-support" href=ticket_href>"Contact support"</a>
+                        <a class="button contact-support" href=ticket_href rel="external">"Contact support"</a>
                     </aside>
                     <aside class="related" aria-labelledby="lantern-related-title">
                         <h2 id="lantern-related-title">"Related articles"</h2>
