@@ -47,7 +47,7 @@ if [[ -n $profile ]]; then
   CARGO_TARGET_DIR=$work/cargo cargo build --release -q --target wasm32-unknown-unknown --bin lantern-app
   app=$work/app-profiling
   rm -rf "$app" && cp -r dist "$app" && rm -rf "$app/a" "$app/data" "$app/.lantern-manifest" "$app/.stage"
-  name=$(basename "$(ls dist/*_bg.wasm)" _bg.wasm)
+  name=$(basename "$(ls dist/lantern-app*_bg.wasm)" _bg.wasm)
   wasm-bindgen --target web --no-typescript --out-dir "$app" --out-name "$name" \
     "$work/cargo/wasm32-unknown-unknown/release/lantern-app.wasm"
   # The files differ from the ones index.html has hashes for.
@@ -90,7 +90,7 @@ for name in 3k 10k; do
   printf '| %s | %s | %s | %s |\n' "$name" "$n" "$(stat -c %s "$f")" "$(gzip -dc "$f" | wc -c)"
 done
 echo
-wasm=$(basename "$(ls dist/*_bg.wasm)")
+wasm=$(basename "$(ls dist/lantern-app*_bg.wasm)")
 echo "App: dist/$wasm ($(stat -c %s dist/"$wasm") bytes), built $(date -r dist/"$wasm" '+%F %R')${profile:+ (profiling: rebuilt with names)}, HEAD $(git rev-parse --short HEAD); load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 
 cd tests/e2e

@@ -7,7 +7,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 
 use crate::announcer::{use_announcer, Announcer, Toast};
-use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, ticket::TicketPage};
+use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound};
 use crate::search::early_search::{provide_early_text, EarlySearch};
 use crate::search::{focus_search, SearchBox};
 use crate::site::{detect_root, use_site, Site};
@@ -16,10 +16,13 @@ use crate::ticket::visit;
 use crate::urls::{self, route};
 use crate::web::{dom, network};
 
+/// A page's view, chosen by the bundle (see `start`).
+pub type PageView = fn() -> AnyView;
+
 /// The app, given what was typed into the prerendered home page's box
-/// before it started.
+/// before it started, and what its `/ticket` route shows (see `start`).
 #[component]
-pub fn App(typed: String) -> impl IntoView {
+pub fn App(typed: String, ticket_page: PageView) -> impl IntoView {
     let root = detect_root();
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
@@ -38,7 +41,7 @@ pub fn App(typed: String) -> impl IntoView {
                 Some(Err(error)) => view! { <LoadFailed error=error/> }.into_any(),
                 Some(Ok(site)) => {
                     provide_context(site);
-                    view! { <Routed/> }.into_any()
+                    view! { <Routed ticket_page/> }.into_any()
                 }
             }}
             <Toast announcer=announcer/>
@@ -70,7 +73,7 @@ fn LoadFailed(error: network::LoadError) -> impl IntoView {
 }
 
 #[component]
-fn Routed() -> impl IntoView {
+fn Routed(ticket_page: PageView) -> impl IntoView {
     let site = use_site();
     // Tickets left in the outbox by an earlier visit go out from any page.
     provide_context(Outbound::start(
@@ -89,13 +92,13 @@ fn Routed() -> impl IntoView {
                     <Route path=route::HOME_FILE view=Home/>
                     <Route path=route::ARTICLE view=ArticlePage/>
                     <Route path=route::ARTICLE_FILE view=ArticlePage/>
-                    <Route path=route::TICKET_FORM view=TicketPage/>
+                    <Route path=route::TICKET_FORM view=ticket_page/>
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>
                     {site.catalog.site.name.clone()} " · Press " <kbd>"/"</kbd> " to search from any page · "
-                    <a href=urls::ticket(site.root)>"Contact support"</a>
+                    <a href=urls::ticket(site.root) rel="external">"Contact support"</a>
                 </p>
             </footer>
     }
@@ -157,7 +160,7 @@ fn OutboxBanner() -> impl IntoView {
         let href = urls::ticket_status(site.root, &first);
         Some(view! {
             <div class="outbox-banner" role="status">
-                <p>{waiting_text(waiting.len())} " " <a href=href>"See details"</a></p>
+                <p>{waiting_text(waiting.len())} " " <a href=href rel="external">"See details"</a></p>
             </div>
         })
     }

@@ -9,23 +9,9 @@ pub mod app;
 pub mod pages;
 pub mod search;
 pub mod site;
-// The ticket feature still copies `Site` and its root as if they were
-// owned (`site.clone()`, `&site.root`); allowed until it adopts the Copy
-// `Site` (its own helper's part of the clean-up).
-#[allow(noop_method_call, clippy::clone_on_copy, clippy::needless_borrow)]
 pub mod ticket;
 pub mod urls;
 pub mod web;
-
-/// The paths `src/ticket` still imports result rows and page effects by;
-/// they go when the ticket feature imports `search::results`, `web` and
-/// `announcer` itself.
-pub use search::results as search_box;
-pub mod dom {
-    pub use crate::announcer::Announcer;
-    pub use crate::web::article_body::rebase_article_links;
-    pub use crate::web::clipboard::copy_to_clipboard;
-}
 
 use leptos::prelude::*;
 
@@ -37,8 +23,9 @@ pub fn use_browser_nfkd() {
 
 /// Mounts the app, replacing the pre-rendered page (kept for readers
 /// without JavaScript, for link previews, and for the seconds before the
-/// app starts on a slow connection).
-pub fn start() {
+/// app starts on a slow connection). `ticket_page` is what `/ticket` shows:
+/// the form in the ticket page's bundle, a full page load in the main one.
+pub fn start(ticket_page: app::PageView) {
     console_error_panic_hook::set_once();
     use_browser_nfkd();
     web::dom::mark("app-start");
@@ -47,5 +34,5 @@ pub fn start() {
     let typed = search::early_search::typed_into_prerendered_box();
     web::dom::remove_by_id("lantern-prerender");
     web::dom::pin_icon();
-    mount_to_body(move || view! { <app::App typed=typed/> });
+    mount_to_body(move || view! { <app::App typed=typed ticket_page/> });
 }

@@ -81,7 +81,3 @@ pub fn today() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
     iso.chars().take(10).collect()
 }
-
-// The paths `src/ticket` imports these by; they go when it imports
-// `web::network` itself.
-pub use crate::web::network::fetch_article_body;

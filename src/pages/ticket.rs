@@ -8,6 +8,11 @@ use crate::site::use_site;
 use crate::ticket::confirmation::Confirmation;
 use crate::ticket::form::TicketForm;
 
+/// The page, as the ticket bundle's `/ticket` route (`src/bin/ticket.rs`).
+pub fn page() -> AnyView {
+    view! { <TicketPage/> }.into_any()
+}
+
 #[component]
 pub fn TicketPage() -> impl IntoView {
     let site = use_site();

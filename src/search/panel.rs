@@ -54,13 +54,13 @@ pub fn PanelMessages(
             <div class="no-results">
                 <p>"Try fewer words, another spelling, or the exact error message."</p>
                 <p>
-                    <a class="button primary contact-support" href=move || contact_href.get()>"Contact support"</a>
+                    <a class="button primary contact-support" href=move || contact_href.get() rel="external">"Contact support"</a>
                     " Your search is carried over, so you do not have to type it again."
                 </p>
             </div>
         </Show>
         <Show when=move || expanded.get() && (!empty.get() || filter_hides_all.get())>
-            <p class="still-stuck">"Still stuck? " <a class="contact-support" href=move || contact_href.get()>"Contact support"</a></p>
+            <p class="still-stuck">"Still stuck? " <a class="contact-support" href=move || contact_href.get() rel="external">"Contact support"</a></p>
         </Show>
     }
 }

@@ -5,10 +5,11 @@
 use lantern_core::ticket::{Channel, OutboxEntry, SentTicket, TicketPayload};
 use leptos::prelude::*;
 
+use super::browser::{self, focus_later};
 use super::email::{self, EmailActions, EmailWaiting};
-use super::outbound::use_outbound;
-use crate::dom::copy_to_clipboard;
+use super::outbound::{use_outbound, Outbound};
 use crate::site::use_site;
+use crate::web::clipboard::copy_to_clipboard;
 
 #[derive(Clone, PartialEq)]
 enum Status {
@@ -20,94 +21,109 @@ enum Status {
     Unknown,
 }
 
+/// The ticket's status, as the outbox, the sent log and the email
+/// hand-offs say (they change as it is sent, also from other tabs).
+fn use_status(root: String, reference: String) -> Memo<Status> {
+    let outbound = use_outbound();
+    Memo::new(move |_| status_of(outbound, &root, &reference))
+}
+
+fn status_of(outbound: Outbound, root: &str, reference: &str) -> Status {
+    if let Some(sent) = outbound
+        .sent
+        .with(|log| log.iter().find(|t| t.reference == reference).cloned())
+    {
+        return Status::Sent(sent);
+    }
+    match outbound.outbox.with(|o| o.get(reference).cloned()) {
+        Some(entry)
+            if entry.failed_attempts == 0 || outbound.sending.with(|s| s.contains(reference)) =>
+        {
+            Status::Sending
+        }
+        Some(entry) => Status::Waiting(Box::new(entry)),
+        None => match email::waiting(root, reference) {
+            Some(payload) => Status::Email(Box::new(payload)),
+            None => Status::Unknown,
+        },
+    }
+}
+
 #[component]
 pub fn Confirmation(reference: String) -> impl IntoView {
     let site = use_site();
-    let outbound = use_outbound();
-    let status_ref = reference.clone();
-    let root = site.root.clone();
-    let status = Memo::new(move |_| {
-        if let Some(sent) = outbound
-            .sent
-            .with(|log| log.iter().find(|t| t.reference == status_ref).cloned())
-        {
-            return Status::Sent(sent);
-        }
-        match outbound.outbox.with(|o| o.get(&status_ref).cloned()) {
-            Some(entry)
-                if entry.failed_attempts == 0
-                    || outbound.sending.with(|s| s.contains(&status_ref)) =>
-            {
-                Status::Sending
-            }
-            Some(entry) => Status::Waiting(Box::new(entry)),
-            None => match email::waiting(&root, &status_ref) {
-                Some(payload) => Status::Email(Box::new(payload)),
-                None => Status::Unknown,
-            },
-        }
-    });
-    let response_time = site.catalog.ticket.response_time.clone();
-    let home = format!("{}/", site.root);
-    super::form::focus_later("confirmation-title");
-
+    let status = use_status(site.root.to_string(), reference.clone());
+    focus_later("confirmation-title");
     view! {
         <section class="confirmation" aria-labelledby="confirmation-title">
             <div role="status" aria-live="polite">
-                {move || match status.get() {
-                    Status::Sending => view! {
-                        <h2 id="confirmation-title" tabindex="-1">"Sending your ticket…"</h2>
-                    }.into_any(),
-                    Status::Sent(ticket) => {
-                        let how = match ticket.channel {
-                            Channel::Webhook => "Support has received your ticket.".to_string(),
-                            Channel::Email => "You sent it by email. Support replies to the address you sent it from.".to_string(),
-                            Channel::Github => "Your ticket was opened on GitHub: make sure you pressed “Submit new issue”.".to_string(),
-                        };
-                        let when = if response_time.is_empty() {
-                            "Support will reply by email.".to_string()
-                        } else {
-                            format!("Support usually replies {response_time}.")
-                        };
-                        view! {
-                            <h2 id="confirmation-title" tabindex="-1">"Ticket sent"</h2>
-                            <p>{how}</p>
-                            <p class="subject">"“" {ticket.subject} "”"</p>
-                            <p>{when}</p>
-                        }.into_any()
-                    }
-                    Status::Waiting(entry) => view! {
-                        <h2 id="confirmation-title" tabindex="-1">"Not sent yet: your ticket is saved on this device"</h2>
-                        <p class="notice notice-warning">
-                            "We could not deliver it: " {entry.last_error.clone().unwrap_or_default()} ". "
-                            {if window().navigator().on_line() {
-                                "It will be sent automatically, even if you close this page and come back later."
-                            } else {
-                                "You are offline. It will be sent automatically when you are back online."
-                            }}
-                        </p>
-                    }.into_any(),
-                    Status::Email(payload) => view! { <EmailWaiting payload=*payload/> }.into_any(),
-                    Status::Unknown => view! {
-                        <h2 id="confirmation-title" tabindex="-1">"No ticket with this reference on this device"</h2>
-                        <p>"It may have been sent from another browser. If you need help, write a new ticket."</p>
-                    }.into_any(),
-                }}
+                {move || view! { <StatusMessage status=status.get()/> }}
             </div>
-            <p>"Your reference: " <strong class="reference">{reference.clone()}</strong> " (quote it if you contact support again)."</p>
-            {
-                let reference = reference.clone();
-                move || match status.get() {
-                    Status::Waiting(entry) => view! { <Fallbacks entry=*entry/> }.into_any(),
-                    Status::Email(payload) => view! { <EmailActions payload=*payload/> }.into_any(),
-                    _ => { let _ = &reference; ().into_any() }
-                }
-            }
+            <p>"Your reference: " <strong class="reference">{reference}</strong> " (quote it if you contact support again)."</p>
+            {move || match status.get() {
+                Status::Waiting(entry) => view! { <Fallbacks entry=*entry/> }.into_any(),
+                Status::Email(payload) => view! { <EmailActions payload=*payload/> }.into_any(),
+                _ => ().into_any(),
+            }}
             <p class="next-links">
-                <a href=home>"Back to the help center"</a>
+                <a href=format!("{}/", site.root)>"Back to the help center"</a>
                 <a href=format!("{}/ticket/", site.root)>"Write another ticket"</a>
             </p>
         </section>
+    }
+}
+
+/// The title and what it means, announced as it changes.
+#[component]
+fn StatusMessage(status: Status) -> impl IntoView {
+    match status {
+        Status::Sending => view! {
+            <h2 id="confirmation-title" tabindex="-1">"Sending your ticket…"</h2>
+        }
+        .into_any(),
+        Status::Sent(ticket) => view! { <Sent ticket/> }.into_any(),
+        Status::Waiting(entry) => view! {
+            <h2 id="confirmation-title" tabindex="-1">"Not sent yet: your ticket is saved on this device"</h2>
+            <p class="notice notice-warning">
+                "We could not deliver it: " {entry.last_error.clone().unwrap_or_default()} ". "
+                {if browser::online() {
+                    "It will be sent automatically, even if you close this page and come back later."
+                } else {
+                    "You are offline. It will be sent automatically when you are back online."
+                }}
+            </p>
+        }
+        .into_any(),
+        Status::Email(payload) => view! { <EmailWaiting payload=*payload/> }.into_any(),
+        Status::Unknown => view! {
+            <h2 id="confirmation-title" tabindex="-1">"No ticket with this reference on this device"</h2>
+            <p>"It may have been sent from another browser. If you need help, write a new ticket."</p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Sent(ticket: SentTicket) -> impl IntoView {
+    let site = use_site();
+    let response_time = &site.catalog.ticket.response_time;
+    let how = match ticket.channel {
+        Channel::Webhook => "Support has received your ticket.",
+        Channel::Email => "You sent it by email. Support replies to the address you sent it from.",
+        Channel::Github => {
+            "Your ticket was opened on GitHub: make sure you pressed “Submit new issue”."
+        }
+    };
+    let when = if response_time.is_empty() {
+        "Support will reply by email.".to_string()
+    } else {
+        format!("Support usually replies {response_time}.")
+    };
+    view! {
+        <h2 id="confirmation-title" tabindex="-1">"Ticket sent"</h2>
+        <p>{how}</p>
+        <p class="subject">"“" {ticket.subject} "”"</p>
+        <p>{when}</p>
     }
 }
 
@@ -117,7 +133,7 @@ fn Fallbacks(entry: OutboxEntry) -> impl IntoView {
     let site = use_site();
     let outbound = use_outbound();
     let config = site.catalog.ticket.clone();
-    let payload = entry.payload.clone();
+    let payload = entry.payload;
     let text = payload.plain_text();
     let links = config
         .fallbacks()
@@ -128,20 +144,7 @@ fn Fallbacks(entry: OutboxEntry) -> impl IntoView {
                 Channel::Github => payload.github_url(config.github.as_ref()?),
                 Channel::Webhook => return None,
             };
-            let label = match channel {
-                Channel::Email => "Send it by email instead",
-                _ => "Open it as a GitHub issue instead",
-            };
-            let reference = payload.reference.clone();
-            let target = (channel == Channel::Github).then_some("_blank");
-            // By email it waits for the user's word that the email went.
-            let chosen = move |_| match channel {
-                Channel::Email => outbound.handed_to_email(&reference),
-                _ => outbound.sent_elsewhere(&reference, channel),
-            };
-            Some(view! {
-                <a class="button" href=href target=target rel="noopener" on:click=chosen>{label}</a>
-            })
+            Some(view! { <FallbackLink channel href reference=payload.reference.clone()/> })
         })
         .collect_view();
     view! {
@@ -151,5 +154,24 @@ fn Fallbacks(entry: OutboxEntry) -> impl IntoView {
             <button type="button" on:click=move |_| copy_to_clipboard(text.clone(), "Ticket text copied")>"Copy ticket text"</button>
         </div>
         <p class="hint">"Sent another way? It stops being retried here, so support does not get it twice."</p>
+    }
+}
+
+/// Sends a waiting ticket by email or GitHub instead; by email it waits for
+/// the user's word that the email went.
+#[component]
+fn FallbackLink(channel: Channel, href: String, reference: String) -> impl IntoView {
+    let outbound = use_outbound();
+    let label = match channel {
+        Channel::Email => "Send it by email instead",
+        _ => "Open it as a GitHub issue instead",
+    };
+    let target = (channel == Channel::Github).then_some("_blank");
+    let chosen = move |_| match channel {
+        Channel::Email => outbound.handed_to_email(&reference),
+        _ => outbound.sent_elsewhere(&reference, channel),
+    };
+    view! {
+        <a class="button" href=href target=target rel="noopener" on:click=chosen>{label}</a>
     }
 }

@@ -4,9 +4,10 @@
 use lantern_core::ticket::ArticleVisit;
 use leptos::prelude::*;
 
-use super::visit;
-use crate::search_box::{search_rows, segments};
-use crate::site::{fetch_article_body, use_site};
+use super::{browser, visit};
+use crate::search::results::{search_rows, segments, ResultRow};
+use crate::site::use_site;
+use crate::web::network::fetch_article_body;
 
 const SUGGESTIONS: usize = 3;
 /// Suggestions wait for a pause in typing.
@@ -29,62 +30,72 @@ pub fn Suggestions(
             search_rows(&rows_site, &query, SUGGESTIONS)
         }
     });
+    // The slug of the one article shown here, if any.
     let open = RwSignal::new(None::<String>);
-
     view! {
         <Show when=move || !rows.with(Vec::is_empty)>
             <section class="suggestions" aria-labelledby="suggestions-title">
                 <h2 id="suggestions-title">"These articles may solve it"</h2>
                 <ul>
-                    <For
-                        each=move || rows.get()
-                        key=|row| row.slug.clone()
-                        let(row)
-                    >
-                        {
-                            let slug = row.slug.clone();
-                            let toggle_slug = slug.clone();
-                            let is_open = {
-                                let slug = slug.clone();
-                                Memo::new(move |_| open.get().as_deref() == Some(slug.as_str()))
-                            };
-                            let panel_id = format!("suggestion-{slug}");
-                            let title_text: String =
-                                row.title.iter().map(|s| s.text.as_str()).collect();
-                            view! {
-                                <li class="suggestion">
-                                    <p class="suggestion-title">{segments(row.title)}</p>
-                                    <p class="suggestion-summary">{segments(row.summary)}</p>
-                                    <button
-                                        type="button"
-                                        class="link-button"
-                                        aria-expanded=move || if is_open.get() { "true" } else { "false" }
-                                        aria-controls=panel_id.clone()
-                                        on:click=move |_| {
-                                            let slug = toggle_slug.clone();
-                                            open.update(|o| {
-                                                *o = if o.as_deref() == Some(slug.as_str()) { None } else { Some(slug) }
-                                            });
-                                        }
-                                    >
-                                        {move || if is_open.get() { "Hide the steps" } else { "Show the steps here" }}
-                                    </button>
-                                    <Show when=move || is_open.get()>
-                                        <SuggestedArticle
-                                            id=panel_id.clone()
-                                            slug=slug.clone()
-                                            title=title_text.clone()
-                                            on_solved=on_solved
-                                            on_not_it=Callback::new(move |_| open.set(None))
-                                        />
-                                    </Show>
-                                </li>
-                            }
-                        }
+                    <For each=move || rows.get() key=|row| row.slug.clone() let(row)>
+                        <Suggestion row open on_solved/>
                     </For>
                 </ul>
             </section>
         </Show>
+    }
+}
+
+/// One suggested article: its title and summary, and a button that shows
+/// its steps in place.
+#[component]
+fn Suggestion(
+    row: ResultRow,
+    open: RwSignal<Option<String>>,
+    on_solved: Callback<ArticleVisit>,
+) -> impl IntoView {
+    let slug = row.slug.clone();
+    let is_open = {
+        let slug = slug.clone();
+        Memo::new(move |_| open.get().as_deref() == Some(slug.as_str()))
+    };
+    let toggle = {
+        let slug = slug.clone();
+        move |_| {
+            open.update(|o| {
+                *o = if o.as_deref() == Some(slug.as_str()) {
+                    None
+                } else {
+                    Some(slug.clone())
+                }
+            })
+        }
+    };
+    let panel_id = format!("suggestion-{slug}");
+    let title: String = row.title.iter().map(|s| s.text.as_str()).collect();
+    view! {
+        <li class="suggestion">
+            <p class="suggestion-title">{segments(row.title)}</p>
+            <p class="suggestion-summary">{segments(row.summary)}</p>
+            <button
+                type="button"
+                class="link-button"
+                aria-expanded=move || if is_open.get() { "true" } else { "false" }
+                aria-controls=panel_id.clone()
+                on:click=toggle
+            >
+                {move || if is_open.get() { "Hide the steps" } else { "Show the steps here" }}
+            </button>
+            <Show when=move || is_open.get()>
+                <SuggestedArticle
+                    id=panel_id.clone()
+                    slug=slug.clone()
+                    title=title.clone()
+                    on_solved=on_solved
+                    on_not_it=Callback::new(move |_| open.set(None))
+                />
+            </Show>
+        </li>
     }
 }
 
@@ -103,20 +114,18 @@ fn SuggestedArticle(
         url: site.article_url(&slug, None),
     };
     // Reading it here counts as having read it, for the ticket's context.
-    visit::record_article(&site.root, visit.clone());
-    let root = site.root.clone();
+    visit::record_article(site.root, visit.clone());
+    let root = site.root;
     let fetch_slug = slug.clone();
     let body = LocalResource::new(move || {
-        let (root, slug) = (root.clone(), fetch_slug.clone());
-        async move { fetch_article_body(&root, &slug).await }
+        let (root, slug) = (root, fetch_slug.clone());
+        async move { fetch_article_body(root, &slug).await }
     });
     let body_ref = NodeRef::<leptos::html::Div>::new();
     let article_url = visit.url.clone();
     Effect::new(move |_| {
-        // Sanitised by `lantern build` (the same HTML as the article page).
         if let (Some(Ok(html)), Some(element)) = (body.get(), body_ref.get()) {
-            element.set_inner_html(&html);
-            crate::dom::rebase_article_links(&element, &article_url);
+            browser::show_article_body(&element, &html, &article_url);
         }
     });
     let href = site.article_path(&slug);

@@ -7,11 +7,11 @@
 use lantern_core::ticket::{Channel, Handoffs, TicketPayload};
 use leptos::prelude::*;
 
+use super::draft;
 use super::outbound::{use_outbound, Outbound};
 use super::storage::{self, Lifetime};
-use super::{finish_draft, load_draft};
-use crate::dom::copy_to_clipboard;
 use crate::site::{use_site, Site};
+use crate::web::clipboard::copy_to_clipboard;
 
 fn key(root: &str) -> String {
     storage::key(root, "email-handoff")
@@ -37,14 +37,14 @@ pub fn waiting(root: &str, reference: &str) -> Option<TicketPayload> {
 /// The user sent it: log it as sent, and delete its draft (only if the
 /// draft is still this ticket, not a newer one begun since).
 fn confirm_sent(site: &Site, outbound: Outbound, reference: &str) {
-    let mut handoffs = load(&site.root);
+    let mut handoffs = load(site.root);
     let Some(payload) = handoffs.confirm(reference) else {
         return;
     };
-    let _ = storage::save(Lifetime::Local, &key(&site.root), &handoffs);
-    let draft = load_draft(site);
-    if draft.reference == reference {
-        finish_draft(site, &draft);
+    let _ = storage::save(Lifetime::Local, &key(site.root), &handoffs);
+    let current = draft::load(site);
+    if current.reference == reference {
+        draft::finish(site, &current);
     }
     outbound.record_sent(&payload, Channel::Email);
 }

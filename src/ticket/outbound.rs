@@ -13,9 +13,9 @@ use lantern_core::ticket::{Channel, Outbox, SentTicket, TicketPayload, WebhookCo
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::browser::{now_ms, online};
 use super::storage::{self, Lifetime};
-use super::visit::now_ms;
-use crate::dom::Announcer;
+use crate::announcer::Announcer;
 
 #[derive(Clone, Copy)]
 pub struct Outbound {
@@ -55,11 +55,11 @@ impl Outbound {
             timer: StoredValue::new(None),
             announcer,
         };
-        let online = window_event_listener(ev::online, move |_| this.retry_now());
+        let back_online = window_event_listener(ev::online, move |_| this.retry_now());
         // Another tab queued or delivered a ticket.
         let storage = window_event_listener(ev::storage, move |_| this.reload_and_pump());
         on_cleanup(move || {
-            online.remove();
+            back_online.remove();
             storage.remove();
         });
         if at_once {
@@ -162,7 +162,7 @@ impl Outbound {
             self.timer.set_value(None);
         }
         let now = now_ms();
-        if !window().navigator().on_line() {
+        if !online() {
             // Say why it waits; the `online` event wakes us, no timer needed.
             let due = self.outbox.with_untracked(|o| o.due(now));
             let _ = self.change(|outbox| {
@@ -249,7 +249,7 @@ async fn post(webhook: &WebhookConfig, payload: &TicketPayload) -> Result<(), St
                 "the support system did not answer within {} seconds",
                 webhook.timeout_seconds
             )),
-            Err(_) if !window().navigator().on_line() => Err("this device is offline".into()),
+            Err(_) if !online() => Err("this device is offline".into()),
             Err(_) => Err("the support system could not be reached".into()),
         },
     };

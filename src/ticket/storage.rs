@@ -31,11 +31,8 @@ pub fn load<T: DeserializeOwned>(lifetime: Lifetime, key: &str) -> Option<T> {
 
 /// Fails when storage is off or full, so the caller can tell the user.
 pub fn save<T: Serialize>(lifetime: Lifetime, key: &str, value: &T) -> Result<(), String> {
-    let storage = store(lifetime).ok_or("this browser does not allow saving on this device")?;
     let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
-    storage
-        .set_item(key, &text)
-        .map_err(|_| "this device's browser storage is full or blocked".to_string())
+    save_json(lifetime, key, &text)
 }
 
 /// Like `save`, for text already serialised.

@@ -8,7 +8,8 @@
 //! - `a/<slug>/index.html`: a pre-rendered page per article (readable
 //!   without JavaScript, with link-preview tags); the same for each alias
 //! - `ticket/index.html`: the "contact support" form, a real file so that a
-//!   reload mid-send works on any static host
+//!   reload mid-send works on any static host, and one that loads the app's
+//!   ticket bundle (`shell.rs`)
 //! - `404.html`: for hosts that serve it on unknown paths
 
 use std::path::{Path, PathBuf};
@@ -211,7 +212,7 @@ fn write_site(
     writer.write(
         "ticket/index.html",
         shell
-            .page(
+            .ticket_page(
                 "../",
                 &format!("Contact support · {name}"),
                 r#"<meta name="robots" content="noindex">"#,

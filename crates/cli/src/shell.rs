@@ -1,6 +1,8 @@
 //! The app's `index.html`, turned into one page per URL: assets addressed
 //! relative to the page (so the site works under any sub-path with no
-//! rewrite rules), plus a pre-rendered body and link-preview tags.
+//! rewrite rules), plus a pre-rendered body and link-preview tags. The
+//! ticket page loads the app's second bundle, the one with the ticket form
+//! (`lantern-ticket`, see the root Cargo.toml), instead of the main one.
 
 use std::path::Path;
 
@@ -17,11 +19,24 @@ const PRERENDER_START: &str = r#"<div id="lantern-prerender">"#;
 const PRERENDER_END: &str = "<!-- /lantern:prerender -->";
 /// The preload of the catalog in `index.html`, addressed from each page.
 const DATA_PRELOAD: &str = r#"href="./data/"#;
+/// The ticket page's bundle, as trunk names its files (not hashed: the
+/// page adds a version to their addresses instead).
+const TICKET_BUNDLE: &str = "lantern-ticket";
 
 pub struct AppShell {
     html: String,
     /// (as the app was built, file name) for each top-level asset.
     assets: Vec<(String, String)>,
+    /// The bundle `index.html` loads, and the ticket page's, when the app
+    /// has one (an app built before the split has the form in its main
+    /// bundle, and its ticket page loads that).
+    bundles: Option<(Bundle, Bundle)>,
+}
+
+/// A wasm-bindgen app: its JS module and its wasm, by file name.
+struct Bundle {
+    js: String,
+    wasm: String,
 }
 
 impl AppShell {
@@ -70,7 +85,28 @@ impl AppShell {
         }
         // Longest first, so `app.js` never rewrites part of `app.js.map`.
         assets.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
-        Ok(Self { html, assets })
+        let bundles = bundles(app_dir, &html, &assets)?;
+        Ok(Self {
+            html,
+            assets,
+            bundles,
+        })
+    }
+
+    /// The ticket page: like `page`, loading the ticket bundle.
+    pub fn ticket_page(&self, root: &str, title: &str, head: &str, body: &str) -> String {
+        let mut html = self.page(root, title, head, body);
+        if let Some((main, ticket)) = &self.bundles {
+            for (from, to) in [(&main.wasm, &ticket.wasm), (&main.js, &ticket.js)] {
+                for quote in ['"', '\''] {
+                    html = html.replace(
+                        &format!("{quote}{root}{from}"),
+                        &format!("{quote}{root}{to}"),
+                    );
+                }
+            }
+        }
+        html
     }
 
     /// A page whose assets and data live at `root` (relative like `../../`,
@@ -104,4 +140,47 @@ impl AppShell {
             1,
         )
     }
+}
+
+/// The bundle `index.html` loads (the `*_bg.wasm` it names, with its
+/// `.js`), and the ticket bundle, if both are there. The ticket bundle's
+/// addresses carry a version (from its bytes), so a browser never pairs a
+/// cached JS module with a newer wasm.
+fn bundles(
+    app_dir: &Path,
+    html: &str,
+    assets: &[(String, String)],
+) -> Result<Option<(Bundle, Bundle)>, String> {
+    let names: Vec<&str> = assets.iter().map(|(_, name)| name.as_str()).collect();
+    let ticket_js = format!("{TICKET_BUNDLE}.js");
+    let ticket_wasm = format!("{TICKET_BUNDLE}_bg.wasm");
+    if !names.contains(&ticket_js.as_str()) || !names.contains(&ticket_wasm.as_str()) {
+        return Ok(None);
+    }
+    let main = names.iter().find_map(|name| {
+        let stem = name.strip_suffix("_bg.wasm")?;
+        let js = format!("{stem}.js");
+        (stem != TICKET_BUNDLE && html.contains(*name) && names.contains(&js.as_str())).then(|| {
+            Bundle {
+                js,
+                wasm: name.to_string(),
+            }
+        })
+    });
+    let Some(main) = main else {
+        return Ok(None);
+    };
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for name in [&ticket_js, &ticket_wasm] {
+        let path = app_dir.join(name);
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        std::hash::Hash::hash(&bytes, &mut hasher);
+    }
+    let version = format!("{:016x}", std::hash::Hasher::finish(&hasher));
+    let ticket = Bundle {
+        js: format!("{ticket_js}?v={version}"),
+        wasm: format!("{ticket_wasm}?v={version}"),
+    };
+    Ok(Some((main, ticket)))
 }

@@ -305,6 +305,62 @@ fn the_ticket_form_is_a_real_page_and_its_channels_reach_the_app() {
 }
 
 #[test]
+fn the_ticket_page_loads_the_ticket_bundle_and_every_other_page_the_main_one() {
+    let tmp = project();
+    let root = tmp.path();
+    write(root, "app/lantern-ticket.js", "// the app with the form");
+    write(root, "app/lantern-ticket_bg.wasm", "ticket wasm");
+    let build = || {
+        lantern(root)
+            .args(["build", "--app", "app", "--out", "site"])
+            .assert()
+            .success();
+        let page = fs::read_to_string(root.join("site/ticket/index.html")).unwrap();
+        let version = page
+            .split("lantern-ticket.js?v=")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("no versioned ticket bundle: {page}"))
+            .to_string();
+        (page, version)
+    };
+    let (page, version) = build();
+    assert!(
+        page.contains(&format!(
+            "import init from '../lantern-ticket.js?v={version}'"
+        )),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(
+            "module_or_path: '../lantern-ticket_bg.wasm?v={version}'"
+        )),
+        "{page}"
+    );
+    assert!(
+        !page.contains("app-1.js") && !page.contains("app-1_bg.wasm"),
+        "{page}"
+    );
+    // The stylesheet is the main app's.
+    assert!(page.contains(r#"href="../app-1.css""#), "{page}");
+    assert!(root.join("site/lantern-ticket_bg.wasm").is_file());
+    for other in [
+        "index.html",
+        "404.html",
+        "a/vpn-will-not-connect/index.html",
+    ] {
+        let html = fs::read_to_string(root.join("site").join(other)).unwrap();
+        assert!(html.contains("app-1.js"), "{other}: {html}");
+        assert!(!html.contains("lantern-ticket"), "{other}: {html}");
+    }
+    // A new bundle is a new address: no browser pairs a cached module with
+    // a newer wasm.
+    write(root, "app/lantern-ticket_bg.wasm", "ticket wasm, rebuilt");
+    let (_, rebuilt) = build();
+    assert_ne!(version, rebuilt);
+}
+
+#[test]
 fn the_home_page_is_not_blank_before_the_app_starts() {
     // Regression: index.html's body was empty until the wasm ran (7-12 s
     // on slow 4G at 3k articles), and for good when it was blocked.

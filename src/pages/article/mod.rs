@@ -111,7 +111,7 @@ fn StillStuck() -> impl IntoView {
         <aside class="still-stuck-box" aria-labelledby="still-stuck-title">
             <h2 id="still-stuck-title">"Still stuck?"</h2>
             <p>"If these steps did not fix it, tell support. They will see that you read this article."</p>
-            <a class="button contact-support" href=urls::ticket(site.root)>"Contact support"</a>
+            <a class="button contact-support" href=urls::ticket(site.root) rel="external">"Contact support"</a>
         </aside>
     }
 }

@@ -402,6 +402,26 @@ test('an article read in the suggestions keeps its list bullets and numbers', as
   await page.screenshot({ path: SHOTS + 'ticket-deflection-lists.png', fullPage: true });
 });
 
+test('only the ticket page downloads the form, and a link into it that the app follows still opens it', async ({ page }) => {
+  const ticketBundle = [];
+  page.on('request', (r) => { if (r.url().includes('lantern-ticket')) ticketBundle.push(r.url()); });
+  await page.goto(SITE + '/');
+  await appReady(page);
+  await search(page, 'vpn');
+  await page.getByRole('option').first().click();
+  await expect(page.locator('.still-stuck-box .contact-support')).toBeVisible();
+  expect(ticketBundle).toEqual([]);
+  // Links to the form are full page loads; one the router follows anyway
+  // still ends on the form, with its query.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '../../ticket/?q=printer%20jam', textContent: 'A link into the form' });
+    document.querySelector('main').append(link);
+  });
+  await page.getByRole('link', { name: 'A link into the form' }).click();
+  await expect(page.locator('#ticket-subject')).toHaveValue('printer jam');
+  expect(ticketBundle.some((url) => url.includes('lantern-ticket_bg.wasm'))).toBe(true);
+});
+
 test('a search with no results leads to the form with the query carried over', async ({ page }) => {
   await page.goto(SITE + '/');
   await appReady(page);
