@@ -9,9 +9,11 @@ use crate::ticket::TicketConfig;
 
 mod lines;
 
+/// `lantern.toml`: the site, its categories and how tickets, authoring, search and checks behave.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
+    /// The site's name, tagline and address.
     pub site: SiteInfo,
     /// In the order they are shown on the home page.
     #[serde(default)]
@@ -19,14 +21,18 @@ pub struct SiteConfig {
     /// Where the "contact support" form sends tickets.
     #[serde(default)]
     pub ticket: TicketConfig,
+    /// What `lantern new` writes.
     #[serde(default)]
     pub authoring: Authoring,
+    /// Synonyms for search.
     #[serde(default)]
     pub search: SearchSettings,
+    /// How strict `lantern check` is.
     #[serde(default)]
     pub check: CheckSettings,
 }
 
+/// The `[search]` section.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchSettings {
@@ -70,6 +76,7 @@ impl SearchSettings {
     }
 }
 
+/// The `[check]` section.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckSettings {
@@ -91,6 +98,7 @@ impl Default for CheckSettings {
     }
 }
 
+/// The `[authoring]` section.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Authoring {
@@ -129,6 +137,7 @@ impl Default for SiteConfig {
 }
 
 impl SiteConfig {
+    /// The ids of the configured categories, in order.
     pub fn category_ids(&self) -> Vec<String> {
         self.categories.iter().map(|c| c.id.clone()).collect()
     }
@@ -207,8 +216,11 @@ impl SiteConfig {
 /// One problem in `lantern.toml`, with its 1-based position when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigProblem {
+    /// 1-based line; `None` when the problem is not at one place.
     pub line: Option<usize>,
+    /// 1-based column (1 when the line is not known).
     pub col: usize,
+    /// What is wrong and how to fix it.
     pub message: String,
 }
 

@@ -18,8 +18,11 @@ pub fn fold(text: &str) -> String {
 /// (used to highlight matches in snippets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// The word, folded (lower case, accents removed).
     pub text: String,
+    /// Its first byte in the original text.
     pub start: usize,
+    /// The byte after its last.
     pub end: usize,
 }
 
