@@ -1,135 +1,116 @@
-//! The shell: loads the catalog once, then routes between pages.
-
-use std::sync::Arc;
+//! The shell: loads the catalog once, then routes between pages, with
+//! the header, footer and banners every page has.
 
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
 
-use crate::dom::{focus_search, use_announcer, Announcer};
-use crate::early_search::{hand_over_query, is_home_path, on_home_page, EarlySearch};
+use crate::announcer::{use_announcer, Announcer, Toast};
 use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound, ticket::TicketPage};
-use crate::search_box::SearchBox;
-use crate::site::{detect_root, fetch_catalog, Site};
+use crate::search::early_search::{provide_early_text, EarlySearch};
+use crate::search::{focus_search, SearchBox};
+use crate::site::{detect_root, use_site, Site};
 use crate::ticket::outbound::{use_outbound, Outbound};
 use crate::ticket::visit;
+use crate::urls::{self, route};
+use crate::web::{dom, network};
 
+/// The app, given what was typed into the prerendered home page's box
+/// before it started.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(typed: String) -> impl IntoView {
     let root = detect_root();
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
+    provide_early_text(typed);
+    slash_jumps_to_search();
+    let site = LocalResource::new(move || async move {
+        let catalog = network::fetch_catalog(root).await?;
+        Ok::<_, network::LoadError>(Site::new(catalog, root))
+    });
+    view! {
+        <Router base=root>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            {move || match site.get() {
+                None if urls::is_home_path(root, &dom::current_path()) => view! { <EarlySearch root=root/> }.into_any(),
+                None => view! { <p class="loading" aria-busy="true">"Loading the help center…"</p> }.into_any(),
+                Some(Err(error)) => view! { <LoadFailed error=error/> }.into_any(),
+                Some(Ok(site)) => {
+                    provide_context(site);
+                    view! { <Routed/> }.into_any()
+                }
+            }}
+            <Toast announcer=announcer/>
+        </Router>
+    }
+}
 
-    // `/` jumps to the search box from anywhere, unless the user is typing.
+/// `/` jumps to the search box from anywhere, unless the user is typing.
+fn slash_jumps_to_search() {
     let shortcut = window_event_listener(ev::keydown, |event| {
-        let typing = event
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| crate::dom::is_text_entry(&el));
-        if event.key() == "/"
-            && !typing
-            && !event.ctrl_key()
-            && !event.meta_key()
-            && !event.alt_key()
-        {
+        let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
+        if event.key() == "/" && !modified && !dom::in_text_entry(&event) {
             event.prevent_default();
             focus_search();
         }
     });
     on_cleanup(move || shortcut.remove());
+}
 
-    let fetch_root = root.clone();
-    let catalog = LocalResource::new(move || {
-        let root = fetch_root.clone();
-        async move { fetch_catalog(&root).await.map(Arc::new) }
-    });
-
-    let early_root = root.clone();
+#[component]
+fn LoadFailed(error: network::LoadError) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        {move || match catalog.get() {
-            None if on_home_page(&early_root) => view! { <EarlySearch root=early_root.clone()/> }.into_any(),
-            None => view! { <p class="loading" aria-busy="true">"Loading the help center…"</p> }.into_any(),
-            Some(Err(error)) => view! {
-                <main id="main" class="page load-error">
-                    <h1>"The help center could not load"</h1>
-                    <p>{error.0}</p>
-                    <p>"Check your connection and reload the page. If you are offline, call the service desk."</p>
-                </main>
-            }
-            .into_any(),
-            Some(Ok(catalog)) => {
-                hand_over_query();
-                provide_context(Site { catalog, root: root.clone() });
-                view! { <Routed/> }.into_any()
-            }
-        }}
-        <div class="toast" role="status" aria-live="polite" aria-atomic="true" class:visible=move || !announcer.0.read().is_empty()>
-            {move || announcer.0.get()}
-        </div>
+        <main id="main" class="page load-error">
+            <h1>"The help center could not load"</h1>
+            <p>{error.0}</p>
+            <p>"Check your connection and reload the page. If you are offline, call the service desk."</p>
+        </main>
     }
 }
 
 #[component]
 fn Routed() -> impl IntoView {
-    let site = crate::site::use_site();
+    let site = use_site();
     // Tickets left in the outbox by an earlier visit go out from any page.
-    let on_ticket_page = window()
-        .location()
-        .pathname()
-        .is_ok_and(|path| is_ticket_path(&site.root, &path));
     provide_context(Outbound::start(
-        site.root.clone(),
+        site.root.to_string(),
         site.catalog.ticket.webhook.clone(),
         use_announcer(),
-        on_ticket_page,
+        urls::is_ticket_path(site.root, &dom::current_path()),
     ));
-    let ticket_href = format!("{}/ticket/", site.root);
     view! {
-        <Router base=site.root.clone()>
-            <VisitTracker/>
+        <VisitTracker/>
             <Header/>
             <OutboxBanner/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound slug=String::new()/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/index.html") view=Home/>
-                    <Route path=path!("/a/:slug") view=ArticlePage/>
-                    // The file `lantern build` writes for an article, as some
-                    // hosts and bookmarks address it.
-                    <Route path=path!("/a/:slug/index.html") view=ArticlePage/>
-                    <Route path=path!("/ticket") view=TicketPage/>
+                    <Route path=route::HOME view=Home/>
+                    <Route path=route::HOME_FILE view=Home/>
+                    <Route path=route::ARTICLE view=ArticlePage/>
+                    <Route path=route::ARTICLE_FILE view=ArticlePage/>
+                    <Route path=route::TICKET_FORM view=TicketPage/>
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>
                     {site.catalog.site.name.clone()} " · Press " <kbd>"/"</kbd> " to search from any page · "
-                    <a href=ticket_href>"Contact support"</a>
+                    <a href=urls::ticket(site.root)>"Contact support"</a>
                 </p>
             </footer>
-        </Router>
     }
-}
-
-/// The ticket form and its confirmation, under the site root.
-fn is_ticket_path(root: &str, path: &str) -> bool {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .starts_with("/ticket")
 }
 
 /// Remembers the last page before the ticket form, for the ticket's context.
 #[component]
 fn VisitTracker() -> impl IntoView {
-    let site = crate::site::use_site();
+    let site = use_site();
     let location = use_location();
-    visit::note_page_before_ticket_links(site.root.clone());
+    visit::note_page_before_ticket_links(site.root.to_string());
     Effect::new(move |_| {
         let path = location.pathname.get();
         let search = location.search.get();
-        if !is_ticket_path(&site.root, &path) {
+        if !urls::is_ticket_path(site.root, &path) {
             let search = if search.is_empty() || search.starts_with('?') {
                 search
             } else {
@@ -137,15 +118,24 @@ fn VisitTracker() -> impl IntoView {
             };
             // The published address (base_url) when set, as for copied links.
             let url = format!("{}{search}", site.public_url(&path));
-            visit::record_page(&site.root, &url);
+            visit::record_page(site.root, &url);
         }
     });
+}
+
+/// What the outbox banner says for this many waiting tickets.
+fn waiting_text(count: usize) -> String {
+    if count == 1 {
+        "1 support ticket is waiting to be sent. It is saved on this device and will be sent automatically.".to_string()
+    } else {
+        format!("{count} support tickets are waiting to be sent. They are saved on this device and will be sent automatically.")
+    }
 }
 
 /// Tells the user, on every page, that a ticket is still waiting to go.
 #[component]
 fn OutboxBanner() -> impl IntoView {
-    let site = crate::site::use_site();
+    let site = use_site();
     let outbound = use_outbound();
     let location = use_location();
     let waiting = move || {
@@ -164,15 +154,10 @@ fn OutboxBanner() -> impl IntoView {
         if waiting.len() == 1 && on_its_page(&first) {
             return None;
         }
-        let href = format!("{}/ticket/?ref={first}", site.root);
-        let text = if waiting.len() == 1 {
-            "1 support ticket is waiting to be sent. It is saved on this device and will be sent automatically.".to_string()
-        } else {
-            format!("{} support tickets are waiting to be sent. They are saved on this device and will be sent automatically.", waiting.len())
-        };
+        let href = urls::ticket_status(site.root, &first);
         Some(view! {
             <div class="outbox-banner" role="status">
-                <p>{text} " " <a href=href>"See details"</a></p>
+                <p>{waiting_text(waiting.len())} " " <a href=href>"See details"</a></p>
             </div>
         })
     }
@@ -180,17 +165,16 @@ fn OutboxBanner() -> impl IntoView {
 
 #[component]
 fn Header() -> impl IntoView {
-    let site = crate::site::use_site();
+    let site = use_site();
     let location = use_location();
-    let home = format!("{}/", site.root);
     let on_home = move || {
         location
             .pathname
-            .with(|path| is_home_path(&site.root, path))
+            .with(|path| urls::is_home_path(site.root, path))
     };
     view! {
         <header class="site-header">
-            <a class="brand" href=home>
+            <a class="brand" href=urls::home(site.root)>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 {site.catalog.site.name.clone()}
             </a>

@@ -1,23 +1,33 @@
-//! Where the site's data lives and how it is fetched.
-
-use std::sync::Arc;
+//! The site: its catalog (articles, categories, the search index) and
+//! where it lives, provided to every component once the catalog is in.
 
 use lantern_core::Catalog;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// Everything components need about the site, provided as context once the
-/// catalog has loaded.
-#[derive(Clone)]
+use crate::urls;
+use crate::web::dom;
+
+/// Everything components need about the site. Both parts live as long as
+/// the visit (the catalog is read once), so a `Site` is a pair of
+/// references: `Copy`, and free to move into any closure.
+#[derive(Clone, Copy)]
 pub struct Site {
-    pub catalog: Arc<Catalog>,
+    pub catalog: &'static Catalog,
     /// URL path of the site root without trailing slash: `""` or `/help`.
-    pub root: String,
+    pub root: &'static str,
 }
 
 impl Site {
+    /// The site for the rest of the visit.
+    pub fn new(catalog: Catalog, root: &'static str) -> Self {
+        Self {
+            catalog: Box::leak(Box::new(catalog)),
+            root,
+        }
+    }
+
     pub fn article_path(&self, slug: &str) -> String {
-        format!("{}/a/{slug}/", self.root)
+        urls::article(self.root, slug)
     }
 
     /// Absolute URL of an article (or one of its headings), for pasting:
@@ -25,14 +35,13 @@ impl Site {
     /// an agent on a staging or VPN-only hostname pastes links customers
     /// can open; under this page's address otherwise.
     pub fn article_url(&self, slug: &str, heading: Option<&str>) -> String {
-        let fragment = heading.map(|h| format!("#{h}")).unwrap_or_default();
-        format!("{}/a/{slug}/{fragment}", self.public_root())
+        urls::article_at(&self.public_root(), slug, heading)
     }
 
     /// The absolute URL of one of the site's pages, given its path as the
     /// address bar has it (under `root`): under `base_url` when it is set.
     pub fn public_url(&self, path: &str) -> String {
-        let below_root = path.strip_prefix(self.root.as_str()).unwrap_or(path);
+        let below_root = path.strip_prefix(self.root).unwrap_or(path);
         format!("{}{below_root}", self.public_root())
     }
 
@@ -40,8 +49,7 @@ impl Site {
     pub fn public_root(&self) -> String {
         let base_url = self.catalog.site.base_url.trim_end_matches('/');
         if base_url.is_empty() {
-            let origin = window().location().origin().unwrap_or_default();
-            format!("{origin}{}", self.root)
+            format!("{}{}", dom::origin(), self.root)
         } else {
             base_url.to_string()
         }
@@ -60,116 +68,12 @@ pub fn use_site() -> Site {
 }
 
 /// The site root, from the `lantern-root` meta tag `lantern build` writes
-/// into every page (`./` at the root, `../../` on an article page).
-pub fn detect_root() -> String {
-    let doc = document();
-    let relative = doc
-        .query_selector("meta[name=lantern-root]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_else(|| "/".to_string());
-    let href = window().location().href().unwrap_or_default();
-    let path = web_sys::Url::new_with_base(&relative, &href)
-        .map(|u| u.pathname())
-        .unwrap_or_else(|_| "/".into());
-    path.trim_end_matches('/').to_string()
-}
-
-#[derive(Debug, Clone)]
-pub struct LoadError(pub String);
-
-pub async fn fetch_catalog(root: &str) -> Result<Catalog, LoadError> {
-    let loading = take_early_catalog()
-        .or_else(|| load(&format!("{root}/data/catalog.bin")))
-        .ok_or_else(|| {
-            LoadError(
-                "This page cannot load the article index: rebuild the site with `lantern build`."
-                    .into(),
-            )
-        })?;
-    let outcome = wasm_bindgen_futures::JsFuture::from(loading)
-        .await
-        .map_err(|e| {
-            LoadError(format!(
-                "Could not load the article index ({}).",
-                js_error(&e)
-            ))
-        })?;
-    let bytes = match outcome.dyn_into::<js_sys::ArrayBuffer>() {
-        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-        Err(status) => return Err(missing_index(status.as_f64().unwrap_or_default() as u16)),
-    };
-    crate::dom::mark("catalog-bytes");
-    let catalog = Catalog::from_bytes(bytes).map_err(|e| LoadError(e.to_string()));
-    crate::dom::mark("catalog-read");
-    catalog
-}
-
-/// The catalog request `index.html` starts before the app (a promise from
-/// `lanternLoad`). By the time the wasm has compiled, the bytes are
-/// usually in, instead of being requested and read only then. Taken once:
-/// a later load asks `lanternLoad` again.
-fn take_early_catalog() -> Option<js_sys::Promise> {
-    let window = window();
-    let key = wasm_bindgen::JsValue::from_str("lanternCatalog");
-    let promise = js_sys::Reflect::get(&window, &key)
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    Some(promise)
-}
-
-/// `index.html`'s loader, which unpacks the stored catalog as it arrives.
-fn load(url: &str) -> Option<js_sys::Promise> {
-    let loader = js_sys::Reflect::get(&window(), &"lanternLoad".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    loader
-        .call1(&wasm_bindgen::JsValue::NULL, &url.into())
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
-fn missing_index(status: u16) -> LoadError {
-    LoadError(format!("The article index is missing (HTTP {status})."))
-}
-
-fn js_error(error: &wasm_bindgen::JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "network error".into())
-}
-
-/// What a reader is told when an article's body does not arrive; the
-/// browser's own wording ("TypeError: Failed to fetch") goes to the
-/// console, for whoever debugs it.
-pub const BODY_UNAVAILABLE: &str =
-    "This article could not be loaded. Check your connection and try again.";
-
-/// An article's sanitised HTML body, as `lantern build` wrote it.
-pub async fn fetch_article_body(root: &str, slug: &str) -> Result<String, LoadError> {
-    let url = format!("{root}/data/articles/{slug}.html");
-    let unavailable = |detail: String| {
-        leptos::logging::warn!("Could not load {url}: {detail}");
-        LoadError(BODY_UNAVAILABLE.into())
-    };
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| unavailable(e.to_string()))?;
-    if !response.ok() {
-        return Err(unavailable(format!("HTTP {}", response.status())));
-    }
-    response
-        .text()
-        .await
-        .map_err(|e| unavailable(e.to_string()))
+/// into every page (`./` at the root, `../../` on an article page); read
+/// once, for the visit.
+pub fn detect_root() -> &'static str {
+    let relative = dom::meta_content("lantern-root").unwrap_or_else(|| "/".to_string());
+    let path = dom::resolved_path(&relative).unwrap_or_else(|| "/".into());
+    path.trim_end_matches('/').to_string().leak()
 }
 
 /// Today as `YYYY-MM-DD`, for review dates.
@@ -177,3 +81,7 @@ pub fn today() -> String {
     let iso: String = js_sys::Date::new_0().to_iso_string().into();
     iso.chars().take(10).collect()
 }
+
+// The paths `src/ticket` imports these by; they go when it imports
+// `web::network` itself.
+pub use crate::web::network::fetch_article_body;

@@ -2,12 +2,11 @@
 //! wasm-bindgen-test (run by scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use lantern_app::dom::Announcer;
+use lantern_app::announcer::Announcer;
 use lantern_app::pages::article::ArticleView;
-use lantern_app::search_box::SearchBox;
+use lantern_app::search::SearchBox;
 use lantern_app::site::Site;
 use lantern_core::catalog::CATALOG_FORMAT;
 use lantern_core::search::IndexDoc;
@@ -80,10 +79,7 @@ fn site() -> Site {
         ticket: Default::default(),
         articles,
     };
-    Site {
-        catalog: Arc::new(catalog),
-        root: String::new(),
-    }
+    Site::new(catalog, "")
 }
 
 fn container() -> web_sys::HtmlElement {
@@ -127,7 +123,7 @@ async fn search_box_ranks_results_and_follows_the_combobox_pattern() {
     let query = RwSignal::new(String::new());
     let site = site();
     let _handle = mount_to(root.clone(), move || {
-        provide_context(site.clone());
+        provide_context(site);
         provide_context(Announcer(RwSignal::new(String::new())));
         view! { <Router><SearchBox query=query/></Router> }
     });
@@ -217,7 +213,7 @@ async fn article_view_shows_header_badges_and_reports_a_missing_body() {
         .unwrap()
         .clone();
     let _handle = mount_to(root.clone(), move || {
-        provide_context(site.clone());
+        provide_context(site);
         provide_context(Announcer(RwSignal::new(String::new())));
         view! { <Router><ArticleView meta=article.clone()/></Router> }
     });
@@ -261,7 +257,7 @@ async fn article_view_shows_header_badges_and_reports_a_missing_body() {
         .expect("a failed body load is reported");
     let alert_text = alert.text_content().unwrap();
     assert!(
-        alert_text.contains(lantern_app::site::BODY_UNAVAILABLE),
+        alert_text.contains(lantern_app::web::network::BODY_UNAVAILABLE),
         "{alert_text}"
     );
     assert!(
@@ -273,16 +269,15 @@ async fn article_view_shows_header_badges_and_reports_a_missing_body() {
 
 #[wasm_bindgen_test]
 fn copied_article_links_use_base_url_when_it_is_set_and_the_page_origin_otherwise() {
-    let mut site = site();
+    let site = site();
     let origin = window().location().origin().unwrap();
     assert_eq!(
         site.article_url("vpn-will-not-connect", Some("fix")),
         format!("{origin}/a/vpn-will-not-connect/#fix")
     );
-    let mut catalog = (*site.catalog).clone();
+    let mut catalog = site.catalog.clone();
     catalog.site.base_url = "https://help.example.org/it/".into();
-    site.catalog = Arc::new(catalog);
-    site.root = "/staging".into();
+    let site = Site::new(catalog, "/staging");
     assert_eq!(
         site.article_url("vpn-will-not-connect", None),
         "https://help.example.org/it/a/vpn-will-not-connect/"
@@ -303,7 +298,7 @@ fn printed_links_carry_their_full_address_resolved_against_the_article() {
          <a href=\"mailto:desk@example.com\" data-print-href=\"javascript:x\">desk</a>\
          <a href=\"https://vendor.example/\">vendor</a>",
     );
-    lantern_app::dom::mark_print_targets(&body, "https://help.example.org/a/vpn/");
+    lantern_app::web::article_body::mark_print_targets(&body, "https://help.example.org/a/vpn/");
     let links = body.query_selector_all("a").unwrap();
     let printed: Vec<Option<String>> = (0..links.length())
         .map(|i| {
@@ -362,7 +357,7 @@ fn an_article_body_splits_into_sections_without_loading_anything() {
 <h3 id="on-a-mac">On a Mac</h3><p>Same on macOS.</p>
 <h2 id="empty">Empty</h2>
 <img src="https://tracker.invalid/x.png" onerror="window.__loaded = 1">"#;
-    let sections = lantern_app::snippets::sections_of(html);
+    let sections = lantern_app::web::article_body::sections_of(html);
     let summary: Vec<(Option<&str>, &str, &str)> = sections
         .iter()
         .map(|s| (s.heading_id.as_deref(), s.heading.as_str(), s.text.as_str()))
@@ -386,7 +381,7 @@ fn an_article_body_splits_into_sections_without_loading_anything() {
 
 #[wasm_bindgen_test]
 fn the_table_of_contents_is_read_off_the_body_and_headings_get_link_buttons() {
-    use lantern_app::dom::{enhance_article_body, TocEntry};
+    use lantern_app::web::article_body::{enhance_article_body, TocEntry};
     let body = document().create_element("div").unwrap();
     body.set_inner_html(
         "<h2 id=\"symptoms\">Symptoms</h2><p>x</p><h2 id=\"fix\">Fix</h2>\
@@ -412,4 +407,45 @@ fn the_table_of_contents_is_read_off_the_body_and_headings_get_link_buttons() {
         .query_selector("pre [data-copy-code]")
         .unwrap()
         .is_some());
+}
+
+#[wasm_bindgen_test]
+fn result_rows_mark_in_title_and_summary_the_words_the_engine_found_there() {
+    use lantern_app::search::results::{passage_adds_to_summary, search_rows};
+    use lantern_core::search::{Passage, Segment};
+    let site = site();
+    let marked = |parts: &[Segment]| -> Vec<String> {
+        parts
+            .iter()
+            .filter(|s| s.matched)
+            .map(|s| s.text.clone())
+            .collect()
+    };
+    let rows = search_rows(&site, "vpn sign", 5);
+    assert_eq!(rows[0].slug, "vpn-will-not-connect");
+    assert_eq!(marked(&rows[0].title), ["VPN"]);
+    assert_eq!(marked(&rows[0].summary), ["sign"]);
+    assert!(rows[0].beyond_summary.is_empty());
+
+    // A passage says more than the summary when it shows a matched word
+    // that neither the title nor the summary holds.
+    let passage = |word: &str| Passage {
+        heading_id: Some("fix".into()),
+        heading: "Fix".into(),
+        segments: vec![
+            Segment {
+                text: "Reinstall the ".into(),
+                matched: false,
+            },
+            Segment {
+                text: word.into(),
+                matched: true,
+            },
+        ],
+    };
+    let mut row = rows[0].clone();
+    assert!(!passage_adds_to_summary(&row, &passage("VPN")));
+    row.beyond_summary = vec!["client".into()];
+    assert!(passage_adds_to_summary(&row, &passage("client")));
+    assert!(!passage_adds_to_summary(&row, &passage("VPN")));
 }

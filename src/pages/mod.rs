@@ -12,5 +12,5 @@ pub fn set_title(title: &str, site_name: &str) {
     } else {
         format!("{title} · {site_name}")
     };
-    leptos::prelude::document().set_title(&full);
+    crate::web::dom::set_title(&full);
 }

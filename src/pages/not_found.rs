@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::search_box::SearchBox;
+use crate::search::SearchBox;
 use crate::site::use_site;
+use crate::urls;
+use crate::web::dom::current_path;
 
 /// Words of a slug, to search for: `vpn-wont-connect` becomes `vpn wont connect`.
 pub fn query_from_slug(slug: &str) -> String {
@@ -18,18 +20,12 @@ pub fn NotFound(slug: String) -> impl IntoView {
     let site = use_site();
     super::set_title("Page not found", &site.catalog.site.name);
     let slug = if slug.is_empty() {
-        let path = window().location().pathname().unwrap_or_default();
-        path.trim_end_matches("index.html")
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string()
+        urls::last_segment(&current_path()).to_string()
     } else {
         slug
     };
     let query = RwSignal::new(query_from_slug(&slug));
-    let home = format!("{}/", site.root);
+    let home = urls::home(site.root);
     view! {
         <section class="not-found">
             <h1>"We could not find that article"</h1>

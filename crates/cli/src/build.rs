@@ -19,6 +19,7 @@ use lantern_core::library::{Article, Library};
 use lantern_core::render::escape_html;
 use lantern_core::Catalog;
 
+use crate::error::Result;
 use crate::out_dir::{self, Guarded, Plan};
 use crate::prerender;
 use crate::shell::AppShell;
@@ -53,7 +54,7 @@ pub struct BuildArgs {
     pub force: bool,
 }
 
-pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
+pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let mut config = crate::site_config(args.config.as_deref())?;
     if let Some(base_url) = &args.base_url {
@@ -121,10 +122,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
     }
     eprintln!(
         "built {} into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
-        match catalog.articles.len() {
-            1 => "1 article".to_string(),
-            n => format!("{n} articles"),
-        },
+        crate::counted(catalog.articles.len(), "article"),
         args.out.display(),
         started.elapsed().as_secs_f64(),
         loaded.as_secs_f64(),
@@ -145,7 +143,7 @@ fn write_all(
     catalog: &Catalog,
     config: &SiteConfig,
     render_cache: &std::collections::BTreeMap<String, String>,
-) -> Result<(usize, usize), String> {
+) -> Result<(usize, usize)> {
     let mut writer =
         SiteWriter::new(target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
     let write = |writer: &mut SiteWriter| -> std::io::Result<()> {

@@ -1,9 +1,16 @@
 //! `lantern`: create, check, build and search a folder of markdown articles.
 //! Exit codes: 0 ok, 1 problems found, 2 usage error (clap's own).
 
+// Every stdout line goes through `output::Stdout`, so that a reader that
+// closes the pipe early ends each command quietly.
+#![warn(clippy::print_stdout)]
+
 mod build;
+mod check;
+mod error;
 mod new;
 mod out_dir;
+mod output;
 mod prerender;
 mod render_cache;
 mod search;
@@ -19,6 +26,8 @@ use lantern_core::config::SiteConfig;
 use lantern_core::diagnostic::Diagnostic;
 use lantern_core::library::Library;
 
+use crate::error::{Error, Result};
+
 #[derive(Parser)]
 #[command(
     name = "lantern",
@@ -30,9 +39,12 @@ struct Cli {
     command: Command,
 }
 
+/// How `lantern check` reports.
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// `path:line:col: severity: message` lines and a summary, on stderr.
     Text,
+    /// One JSON object on stdout: counts and every diagnostic.
     Json,
 }
 
@@ -92,7 +104,7 @@ fn main() -> ExitCode {
             articles,
             config,
             format,
-        } => check(&articles, config.as_deref(), format),
+        } => check::run(&articles, config.as_deref(), format),
         Command::Build(args) => build::run(&args),
         Command::Search {
             articles,
@@ -103,7 +115,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(message) => {
+        Err(Error::StdoutClosed) => ExitCode::SUCCESS,
+        Err(Error::Message(message)) => {
             for line in message.lines() {
                 eprintln!("lantern: {line}");
             }
@@ -130,24 +143,20 @@ pub(crate) const DEFAULT_CONFIG: &str = "lantern.toml";
 
 /// The site settings: the file given with `--config`, which must exist;
 /// without the flag `./lantern.toml`, or the defaults when there is none.
-pub(crate) fn site_config(explicit: Option<&Path>) -> Result<SiteConfig, String> {
+pub(crate) fn site_config(explicit: Option<&Path>) -> Result<SiteConfig> {
     match explicit {
         Some(path) => SiteConfig::read(path)?.ok_or_else(|| {
-            format!(
+            Error::Message(format!(
                 "--config {}: there is no such file; check the path, or leave out --config to use ./{DEFAULT_CONFIG}",
                 path.display()
-            )
+            ))
         }),
-        None => SiteConfig::load(Path::new(DEFAULT_CONFIG)),
+        None => Ok(SiteConfig::load(Path::new(DEFAULT_CONFIG))?),
     }
 }
 
 /// Loads and checks every article; diagnostics are in the library.
-pub(crate) fn load_checked(
-    articles: &Path,
-    config: &SiteConfig,
-    html: bool,
-) -> Result<Library, String> {
+pub(crate) fn load_checked(articles: &Path, config: &SiteConfig, html: bool) -> Result<Library> {
     let mut library = Library::load_with(articles, html)
         .map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
     let today = today();
@@ -160,66 +169,18 @@ pub(crate) fn load_checked(
     Ok(library)
 }
 
+/// Prints diagnostics on stderr, one `path:line:col: severity: message` each.
 pub(crate) fn report(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         eprintln!("{d}");
     }
 }
 
-fn check(articles: &Path, config: Option<&Path>, format: Format) -> Result<ExitCode, String> {
-    let config = site_config(config)?;
-    let library = load_checked(articles, &config, false)?;
-    let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = library.diagnostics.len() - errors;
-    let files = count_files(&library);
-    match format {
-        Format::Text => {
-            report(&library.diagnostics);
-            eprintln!(
-                "checked {}: {}, {}",
-                counted(files, "article"),
-                counted(errors, "error"),
-                counted(warnings, "warning")
-            );
-        }
-        Format::Json => {
-            let summary = serde_json::json!({
-                "articles": files,
-                "errors": errors,
-                "warnings": warnings,
-                "diagnostics": library.diagnostics,
-            });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?
-            );
-        }
-    }
-    Ok(if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
 /// `1 article`, `2 articles`.
-fn counted(n: usize, noun: &str) -> String {
+pub(crate) fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
     }
-}
-
-/// Articles read, including those left out because of errors.
-fn count_files(library: &Library) -> usize {
-    let mut failed: Vec<&str> = library
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error() && !library.articles.iter().any(|a| a.path == d.path))
-        .map(|d| d.path.as_str())
-        .collect();
-    failed.sort();
-    failed.dedup();
-    library.articles.len() + failed.len()
 }

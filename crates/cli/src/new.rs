@@ -6,12 +6,15 @@ use std::process::ExitCode;
 use lantern_core::config::SiteConfig;
 use lantern_core::slug::slugify;
 
+use crate::error::Result;
+use crate::output::Stdout;
+
 pub fn run(
     title: &str,
     articles: &Path,
     config: Option<&Path>,
     category: Option<&str>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode> {
     let config = crate::site_config(config)?;
     let slug = slugify(title);
     if slug.is_empty() {
@@ -23,7 +26,8 @@ pub fn run(
             return Err(format!(
                 "unknown category `{category}` (lantern.toml has: {})",
                 ids.join(", ")
-            ));
+            )
+            .into());
         }
     }
     let path = articles.join(format!("{slug}.md"));
@@ -43,7 +47,7 @@ pub fn run(
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     // The path alone on stdout, for scripts (`$EDITOR $(lantern new …)`);
     // what to do next on stderr, for the author.
-    println!("{}", path.display());
+    Stdout::lock().line(path.display())?;
     eprintln!("{}", next_steps(&path, &slug, &config));
     Ok(ExitCode::SUCCESS)
 }

@@ -1,19 +1,25 @@
 //! `lantern search`: how an author checks that an article is findable, and
 //! a batch mode for relevance evaluations.
+//!
+//! Three ways to answer, all writing through [`Stdout`] so that a reader
+//! that closes the pipe early (`| head -1`) ends each of them quietly:
+//! ranked text for a person, `--json` for a script, and batch mode (no
+//! query, stdin not a terminal) for an evaluation that drives the command.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
 use lantern_core::search::highlight;
-use lantern_core::{Catalog, SearchOptions};
+use lantern_core::{Catalog, SearchHit, SearchOptions};
 
-pub fn run(
-    articles: &Path,
-    config: Option<&Path>,
-    json: bool,
-    query: &str,
-) -> Result<ExitCode, String> {
+use crate::error::{Error, Result};
+use crate::output::Stdout;
+
+/// At most this many results per query, in every mode.
+const LIMIT: usize = 10;
+
+pub fn run(articles: &Path, config: Option<&Path>, json: bool, query: &str) -> Result<ExitCode> {
     let config = crate::site_config(config)?;
     let library = lantern_core::library::Library::load_for_search(articles)
         .map_err(|e| format!("cannot read {}: {e}", articles.display()))?;
@@ -28,28 +34,48 @@ pub fn run(
         .iter()
         .map(|a| a.relative_path.as_str())
         .collect();
+    let mut out = Stdout::lock();
     if query.trim().is_empty() && !std::io::stdin().is_terminal() {
-        return batch(&catalog, &paths);
+        batch(&catalog, &paths, &mut out)?;
+        return Ok(ExitCode::SUCCESS);
     }
     let options = SearchOptions {
-        limit: 10,
+        limit: LIMIT,
         prefix_last: false,
     };
     let hits = catalog.index.search(query, &options, |_| true);
     if json {
-        let rows: Vec<_> = hits
-            .iter()
-            .map(|h| serde_json::json!({ "path": paths[h.doc], "title": catalog.articles[h.doc].title, "score": h.score }))
-            .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
-        );
-        return Ok(ExitCode::SUCCESS);
+        print_json(&hits, &catalog, &paths, &mut out)?;
+    } else {
+        print_ranked(query, &hits, &catalog, &paths, &mut out)?;
     }
-    let mut out = std::io::stdout().lock();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One object per hit: path, title and score.
+fn print_json(
+    hits: &[SearchHit],
+    catalog: &Catalog,
+    paths: &[&str],
+    out: &mut Stdout,
+) -> Result<()> {
+    let rows: Vec<_> = hits
+        .iter()
+        .map(|h| serde_json::json!({ "path": paths[h.doc], "title": catalog.articles[h.doc].title, "score": h.score }))
+        .collect();
+    out.line(serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?)
+}
+
+/// Rank, title, score, path and the summary with matched words in `[ ]`.
+fn print_ranked(
+    query: &str,
+    hits: &[SearchHit],
+    catalog: &Catalog,
+    paths: &[&str],
+    out: &mut Stdout,
+) -> Result<()> {
     if hits.is_empty() {
-        let _ = writeln!(out, "no articles match {query:?}");
+        out.line(format_args!("no articles match {query:?}"))?;
     }
     for (rank, hit) in hits.iter().enumerate() {
         let article = &catalog.articles[hit.doc];
@@ -63,43 +89,34 @@ pub fn run(
                 }
             })
             .collect();
-        // A closed pipe (`| head`) just ends the listing.
-        if writeln!(
-            out,
+        out.line(format_args!(
             "{:>2}. {}  ({:.2})\n    {}\n    {}",
             rank + 1,
             article.title,
             hit.score,
             paths[hit.doc],
             summary
-        )
-        .is_err()
-        {
-            break;
-        }
+        ))?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// One query per input line, one JSON array of at most 10 paths per output
-/// line, flushed at once so a driving process can interleave.
-fn batch(catalog: &Catalog, paths: &[&str]) -> Result<ExitCode, String> {
-    let stdin = std::io::stdin();
-    let mut out = std::io::stdout().lock();
+/// line, each flushed at once so a driving process can interleave.
+fn batch(catalog: &Catalog, paths: &[&str], out: &mut Stdout) -> Result<()> {
     let options = SearchOptions {
-        limit: 10,
+        limit: LIMIT,
         prefix_last: true,
     };
-    let mut input = stdin.lock();
+    let mut input = std::io::stdin().lock();
     let mut bytes = Vec::new();
     loop {
         bytes.clear();
-        if input
+        let read = input
             .read_until(b'\n', &mut bytes)
-            .map_err(|e| e.to_string())?
-            == 0
-        {
-            break;
+            .map_err(|e| Error::Message(format!("cannot read stdin: {e}")))?;
+        if read == 0 {
+            return Ok(());
         }
         // A line that is not UTF-8 is still one query and one answer: the
         // driving process counts lines.
@@ -107,13 +124,6 @@ fn batch(catalog: &Catalog, paths: &[&str]) -> Result<ExitCode, String> {
         let query = line.trim_end_matches('\n').trim_end_matches('\r');
         let hits = catalog.index.search(query, &options, |_| true);
         let row: Vec<&str> = hits.iter().map(|h| paths[h.doc]).collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string(&row).map_err(|e| e.to_string())?
-        )
-        .map_err(|e| e.to_string())?;
-        out.flush().map_err(|e| e.to_string())?;
+        out.line(serde_json::to_string(&row).map_err(|e| e.to_string())?)?;
     }
-    Ok(ExitCode::SUCCESS)
 }

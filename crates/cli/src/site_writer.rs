@@ -48,7 +48,7 @@ impl SiteWriter {
     }
 
     /// Copies every file below `from` to `into` (relative to the root),
-    /// skipping hidden files and, if given, files `skip` rejects.
+    /// skipping hidden files and the files `skip` rejects.
     pub fn copy_tree(
         &mut self,
         from: &Path,

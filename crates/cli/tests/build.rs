@@ -3,44 +3,33 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+
+mod common;
+use common::{lantern, project_with_shell, write};
 
 const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><link rel="preload" href="./data/catalog.bin" as="fetch" crossorigin="anonymous"><title>x</title>
 <link rel="stylesheet" href="/app-1.css"><script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' });</script></head>
 <body><div id="lantern-prerender"></div></body></html>"#;
 
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
 fn project() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    write(root, "app/index.html", SHELL);
-    write(root, "app/app-1.js", "// js");
-    write(root, "app/app-1_bg.wasm", "wasm");
-    write(root, "app/app-1.css", "body{}");
-    write(root, "lantern.toml", "[site]\nname = \"ACME <Help>\"\nbase_url = \"https://help.acme.test/kb/\"\n[[categories]]\nid = \"network\"\nname = \"Network\"\n");
-    write(
-        root,
-        "articles/vpn-will-not-connect.md",
-        "---\ntitle: \"VPN will not connect\"\nsummary: \"Fix error 809 & sign-in loops.\"\ncategory: network\naliases: [vpn-not-working]\n---\nIntro.\n\n## Reset the client\n\nSee [printers](printer-offline.md#restart).\n",
-    );
-    write(
-        root,
-        "articles/devices/printer-offline.md",
-        "---\ntitle: Printer offline\n---\n## Restart\n\nTurn it off and on.\n",
-    );
-    tmp
-}
-
-fn lantern(root: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("lantern").unwrap();
-    cmd.current_dir(root);
-    cmd
+    project_with_shell(
+        SHELL,
+        &[
+            ("app/app-1.js", "// js"),
+            ("app/app-1_bg.wasm", "wasm"),
+            ("app/app-1.css", "body{}"),
+            ("lantern.toml", "[site]\nname = \"ACME <Help>\"\nbase_url = \"https://help.acme.test/kb/\"\n[[categories]]\nid = \"network\"\nname = \"Network\"\n"),
+            (
+                "articles/vpn-will-not-connect.md",
+                "---\ntitle: \"VPN will not connect\"\nsummary: \"Fix error 809 & sign-in loops.\"\ncategory: network\naliases: [vpn-not-working]\n---\nIntro.\n\n## Reset the client\n\nSee [printers](printer-offline.md#restart).\n",
+            ),
+            (
+                "articles/devices/printer-offline.md",
+                "---\ntitle: Printer offline\n---\n## Restart\n\nTurn it off and on.\n",
+            ),
+        ],
+    )
 }
 
 #[test]

@@ -4,35 +4,29 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+
+mod common;
+use common::{lantern, project_with_shell, write};
 
 const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><title>x</title><script type="module">import init from '/app-1.js';</script></head><body><div id="lantern-prerender"></div></body></html>"#;
 
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
 fn project() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path();
-    write(root, "app/index.html", SHELL);
-    write(root, "app/app-1.js", "// js");
-    write(root, "lantern.toml", "[site]\nname = \"Help\"\n");
-    write(
-        root,
-        "articles/vpn.md",
-        "---\ntitle: VPN will not connect\n---\n## Steps\n\nRestart.\n",
-    );
-    tmp
+    project_with_shell(
+        SHELL,
+        &[
+            ("app/app-1.js", "// js"),
+            ("lantern.toml", "[site]\nname = \"Help\"\n"),
+            (
+                "articles/vpn.md",
+                "---\ntitle: VPN will not connect\n---\n## Steps\n\nRestart.\n",
+            ),
+        ],
+    )
 }
 
 fn build(root: &Path, out: &str, extra: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(root)
+    lantern(root)
         .env("HOME", root.join("home"))
         .args(["build", "--app", "app", "--out", out])
         .args(extra)
@@ -141,9 +135,7 @@ fn out_that_holds_the_articles_is_refused() {
     let tmp = project();
     let root = tmp.path();
     write(root, "kb/articles/a.md", "---\ntitle: A\n---\nx\n");
-    Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(root)
+    lantern(root)
         .args([
             "build",
             "--app",
@@ -178,9 +170,7 @@ fn out_that_holds_the_config_or_the_home_folder_is_refused() {
     let tmp = project();
     let root = tmp.path();
     write(root, "project/lantern.toml", "[site]\nname = \"Help\"\n");
-    Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(root)
+    lantern(root)
         .args([
             "build",
             "--app",

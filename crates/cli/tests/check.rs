@@ -3,15 +3,8 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
-const TODAY: &str = "2026-11-24";
-
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
+mod common;
+use common::{lantern, write};
 
 fn good(title: &str) -> String {
     format!("---\ntitle: \"{title}\"\ncategory: network\n---\nIntro.\n\n## Steps\n\n1. Do it.\n")
@@ -30,13 +23,7 @@ fn project() -> tempfile::TempDir {
 
 /// Runs `lantern check` and returns (exit code, stderr lines).
 fn check(root: &Path) -> (i32, Vec<String>) {
-    let output = Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(root)
-        .env("LANTERN_TODAY", TODAY)
-        .arg("check")
-        .output()
-        .unwrap();
+    let output = lantern(root).arg("check").output().unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
     (
         output.status.code().unwrap(),
@@ -268,9 +255,7 @@ fn json_format_for_ci() {
         "articles/untitled.md",
         "---\nsummary: x\n---\nBody\n",
     );
-    let output = Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(tmp.path())
+    let output = lantern(tmp.path())
         .args(["check", "--format", "json"])
         .output()
         .unwrap();
@@ -288,34 +273,19 @@ fn json_format_for_ci() {
 #[test]
 fn usage_errors_exit_with_2() {
     let tmp = project();
-    let output = Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(tmp.path())
+    let output = lantern(tmp.path())
         .args(["check", "--format", "yaml"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    let output = Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(tmp.path())
-        .arg("frobnicate")
-        .output()
-        .unwrap();
+    let output = lantern(tmp.path()).arg("frobnicate").output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]
 fn new_creates_an_article_from_the_template_that_passes_check() {
     let tmp = project();
-    let run = |args: &[&str]| {
-        Command::cargo_bin("lantern")
-            .unwrap()
-            .current_dir(tmp.path())
-            .env("LANTERN_TODAY", TODAY)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| lantern(tmp.path()).args(args).output().unwrap();
     let output = run(&[
         "new",
         "Outlook keeps asking for a password",

@@ -1,18 +1,14 @@
 //! `lantern search`: ranked results for an author, and the batch mode an
 //! evaluation drives (one query line in, one JSON line of paths out).
 
-use std::fs;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
+use std::process::{Child, Command as Process, Output, Stdio};
 
 use assert_cmd::Command;
 
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
+mod common;
+use common::write;
 
 fn article(title: &str, summary: &str, body: &str) -> String {
     format!("---\ntitle: \"{title}\"\nsummary: \"{summary}\"\n---\n{body}\n")
@@ -20,6 +16,17 @@ fn article(title: &str, summary: &str, body: &str) -> String {
 
 /// A small folder of articles, some in subfolders, one broken.
 fn articles() -> tempfile::TempDir {
+    let tmp = good_articles();
+    write(
+        tmp.path(),
+        "broken.md",
+        "---\ntitle: [unclosed\n---\nBody.\n",
+    );
+    tmp
+}
+
+/// Three articles, some in subfolders, that all load without a warning.
+fn good_articles() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     write(
@@ -49,7 +56,6 @@ fn articles() -> tempfile::TempDir {
             "Restart the print spooler. Error 0x00000709 means the default printer is locked.",
         ),
     );
-    write(dir, "broken.md", "---\ntitle: [unclosed\n---\nBody.\n");
     tmp
 }
 
@@ -143,20 +149,27 @@ fn batch_line_that_is_not_utf8_still_gets_its_answer() {
     assert_eq!(answers[1][0], "network/vpn-drops.md");
 }
 
+/// `lantern search --articles DIR ARGS`, running, with stdin and stderr
+/// piped and `stdout` as given.
+fn spawn_search(dir: &Path, args: &[&str], stdout: Stdio) -> Child {
+    Process::new(env!("CARGO_BIN_EXE_lantern"))
+        .arg("search")
+        .arg("--articles")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
 /// A driving process writes a query and waits for its answer before the
 /// next: each answer must be flushed as soon as it is written.
 #[test]
 fn batch_answers_each_line_before_the_next_is_sent() {
     let tmp = articles();
-    let mut child = Process::new(env!("CARGO_BIN_EXE_lantern"))
-        .arg("search")
-        .arg("--articles")
-        .arg(tmp.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_search(tmp.path(), &[], Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     for (query, first) in [
@@ -253,4 +266,74 @@ fn a_missing_folder_is_a_clear_error() {
         stderr.contains("cannot read /nonexistent/articles"),
         "{stderr}"
     );
+}
+
+/// `lantern search --articles DIR ARGS` with `input` on stdin and stdout a
+/// pipe whose read end was closed before the command started, as when the
+/// reader (`| head -1`) has already gone.
+#[cfg(unix)]
+fn search_into_closed_pipe(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    let (reader, writer) = rustix::pipe::pipe().unwrap();
+    drop(reader);
+    let mut child = spawn_search(dir, args, Stdio::from(writer));
+    // Small enough for the pipe's buffer; the command may be gone already.
+    let _ = child.stdin.take().unwrap().write_all(input);
+    child.wait_with_output().unwrap()
+}
+
+/// Exit 0 and nothing on stderr: what `head` closing the pipe must give.
+fn assert_quiet_success(output: &Output) {
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{output:?}");
+}
+
+/// Regression: batch mode exited 1 with `lantern: Broken pipe (os error
+/// 32)` when its reader closed the pipe, while a single query stopped
+/// quietly. A closed stdout is a quiet, successful end in every mode.
+#[cfg(unix)]
+#[test]
+fn closed_stdout_ends_batch_mode_quietly() {
+    let tmp = good_articles();
+    let output = search_into_closed_pipe(tmp.path(), &[], &b"printer\nvpn\n".repeat(100));
+    assert_quiet_success(&output);
+}
+
+/// Regression (closed stdout): `--json` printed with `println!`, which
+/// panics (exit 101) when stdout is closed.
+#[cfg(unix)]
+#[test]
+fn closed_stdout_ends_a_json_query_quietly() {
+    let tmp = good_articles();
+    for query in ["printer", "zzqx"] {
+        assert_quiet_success(&search_into_closed_pipe(
+            tmp.path(),
+            &["--json", query],
+            b"",
+        ));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn closed_stdout_ends_a_ranked_query_quietly() {
+    let tmp = good_articles();
+    for query in ["printer", "zzqx"] {
+        assert_quiet_success(&search_into_closed_pipe(tmp.path(), &[query], b""));
+    }
+}
+
+/// `lantern search < queries | head -1` (batch mode): the first answer arrives,
+/// then the reader goes and the rest of the queries end the command quietly.
+#[test]
+fn closed_stdout_after_the_first_batch_answer_ends_batch_mode_quietly() {
+    let tmp = good_articles();
+    let mut child = spawn_search(tmp.path(), &[], Stdio::piped());
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "printer").unwrap();
+    let mut first = [0; 4];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"[\"pr");
+    let _ = stdin.write_all(&b"vpn\n".repeat(100));
+    drop(stdin);
+    assert_quiet_success(&child.wait_with_output().unwrap());
 }

@@ -1,17 +1,68 @@
 //! Text normalisation and tokenisation shared by indexing and querying, so a
 //! word is always cut and folded the same way on both sides.
 
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+use unicode_normalization::char::is_combining_mark;
 
-/// Lowercases and strips diacritics: `É` and `é` both become `e`.
+/// Lowercases and strips diacritics: `É` and `é` both become `e`, and
+/// compatibility forms fold to what they stand for (`ﬁ` is `fi`, the
+/// full-width `ｏｕｔｌｏｏｋ` an IME types is `outlook`).
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.nfkd()
+    strip_and_lower(nfkd::decompose(text))
+}
+
+fn strip_and_lower(chars: impl Iterator<Item = char>) -> String {
+    chars
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Unicode compatibility decomposition (NFKD) for [`fold`].
+///
+/// Natively (CLI, build, benchmarks) it comes from `unicode-normalization`.
+/// Its decomposition tables are 40 KB of brotli in the browser, a seventh
+/// of the app's budget, and the browser already has the same algorithm:
+/// with the `host-nfkd` feature the crate takes NFKD from its host through
+/// [`set_nfkd`] instead (the web app passes
+/// `String.prototype.normalize("NFKD")`; tests/wasm_fold.rs checks that it
+/// agrees with the crate). An opt-in feature rather than an opt-out one:
+/// trunk builds the app with the CLI selected too, and Cargo's feature
+/// unification would turn a default-on table feature back on.
+#[cfg(not(feature = "host-nfkd"))]
+mod nfkd {
+    use unicode_normalization::UnicodeNormalization;
+
+    pub(super) fn decompose(text: &str) -> impl Iterator<Item = char> + '_ {
+        text.nfkd()
+    }
+}
+
+#[cfg(feature = "host-nfkd")]
+mod nfkd {
+    use std::sync::OnceLock;
+
+    pub(super) static HOST: OnceLock<fn(&str) -> String> = OnceLock::new();
+
+    /// Without a host decomposer, text is only lowercased and stripped of
+    /// combining marks: `é` typed as `e` + U+0301 still folds to `e`, a
+    /// precomposed `é` does not.
+    pub(super) fn decompose(text: &str) -> std::vec::IntoIter<char> {
+        let decomposed = match HOST.get() {
+            Some(nfkd) => nfkd(text),
+            None => text.to_string(),
+        };
+        decomposed.chars().collect::<Vec<_>>().into_iter()
+    }
+}
+
+/// Gives [`fold`] its NFKD decomposition where the crate is built with the
+/// `host-nfkd` feature (see the `nfkd` module). The first call wins.
+#[cfg(feature = "host-nfkd")]
+pub fn set_nfkd(nfkd: fn(&str) -> String) {
+    let _ = nfkd::HOST.set(nfkd);
 }
 
 /// A word of the text, folded, with its byte range in the original string
@@ -166,6 +217,11 @@ mod tests {
     #[test]
     fn folds_case_and_diacritics() {
         assert_eq!(words("Café ÉCRAN naïve"), ["cafe", "ecran", "naive"]);
+    }
+
+    #[test]
+    fn folds_compatibility_forms_to_what_they_stand_for() {
+        assert_eq!(fold("ﬁle ｏｕｔｌｏｏｋ Ⅻ"), "file outlook xii");
     }
 
     #[test]

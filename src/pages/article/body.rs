@@ -4,20 +4,21 @@
 //! plainly with a way to try again.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::dom::TocEntry;
-use crate::dom::{copy_to_clipboard, enhance_article_body, mark_print_targets, scroll_to_hash};
-use crate::site::{fetch_article_body, use_site, Site};
+use crate::site::{use_site, Site};
+use crate::web::article_body::{enhance_article_body, mark_print_targets, TocEntry};
+use crate::web::clipboard::copy_to_clipboard;
+use crate::web::dom::{closest, scroll_to_hash};
+use crate::web::network::fetch_article_body;
 
 #[component]
 pub fn ArticleBody(slug: String, toc: RwSignal<Vec<TocEntry>>) -> impl IntoView {
     let site = use_site();
     let body = {
-        let (root, slug) = (site.root.clone(), slug.clone());
+        let slug = slug.clone();
         LocalResource::new(move || {
-            let (root, slug) = (root.clone(), slug.clone());
-            async move { fetch_article_body(&root, &slug).await }
+            let slug = slug.clone();
+            async move { fetch_article_body(site.root, &slug).await }
         })
     };
     let body_ref = NodeRef::<leptos::html::Div>::new();
@@ -54,7 +55,7 @@ pub fn ArticleBody(slug: String, toc: RwSignal<Vec<TocEntry>>) -> impl IntoView 
         .into_any(),
         Some(Ok(_)) => ().into_any(),
     };
-    let on_click = move |event| on_body_click(&site, &slug, event);
+    let on_click = move |event| on_body_click(site, &slug, event);
     view! {
         {status}
         <div class="article-body" node_ref=body_ref on:click=on_click></div>
@@ -62,14 +63,8 @@ pub fn ArticleBody(slug: String, toc: RwSignal<Vec<TocEntry>>) -> impl IntoView 
 }
 
 /// One click handler for the buttons `enhance_article_body` adds.
-fn on_body_click(site: &Site, slug: &str, event: web_sys::MouseEvent) {
-    let Some(target) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    if let Ok(Some(button)) = target.closest("[data-copy-heading]") {
+fn on_body_click(site: Site, slug: &str, event: web_sys::MouseEvent) {
+    if let Some(button) = closest(&event, "[data-copy-heading]") {
         let heading = button
             .get_attribute("data-copy-heading")
             .unwrap_or_default();
@@ -77,7 +72,7 @@ fn on_body_click(site: &Site, slug: &str, event: web_sys::MouseEvent) {
             site.article_url(slug, Some(&heading)),
             "Section link copied",
         );
-    } else if let Ok(Some(button)) = target.closest("[data-copy-code]") {
+    } else if let Some(button) = closest(&event, "[data-copy-code]") {
         let code = button
             .parent_element()
             .and_then(|pre| pre.query_selector("code").ok().flatten());

@@ -6,17 +6,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::{reply_markdown, reply_text};
-use crate::dom::copy_to_clipboard;
 use crate::site::{today, use_site};
+use crate::urls;
+use crate::web::clipboard::copy_to_clipboard;
 
 #[component]
 pub fn ArticleHeader(meta: ArticleMeta) -> impl IntoView {
     let site = use_site();
-    let category_href = format!("{}/?category={}", site.root, meta.category);
+    let category_href = urls::category(site.root, &meta.category);
     let category_name = site.category_name(&meta.category);
     let has_category = !meta.category.is_empty();
     let overdue = meta.review_overdue(&today());
-    let home = format!("{}/", site.root);
+    let home = urls::home(site.root);
     let updated = meta.updated.clone().map(|iso| {
         let shown = local_date(&iso).unwrap_or_else(|| iso.clone());
         view! { <span>"Updated " <time datetime=iso>{shown}</time></span> }

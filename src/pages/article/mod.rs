@@ -11,8 +11,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use super::not_found::NotFound;
-use crate::dom::TocEntry;
 use crate::site::use_site;
+use crate::urls;
+use crate::web::article_body::TocEntry;
+use crate::web::dom::current_hash;
 use body::ArticleBody;
 use header::ArticleHeader;
 use toc::TableOfContents;
@@ -25,17 +27,19 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let navigate = use_navigate();
     move || {
-        let slug = params.with(|p| p.get("slug").unwrap_or_default());
+        let slug = params.with(|p| p.get(urls::SLUG).unwrap_or_default());
         match site.catalog.resolve(&slug) {
             None => view! { <NotFound slug=slug/> }.into_any(),
             Some((meta, via_alias)) => {
                 if via_alias {
                     // An old link: move the address bar to the current slug,
                     // keeping the heading the link pointed at.
-                    let hash = window().location().hash().unwrap_or_default();
+                    let href =
+                        format!("{}{}", urls::article(site.root, &meta.slug), current_hash());
                     navigate(
-                        &format!("/a/{}/{hash}", meta.slug),
+                        &href,
                         NavigateOptions {
+                            resolve: false,
                             replace: true,
                             ..Default::default()
                         },
@@ -70,29 +74,18 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
     let site = use_site();
     super::set_title(&meta.title, &site.catalog.site.name);
     crate::ticket::visit::record_article(
-        &site.root,
+        site.root,
         lantern_core::ticket::ArticleVisit {
             slug: meta.slug.clone(),
             title: meta.title.clone(),
             url: site.article_url(&meta.slug, None),
         },
     );
-    let ticket_href = format!("{}/ticket/", site.root);
     // The table of contents is read off the body once it is in: the
     // catalog does not carry every article's headings.
     let toc = RwSignal::new(Vec::<TocEntry>::new());
     // Without one, the body takes the whole width (no empty sidebar).
     let has_toc = move || toc.with(|t| t.len() > 1);
-    let related = site
-        .catalog
-        .related(&meta.slug, 4)
-        .into_iter()
-        .map(|a| {
-            let href = site.article_path(&a.slug);
-            view! { <li><a href=href>{a.title.clone()}</a></li> }
-        })
-        .collect_view();
-
     view! {
         <article class="article" aria-labelledby="lantern-article-title">
             <ArticleHeader meta=meta.clone()/>
@@ -102,17 +95,40 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
                 </Show>
                 <div class="article-main">
                     <ArticleBody slug=meta.slug.clone() toc=toc/>
-                    <aside class="still-stuck-box" aria-labelledby="still-stuck-title">
-                        <h2 id="still-stuck-title">"Still stuck?"</h2>
-                        <p>"If these steps did not fix it, tell support. They will see that you read this article."</p>
-                        <a class="button contact-support" href=ticket_href>"Contact support"</a>
-                    </aside>
-                    <aside class="related" aria-labelledby="lantern-related-title">
-                        <h2 id="lantern-related-title">"Related articles"</h2>
-                        <ul>{related}</ul>
-                    </aside>
+                    <StillStuck/>
+                    <RelatedArticles slug=meta.slug/>
                 </div>
             </div>
         </article>
+    }
+}
+
+/// Under the steps: the way to support, for when they did not help.
+#[component]
+fn StillStuck() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <aside class="still-stuck-box" aria-labelledby="still-stuck-title">
+            <h2 id="still-stuck-title">"Still stuck?"</h2>
+            <p>"If these steps did not fix it, tell support. They will see that you read this article."</p>
+            <a class="button contact-support" href=urls::ticket(site.root)>"Contact support"</a>
+        </aside>
+    }
+}
+
+#[component]
+fn RelatedArticles(slug: String) -> impl IntoView {
+    let site = use_site();
+    let related = site
+        .catalog
+        .related(&slug, 4)
+        .into_iter()
+        .map(|a| view! { <li><a href=urls::article(site.root, &a.slug)>{a.title.clone()}</a></li> })
+        .collect_view();
+    view! {
+        <aside class="related" aria-labelledby="lantern-related-title">
+            <h2 id="lantern-related-title">"Related articles"</h2>
+            <ul>{related}</ul>
+        </aside>
     }
 }

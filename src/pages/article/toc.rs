@@ -4,17 +4,14 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::dom::TocEntry;
+use crate::web::article_body::TocEntry;
+use crate::web::dom::media_matches;
 
 /// Below this width the contents start closed.
 const WIDE: &str = "(min-width: 700px)";
 
 fn is_wide() -> bool {
-    window()
-        .match_media(WIDE)
-        .ok()
-        .flatten()
-        .is_none_or(|query| query.matches())
+    media_matches(WIDE)
 }
 
 #[component]

@@ -10,31 +10,38 @@ use assert_cmd::Command;
 /// The smallest page `lantern build` accepts as the app's `index.html`.
 pub const MINIMAL_SHELL: &str = r#"<html><head><meta name="lantern-root" content="./"><title>x</title></head><body><div id="lantern-prerender"></div></body></html>"#;
 
-pub fn write(dir: &Path, name: &str, text: &str) {
+pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
     let path = dir.join(name);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
 }
 
-/// A temporary project with `app/index.html` and the given files.
+/// A temporary project with the minimal `app/index.html` and the given files.
 pub fn project_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    project_with_shell(MINIMAL_SHELL, files)
+}
+
+/// A temporary project with `shell` as `app/index.html` and the given files.
+pub fn project_with_shell(shell: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    write(tmp.path(), "app/index.html", MINIMAL_SHELL);
+    write(tmp.path(), "app/index.html", shell);
     for (name, text) in files {
         write(tmp.path(), name, text);
     }
     tmp
 }
 
+/// `lantern`, run in `root` on a fixed day (2026-11-24), to add arguments
+/// to and assert on.
+pub fn lantern(root: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("lantern").unwrap();
+    cmd.current_dir(root).env("LANTERN_TODAY", "2026-11-24");
+    cmd
+}
+
 /// Runs `lantern ARGS` in `root`: (exit code, stdout, stderr).
 pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("lantern")
-        .unwrap()
-        .current_dir(root)
-        .env("LANTERN_TODAY", "2026-11-24")
-        .args(args)
-        .output()
-        .unwrap();
+    let output = lantern(root).args(args).output().unwrap();
     (
         output.status.code().unwrap(),
         String::from_utf8(output.stdout).unwrap(),

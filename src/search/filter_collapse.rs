@@ -4,26 +4,12 @@
 //! filters +N" toggle that unfolds them all. Pressed chips, and the one
 //! with the keyboard focus, always stay on the row.
 
+use crate::web::dom::{has_focus, html_elements};
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The id of the filter bar, which the toggle controls.
 pub const BAR_ID: &str = "search-filters";
-
-fn html_elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
-    let Ok(nodes) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..nodes.length())
-        .filter_map(|i| nodes.get(i))
-        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        .collect()
-}
-
-fn set_hidden(element: &web_sys::HtmlElement, hidden: bool) {
-    element.set_hidden(hidden);
-}
 
 /// Hides what of the bar does not fit on its first row (shows everything
 /// unless `folded`) and says on the toggle how many chips it hid.
@@ -32,19 +18,15 @@ pub fn fold(bar: &web_sys::Element, folded: bool) -> usize {
     let groups = html_elements(bar, ".filter-group");
     let toggle = html_elements(bar, ".filters-toggle").into_iter().next();
     for element in chips.iter().chain(&groups).chain(&toggle) {
-        set_hidden(element, false);
+        element.set_hidden(false);
     }
     let (Some(first), Some(toggle), true) = (chips.first(), toggle, folded) else {
         return 0;
     };
     let row = first.offset_top();
     let on_row = |e: &web_sys::HtmlElement| e.offset_top() < row + e.offset_height().max(2) / 2;
-    let focused = document().active_element();
     let kept = |e: &web_sys::HtmlElement| {
-        e.get_attribute("aria-pressed").as_deref() == Some("true")
-            || focused
-                .as_ref()
-                .is_some_and(|f| f == e.unchecked_ref::<web_sys::Element>())
+        e.get_attribute("aria-pressed").as_deref() == Some("true") || has_focus(e)
     };
     // Hides the last chip still shown that may go; false if none may.
     let hide_one = || {
@@ -52,16 +34,16 @@ pub fn fold(bar: &web_sys::Element, folded: bool) -> usize {
             .iter()
             .rev()
             .find(|c| !c.hidden() && !kept(c))
-            .map(|c| set_hidden(c, true))
+            .map(|c| c.set_hidden(true))
             .is_some()
     };
     for chip in &chips {
         if !on_row(chip) {
-            set_hidden(chip, true);
+            chip.set_hidden(true);
         }
     }
     for chip in chips.iter().filter(|c| kept(c)) {
-        set_hidden(chip, false);
+        chip.set_hidden(false);
         while !on_row(chip) && hide_one() {}
     }
     let hidden = |chips: &[web_sys::HtmlElement]| chips.iter().filter(|c| c.hidden()).count();
@@ -69,7 +51,7 @@ pub fn fold(bar: &web_sys::Element, folded: bool) -> usize {
         .into_iter()
         .next();
     if hidden(&chips) == 0 {
-        set_hidden(&toggle, true);
+        toggle.set_hidden(true);
     } else {
         loop {
             if let Some(count) = &count {
@@ -84,7 +66,7 @@ pub fn fold(bar: &web_sys::Element, folded: bool) -> usize {
         let shown = html_elements(group, ".chip[aria-pressed]")
             .iter()
             .any(|c| !c.hidden());
-        set_hidden(group, !shown);
+        group.set_hidden(!shown);
     }
     hidden(&chips)
 }

@@ -7,10 +7,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use lantern_core::search::{Passage, PreparedSections, Section};
+use lantern_core::search::{Passage, PreparedSections};
 use leptos::prelude::*;
 
-use crate::site::fetch_article_body;
+use crate::web::article_body::sections_of;
+use crate::web::network::fetch_article_body;
 
 /// Characters of passage shown under a result.
 const PASSAGE_CHARS: usize = 160;
@@ -87,47 +88,4 @@ impl Default for Snippets {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// Sections of a rendered body: text under each h2/h3 (and the intro). The
-/// HTML is parsed as an inert document, so nothing in it loads or runs.
-pub fn sections_of(html: &str) -> Vec<Section> {
-    let mut sections = vec![Section {
-        heading_id: None,
-        heading: String::new(),
-        text: String::new(),
-    }];
-    let Ok(parser) = web_sys::DomParser::new() else {
-        return sections;
-    };
-    let Ok(doc) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else {
-        return sections;
-    };
-    let Some(body) = doc.body() else {
-        return sections;
-    };
-    let children = body.children();
-    for i in 0..children.length() {
-        let Some(element) = children.item(i) else {
-            continue;
-        };
-        let tag = element.tag_name();
-        let text = element.text_content().unwrap_or_default();
-        if matches!(tag.as_str(), "H2" | "H3") {
-            sections.push(Section {
-                heading_id: Some(element.id()).filter(|id| !id.is_empty()),
-                heading: text.trim().to_string(),
-                text: String::new(),
-            });
-        } else if let Some(current) = sections.last_mut() {
-            if !current.text.is_empty() {
-                current.text.push(' ');
-            }
-            current
-                .text
-                .push_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
-        }
-    }
-    sections.retain(|s| !s.text.is_empty());
-    sections
 }

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::search_filters::{SearchFilters, POOL_LIMIT};
+use super::filters::{SearchFilters, POOL_LIMIT};
+use crate::web::dom::focus_by_id;
 
 #[component]
 pub fn PanelMessages(
@@ -34,7 +35,7 @@ pub fn PanelMessages(
             f.clear();
         }
         on_filter_change.run(());
-        crate::search_ui_dom::focus_by_id(input_id);
+        focus_by_id(input_id);
     };
     view! {
         <Show when=move || expanded.get() && filter_hides_all.get()>

@@ -8,8 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::filter_collapse::FiltersToggle;
-use crate::site::{use_site, Site};
+use crate::site::Site;
 
 /// How many unfiltered matches are counted for the chips.
 pub const POOL_LIMIT: usize = 200;
@@ -182,39 +181,6 @@ pub fn tag_facets(pool: &[Match], category: Option<&str>, active: Option<&str>) 
     facets
 }
 
-/// The address of the home page for a query and its filters.
-pub fn search_url(path: &str, query: &str, category: Option<&str>, tag: Option<&str>) -> String {
-    let mut params = Vec::new();
-    if !query.trim().is_empty() {
-        params.push(format!("q={}", encode(query)));
-    }
-    if let Some(category) = category {
-        params.push(format!("category={}", encode(category)));
-    }
-    if let Some(tag) = tag {
-        params.push(format!("tag={}", encode(tag)));
-    }
-    if params.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", params.join("&"))
-    }
-}
-
-fn encode(value: &str) -> String {
-    String::from(js_sys::encode_uri_component(value))
-}
-
-/// Replaces the address bar's query and filters without a navigation, so
-/// the results page can be shared and reload keeps it.
-pub fn write_search_to_url(query: &str, category: Option<&str>, tag: Option<&str>) {
-    let path = window().location().pathname().unwrap_or_default();
-    let url = search_url(&path, query, category, tag);
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
 /// "in Network & VPN", "tagged “vpn”", or both; empty without filters.
 pub fn scope_phrase(site: &Site, category: Option<&str>, tag: Option<&str>) -> String {
     let mut parts = Vec::new();
@@ -225,162 +191,6 @@ pub fn scope_phrase(site: &Site, category: Option<&str>, tag: Option<&str>) -> S
         parts.push(format!("tagged “{tag}”"));
     }
     parts.join(" ")
-}
-
-/// A chip that lost its place (a removed tag that is no longer listed)
-/// would drop keyboard focus on the page body; give it back to the box.
-fn keep_focus_in_search(input_id: &'static str) {
-    request_animation_frame(move || {
-        let doc = document();
-        let lost = doc
-            .active_element()
-            .is_none_or(|el| doc.body().is_some_and(|b| *b == el) || !el.is_connected());
-        if lost {
-            if let Some(input) = doc.get_element_by_id(input_id) {
-                use wasm_bindgen::JsCast;
-                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                }
-            }
-        }
-    });
-}
-
-/// The rows of filter chips above the results.
-#[component]
-pub fn FilterBar(
-    filters: SearchFilters,
-    /// Unfiltered matches for the current query.
-    pool: Memo<Vec<Match>>,
-    /// Called after a chip changed the filters (to update the URL).
-    on_change: Callback<()>,
-    /// The search input, which gets focus back if a chip disappears.
-    input_id: &'static str,
-) -> impl IntoView {
-    let site = use_site();
-    let order: Vec<String> = site
-        .catalog
-        .categories
-        .iter()
-        .map(|c| c.id.clone())
-        .collect();
-    let categories = Memo::new(move |_| {
-        let tag = filters.tag.read();
-        let active = filters.category.read();
-        pool.with(|p| category_facets(p, tag.as_deref(), active.as_deref(), &order))
-    });
-    let all_count = Memo::new(move |_| {
-        let tag = filters.tag.read();
-        pool.with(|p| count(p, None, tag.as_deref()))
-    });
-    let tags = Memo::new(move |_| {
-        let category = filters.category.read();
-        let active = filters.tag.read();
-        pool.with(|p| tag_facets(p, category.as_deref(), active.as_deref()))
-    });
-
-    // Counts are lower bounds when the pool was full.
-    let full = move || pool.with(|p| p.len() >= POOL_LIMIT);
-    let label = move |n: usize| crate::search_status::count_label(n, full());
-    let unfolded = RwSignal::new(false);
-    let bar = NodeRef::<leptos::html::Div>::new();
-    crate::filter_collapse::keep_folded(bar, unfolded, move || {
-        categories.track();
-        tags.track();
-        all_count.track();
-    });
-
-    let set_category = move |id: Option<String>| {
-        filters.category.set(id);
-        on_change.run(());
-        keep_focus_in_search(input_id);
-    };
-    let all_pressed = move || filters.category.read().is_none();
-    let name_site = site.clone();
-
-    view! {
-        <div class="search-filters" id=crate::filter_collapse::BAR_ID node_ref=bar class:collapsed=move || !unfolded.get()>
-            <div class="filter-group" role="group" aria-labelledby="filter-category-label">
-                <span class="filter-label" id="filter-category-label">"Category"</span>
-                <button
-                    type="button"
-                    class="chip"
-                    aria-pressed=move || if all_pressed() { "true" } else { "false" }
-                    on:click=move |_| set_category(None)
-                >
-                    "All"
-                    <span class="chip-count">{move || label(all_count.get())}</span>
-                </button>
-                <For
-                    each=move || categories.get()
-                    key=|f| (f.id.clone(), f.count)
-                    let(facet)
-                >
-                    {
-                        let id = facet.id.clone();
-                        let pressed_id = id.clone();
-                        let pressed = move || filters.category.read().as_deref() == Some(pressed_id.as_str());
-                        let pressed_attr = pressed.clone();
-                        let name = name_site.category_name(&id);
-                        view! {
-                            <button
-                                type="button"
-                                class="chip"
-                                aria-pressed=move || if pressed_attr() { "true" } else { "false" }
-                                on:click=move |_| {
-                                    // A pressed category chip toggles back to all.
-                                    let next = if pressed() { None } else { Some(id.clone()) };
-                                    set_category(next);
-                                }
-                            >
-                                {name}
-                                <span class="chip-count">{move || label(facet.count)}</span>
-                            </button>
-                        }
-                    }
-                </For>
-            </div>
-            <Show when=move || tags.with(|t| !t.is_empty())>
-                <div class="filter-group" role="group" aria-labelledby="filter-tag-label">
-                    <span class="filter-label" id="filter-tag-label">"Tag"</span>
-                    <For
-                        each=move || tags.get()
-                        key=|f| (f.id.clone(), f.count)
-                        let(facet)
-                    >
-                        {
-                            let id = facet.id.clone();
-                            let pressed_id = id.clone();
-                            let pressed = move || {
-                                filters.tag.read().as_deref().is_some_and(|t| t.eq_ignore_ascii_case(&pressed_id))
-                            };
-                            let pressed_attr = pressed.clone();
-                            let pressed_class = pressed.clone();
-                            view! {
-                                <button
-                                    type="button"
-                                    class="chip chip-tag"
-                                    class:removable=pressed_class
-                                    aria-pressed=move || if pressed_attr() { "true" } else { "false" }
-                                    on:click=move |_| {
-                                        let next = if pressed() { None } else { Some(id.clone()) };
-                                        filters.tag.set(next);
-                                        on_change.run(());
-                                        keep_focus_in_search(input_id);
-                                    }
-                                >
-                                    {facet.id.clone()}
-                                    <span class="chip-count">{move || label(facet.count)}</span>
-                                    <span class="chip-remove" aria-hidden="true">"×"</span>
-                                </button>
-                            }
-                        }
-                    </For>
-                </div>
-            </Show>
-            <FiltersToggle unfolded=unfolded/>
-        </div>
-    }
 }
 
 #[cfg(test)]
@@ -448,23 +258,6 @@ mod tests {
                 id: "printer".into(),
                 count: 0
             }
-        );
-    }
-
-    #[wasm_bindgen_test]
-    fn the_url_holds_query_and_filters() {
-        assert_eq!(search_url("/", "", None, None), "/");
-        assert_eq!(
-            search_url("/", "  ", Some("network"), None),
-            "/?category=network"
-        );
-        assert_eq!(
-            search_url("/help/", "vpn error 809", Some("network"), Some("vpn")),
-            "/help/?q=vpn%20error%20809&category=network&tag=vpn"
-        );
-        assert_eq!(
-            search_url("/", "a&b", None, Some("x y")),
-            "/?q=a%26b&tag=x%20y"
         );
     }
 }

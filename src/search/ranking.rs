@@ -1,0 +1,101 @@
+//! What the box shows for a query: the ranked rows (a page at a time),
+//! whether there are more, and (on the home page) every match unfiltered,
+//! which the filter chips count.
+
+use lantern_core::search::FilteredHits;
+use lantern_core::SearchOptions;
+use leptos::prelude::*;
+
+use super::filters::{count, keeps, matches_of, scope_phrase, Match, SearchFilters, POOL_LIMIT};
+use super::results::{rows_of, ResultRow};
+use super::status::{status_text, Total};
+use crate::site::Site;
+
+/// The box's results, kept in step with its query and filters.
+#[derive(Clone, Copy)]
+pub struct Ranked {
+    /// How many results are shown: a page, more after "Show more".
+    pub limit: RwSignal<usize>,
+    /// The results shown.
+    pub shown: Memo<Vec<ResultRow>>,
+    /// Whether there are results past those shown.
+    pub more: Signal<bool>,
+    /// Every match of the query, unfiltered (home page only): what the
+    /// chips count.
+    pub pool: Memo<Vec<Match>>,
+}
+
+/// Ranks the query's matches as it and the filters change, `first_limit`
+/// shown at first: one pass of the engine per keystroke serves the
+/// results, the chips' counts and the highlighting.
+pub fn use_ranked(
+    site: Site,
+    query: RwSignal<String>,
+    filters: Option<SearchFilters>,
+    first_limit: usize,
+) -> Ranked {
+    let limit = RwSignal::new(first_limit);
+    let hits: Memo<FilteredHits> = Memo::new(move |_| {
+        let (category, tag) = active_filters(filters);
+        // One more than shown, which only tells whether there are more.
+        let options = SearchOptions {
+            limit: limit.get() + 1,
+            prefix_last: true,
+        };
+        let index = &site.catalog.index;
+        let query = query.read();
+        if filters.is_none() {
+            let kept = index.search(&query, &options, |_| true);
+            return FilteredHits {
+                all: Vec::new(),
+                kept,
+            };
+        }
+        let articles = &site.catalog.articles;
+        index.search_with_filter(&query, &options, POOL_LIMIT, |doc| {
+            articles
+                .get(doc)
+                .is_some_and(|a| keeps(&a.category, &a.tags, category.as_deref(), tag.as_deref()))
+        })
+    });
+    let ranked = Memo::new(move |_| hits.with(|h| rows_of(&site, &h.kept)));
+    Ranked {
+        limit,
+        shown: Memo::new(move |_| ranked.with(|r| r[..r.len().min(limit.get())].to_vec())),
+        more: Signal::derive(move || ranked.with(Vec::len) > limit.get()),
+        pool: Memo::new(move |_| hits.with(|h| matches_of(&site, &h.all))),
+    }
+}
+
+/// (category, tag) as they are now; both none without filters.
+pub fn active_filters(filters: Option<SearchFilters>) -> (Option<String>, Option<String>) {
+    match filters {
+        Some(f) => (f.category.get(), f.tag.get()),
+        None => (None, None),
+    }
+}
+
+impl Ranked {
+    /// What the status line says about these results.
+    pub fn status(&self, site: Site, query: &str, filters: Option<SearchFilters>) -> String {
+        let (category, tag) = active_filters(filters);
+        let total = match filters {
+            None => Total::Unknown,
+            Some(_) => self.pool.with(|m| {
+                let n = count(m, category.as_deref(), tag.as_deref());
+                if m.len() >= POOL_LIMIT {
+                    Total::AtLeast(n)
+                } else {
+                    Total::Exact(n)
+                }
+            }),
+        };
+        let scope = if self.pool.with(Vec::is_empty) {
+            String::new()
+        } else {
+            scope_phrase(&site, category.as_deref(), tag.as_deref())
+        };
+        let shown = self.shown.with(Vec::len);
+        status_text(query, shown, total, self.more.get(), &scope)
+    }
+}
