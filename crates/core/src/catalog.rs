@@ -10,14 +10,31 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::search::SearchIndex;
+use crate::search::{IndexError, SearchIndex};
 
 /// Why the browser could not read a catalog, in words for the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CatalogError {
-    /// Built by a Lantern with another catalog format.
+    /// Built by a Lantern with another catalog format: rebuilding the site
+    /// helps.
     OtherVersion,
-    Damaged(String),
+    /// Not a catalog, or one damaged on the way: how.
+    Damaged(Damage),
+}
+
+/// How a catalog file is damaged.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Damage {
+    /// It does not start like a catalog.
+    NotACatalog,
+    /// It stops inside its JSON part.
+    EndsEarly,
+    /// Its JSON part does not parse: the parser's words.
+    Json(String),
+    /// Its search index does not read.
+    Index(IndexError),
+    /// The index has another number of documents than there are articles.
+    IndexDoesNotCoverArticles,
 }
 
 impl std::fmt::Display for CatalogError {
@@ -31,6 +48,22 @@ impl std::fmt::Display for CatalogError {
     }
 }
 
+impl std::error::Error for CatalogError {}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Damage::NotACatalog => f.write_str("not a Lantern catalog"),
+            Damage::EndsEarly => f.write_str("it ends early"),
+            Damage::Json(why) => f.write_str(why),
+            Damage::Index(why) => why.fmt(f),
+            Damage::IndexDoesNotCoverArticles => {
+                f.write_str("the index does not cover the articles")
+            }
+        }
+    }
+}
+
 /// Bumped whenever the format changes, so a stale catalog is detected
 /// instead of misread.
 pub const CATALOG_FORMAT: u32 = 4;
@@ -38,22 +71,31 @@ pub const CATALOG_FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"LANTERN\x00";
 const HEADER: usize = MAGIC.len() + 4 + 4;
 
+/// Everything the browser needs at start: the site, its categories, every article's metadata and the search index (one document per article, in the same order).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Catalog {
+    /// [`CATALOG_FORMAT`] when it was written.
     pub format: u32,
+    /// The site's name, tagline and address.
     pub site: SiteInfo,
+    /// In the order the home page shows them.
     pub categories: Vec<Category>,
+    /// Every article, sorted by title; an article's position is its document id in `index`.
     pub articles: Vec<ArticleMeta>,
+    /// The search index over the articles.
     pub index: SearchIndex,
     /// Where the "contact support" form sends tickets.
     #[serde(default)]
     pub ticket: crate::ticket::TicketConfig,
 }
 
+/// The `[site]` section of `lantern.toml`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SiteInfo {
+    /// The site's name, in the header and the page titles.
     pub name: String,
+    /// A line under the name on the home page.
     #[serde(default)]
     pub tagline: String,
     /// Absolute URL the site is published at, used for links agents paste.
@@ -61,20 +103,27 @@ pub struct SiteInfo {
     pub base_url: String,
 }
 
+/// A category of articles, from `lantern.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
+    /// The id articles name in `category:`.
     pub id: String,
+    /// The name shown.
     pub name: String,
+    /// A line about it, under its name on the home page.
     #[serde(default)]
     pub description: String,
 }
 
+/// A heading of an article, for its table of contents and links.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct HeadingRef {
     /// The anchor id the renderer gave it (GitHub's rules).
     pub id: String,
+    /// Its text.
     pub text: String,
+    /// 1 to 6.
     pub level: u8,
 }
 
@@ -82,19 +131,26 @@ pub struct HeadingRef {
 /// and `"review_by":null` are bytes to download and parse for nothing.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ArticleMeta {
+    /// The article's address: its file name, made a slug.
     pub slug: String,
+    /// Its title.
     pub title: String,
+    /// One line under the title.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
+    /// Its category id, or empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub category: String,
+    /// Its tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Former slugs it still answers to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// ISO dates (`YYYY-MM-DD`), compared as strings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
+    /// When to check it still holds, `YYYY-MM-DD` (see [`ArticleMeta::review_overdue`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_by: Option<String>,
 }
@@ -127,22 +183,22 @@ impl Catalog {
         match Self::format_of(&bytes) {
             Some(CATALOG_FORMAT) => {}
             Some(_) => return Err(CatalogError::OtherVersion),
-            None => return Err(CatalogError::Damaged("not a Lantern catalog".into())),
+            None => return Err(CatalogError::Damaged(Damage::NotACatalog)),
         }
         let damaged = CatalogError::Damaged;
         let json_len = u32::from_le_bytes(bytes[12..HEADER].try_into().expect("4 bytes")) as usize;
         let json_end = HEADER
             .checked_add(json_len)
             .filter(|&end| end <= bytes.len())
-            .ok_or_else(|| damaged("it ends early".into()))?;
-        let mut catalog: Catalog =
-            serde_json::from_slice(&bytes[HEADER..json_end]).map_err(|e| damaged(e.to_string()))?;
+            .ok_or(damaged(Damage::EndsEarly))?;
+        let mut catalog: Catalog = serde_json::from_slice(&bytes[HEADER..json_end])
+            .map_err(|e| damaged(Damage::Json(e.to_string())))?;
         catalog
             .index
             .decode_from(bytes, json_end)
-            .map_err(damaged)?;
+            .map_err(|e| damaged(Damage::Index(e)))?;
         if catalog.index.len() != catalog.articles.len() {
-            return Err(damaged("the index does not cover the articles".into()));
+            return Err(damaged(Damage::IndexDoesNotCoverArticles));
         }
         let titles: Vec<&str> = catalog.articles.iter().map(|a| a.title.as_str()).collect();
         let mut index = std::mem::take(&mut catalog.index);
@@ -169,6 +225,7 @@ impl Catalog {
             .map(|f| f.format)
     }
 
+    /// The article with this slug (not following aliases; see [`Catalog::resolve`]).
     pub fn article(&self, slug: &str) -> Option<&ArticleMeta> {
         self.articles.iter().find(|a| a.slug == slug)
     }
@@ -185,10 +242,12 @@ impl Catalog {
             .map(|a| (a, true))
     }
 
+    /// The category with this id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
     }
 
+    /// The articles in a category, in catalog order.
     pub fn articles_in<'a>(
         &'a self,
         category: &'a str,

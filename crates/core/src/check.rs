@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Article, Library};
 use crate::render::local_file;
 
+/// What the checks across articles need to know of the site.
 pub struct CheckContext<'a> {
     /// The articles folder, to look for images; `None` skips image checks.
     pub articles_dir: Option<&'a Path>,

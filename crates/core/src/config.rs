@@ -8,10 +8,16 @@ use crate::catalog::{Category, SiteInfo};
 use crate::ticket::TicketConfig;
 
 mod lines;
+mod sections;
 
+pub use sections::{Authoring, CheckSettings, SearchSettings};
+
+/// `lantern.toml`: the site, its categories and how tickets, authoring,
+/// search and checks behave.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
+    /// The site's name, tagline and address.
     pub site: SiteInfo,
     /// In the order they are shown on the home page.
     #[serde(default)]
@@ -19,96 +25,15 @@ pub struct SiteConfig {
     /// Where the "contact support" form sends tickets.
     #[serde(default)]
     pub ticket: TicketConfig,
+    /// What `lantern new` writes.
     #[serde(default)]
     pub authoring: Authoring,
+    /// Synonyms for search.
     #[serde(default)]
     pub search: SearchSettings,
+    /// How strict `lantern check` is.
     #[serde(default)]
     pub check: CheckSettings,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SearchSettings {
-    /// Groups of words or phrases users mean the same by, e.g.
-    /// `["mfa", "2fa", "two-factor"]`.
-    #[serde(default)]
-    pub synonyms: Vec<Vec<String>>,
-    /// Whether the built-in IT synonyms ([`COMMON_SYNONYMS`]) apply too.
-    ///
-    /// [`COMMON_SYNONYMS`]: crate::search::COMMON_SYNONYMS
-    #[serde(default = "default_common_synonyms")]
-    pub common_synonyms: bool,
-}
-
-fn default_common_synonyms() -> bool {
-    true
-}
-
-impl Default for SearchSettings {
-    fn default() -> Self {
-        Self {
-            synonyms: Vec::new(),
-            common_synonyms: default_common_synonyms(),
-        }
-    }
-}
-
-impl SearchSettings {
-    /// The groups the index uses: the common ones (unless turned off),
-    /// then the site's own.
-    pub fn synonym_groups(&self) -> Vec<Vec<String>> {
-        let common: &[&[&str]] = if self.common_synonyms {
-            crate::search::COMMON_SYNONYMS
-        } else {
-            &[]
-        };
-        let common = common
-            .iter()
-            .map(|group| group.iter().map(|m| m.to_string()).collect());
-        common.chain(self.synonyms.iter().cloned()).collect()
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CheckSettings {
-    /// Whether a link to a missing article or heading blocks the build
-    /// (`error`, the default) or is only reported (`warning`).
-    #[serde(default = "default_broken_links")]
-    pub broken_links: crate::diagnostic::Severity,
-}
-
-fn default_broken_links() -> crate::diagnostic::Severity {
-    crate::diagnostic::Severity::Error
-}
-
-impl Default for CheckSettings {
-    fn default() -> Self {
-        Self {
-            broken_links: default_broken_links(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Authoring {
-    /// `lantern new` sets `review_by` this many days after today.
-    #[serde(default = "default_review_period")]
-    pub review_period_days: u32,
-}
-
-fn default_review_period() -> u32 {
-    182
-}
-
-impl Default for Authoring {
-    fn default() -> Self {
-        Self {
-            review_period_days: default_review_period(),
-        }
-    }
 }
 
 impl Default for SiteConfig {
@@ -129,6 +54,7 @@ impl Default for SiteConfig {
 }
 
 impl SiteConfig {
+    /// The ids of the configured categories, in order.
     pub fn category_ids(&self) -> Vec<String> {
         self.categories.iter().map(|c| c.id.clone()).collect()
     }
@@ -207,8 +133,11 @@ impl SiteConfig {
 /// One problem in `lantern.toml`, with its 1-based position when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigProblem {
+    /// 1-based line; `None` when the problem is not at one place.
     pub line: Option<usize>,
+    /// 1-based column (1 when the line is not known).
     pub col: usize,
+    /// What is wrong and how to fix it.
     pub message: String,
 }
 

@@ -5,24 +5,33 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Reported; the site still builds.
     Warning,
+    /// The site does not build until it is fixed.
     Error,
 }
 
+/// A problem in an article (or the config), at a place in its file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// The file, as the user named the folder (see `library`).
     pub path: String,
     /// 1-based; 0 when the problem concerns the whole file.
     pub line: usize,
+    /// 1-based column.
     pub col: usize,
+    /// How serious it is.
     pub severity: Severity,
+    /// What is wrong and how to fix it.
     pub message: String,
 }
 
 impl Diagnostic {
+    /// An error at `path:line:col`.
     pub fn error(
         path: impl Into<String>,
         line: usize,
@@ -32,6 +41,7 @@ impl Diagnostic {
         Self::new(Severity::Error, path, line, col, message)
     }
 
+    /// A warning at `path:line:col`.
     pub fn warning(
         path: impl Into<String>,
         line: usize,
@@ -41,6 +51,7 @@ impl Diagnostic {
         Self::new(Severity::Warning, path, line, col, message)
     }
 
+    /// A problem of any severity at `path:line:col`.
     pub fn new(
         severity: Severity,
         path: impl Into<String>,
@@ -57,6 +68,7 @@ impl Diagnostic {
         }
     }
 
+    /// Whether it stops the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -18,20 +18,31 @@ const KNOWN_FIELDS: &[&str] = &[
     "review_by",
 ];
 
+/// An article's front matter, checked (see `docs/authoring.md`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
+    /// The title, shown on the page and in results.
     pub title: String,
+    /// One line under the title, in results too.
     pub summary: String,
+    /// The category id, or empty.
     pub category: String,
+    /// Tags, as written.
     pub tags: Vec<String>,
+    /// Former slugs the article still answers to.
     pub aliases: Vec<String>,
+    /// When the content was last changed, `YYYY-MM-DD`.
     pub updated: Option<String>,
+    /// When to check the content still holds, `YYYY-MM-DD`.
     pub review_by: Option<String>,
 }
 
+/// An article file split into its checked front matter and its body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedFile {
+    /// The front matter.
     pub front: FrontMatter,
+    /// The markdown after it.
     pub body: String,
     /// 1-based line of the file on which `body` starts.
     pub body_line: usize,
@@ -329,6 +340,7 @@ pub enum DateProblem {
     NoSuchDay(String),
 }
 
+/// Why `text` is not a calendar date in `YYYY-MM-DD` form; `None` when it is one.
 pub fn date_problem(text: &str) -> Option<DateProblem> {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {

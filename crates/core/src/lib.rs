@@ -6,6 +6,8 @@
 //! renders markdown; the browser build leaves it out and only loads the
 //! catalog that `lantern build` wrote ahead of time.
 
+#![deny(missing_docs)]
+
 pub mod catalog;
 pub mod parallel;
 pub mod search;
@@ -26,5 +28,5 @@ pub mod library;
 #[cfg(feature = "authoring")]
 pub mod render;
 
-pub use catalog::{ArticleMeta, Catalog, CatalogError, Category, HeadingRef, SiteInfo};
+pub use catalog::{ArticleMeta, Catalog, CatalogError, Category, Damage, HeadingRef, SiteInfo};
 pub use search::{SearchHit, SearchIndex, SearchOptions};

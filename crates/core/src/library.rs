@@ -32,14 +32,17 @@ enum SlugClash {
     Keep,
 }
 
+/// Every article below a folder, and what is wrong with them.
 #[derive(Debug, Default)]
 pub struct Library {
     /// Sorted by title, the order the catalog lists them in.
     pub articles: Vec<Article>,
+    /// Problems found, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Library {
+    /// Whether any problem is an error (the site must not build).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }

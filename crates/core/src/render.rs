@@ -19,18 +19,26 @@ pub use title::{blank_out, leading_h1, title_heading, without_title_heading};
 /// A link or image target as written, with its byte offset in the body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkRef {
+    /// Its byte offset in the markdown.
     pub offset: usize,
+    /// The target as written.
     pub dest: String,
+    /// Whether it is an image (else a link).
     pub is_image: bool,
 }
 
+/// An article rendered: safe HTML and the structure found on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
+    /// The sanitised HTML (empty when rendered without it).
     pub html: String,
+    /// The headings, in order, each with its unique anchor id.
     pub headings: Vec<HeadingRef>,
     /// Byte offset in the markdown of each of `headings`, for diagnostics.
     pub heading_offsets: Vec<usize>,
+    /// The plain text under each heading (and before the first).
     pub sections: Vec<Section>,
+    /// Every link and image, in order.
     pub links: Vec<LinkRef>,
 }
 

@@ -50,6 +50,7 @@ pub struct UniqueSlugs {
 }
 
 impl UniqueSlugs {
+    /// The anchor id for a heading's text, unique within the article so far.
     pub fn unique(&mut self, text: &str) -> String {
         let mut base = heading_anchor(text);
         if base.is_empty() {

@@ -69,8 +69,11 @@ pub fn set_nfkd(nfkd: fn(&str) -> String) {
 /// (used to highlight matches in snippets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// The word, folded (lower case, accents removed).
     pub text: String,
+    /// Its first byte in the original text.
     pub start: usize,
+    /// The byte after its last.
     pub end: usize,
 }
 

@@ -46,9 +46,12 @@ fn typed_queries(corpus: &Corpus, stride: usize) -> Vec<String> {
     queries
 }
 
+/// A named filter, as `keep` takes it.
+type Filter<'a> = (String, Box<dyn Fn(usize) -> bool + 'a>);
+
 /// Filters as the chips make them: a category, a tag, both, and some
 /// that are not chips at all (every third article, none, all).
-fn filters(articles: &[ArticleMeta]) -> Vec<(String, Box<dyn Fn(usize) -> bool + '_>)> {
+fn filters(articles: &[ArticleMeta]) -> Vec<Filter<'_>> {
     let category = articles.iter().map(|a| a.category.clone()).max().unwrap();
     let tag = articles
         .iter()
@@ -72,7 +75,10 @@ fn filters(articles: &[ArticleMeta]) -> Vec<(String, Box<dyn Fn(usize) -> bool +
                 articles[doc].category == category && articles[doc].tags.contains(&tag)
             }),
         ),
-        ("every third".into(), Box::new(|doc: usize| doc % 3 == 0)),
+        (
+            "every third".into(),
+            Box::new(|doc: usize| doc.is_multiple_of(3)),
+        ),
         ("none".into(), Box::new(|_| false)),
         ("all".into(), Box::new(|_| true)),
     ]

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use lantern_core::config::SiteConfig;
 use lantern_core::library::Library;
-use lantern_core::{Catalog, CatalogError, SearchIndex, SearchOptions};
+use lantern_core::search::IndexError;
+use lantern_core::{Catalog, CatalogError, Damage, SearchIndex, SearchOptions};
 
 fn catalog() -> Catalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles");
@@ -344,6 +345,28 @@ fn a_damaged_catalog_is_an_error_with_the_reason_never_a_panic() {
     let mut flipped = bytes.clone();
     flipped[20] = b'!';
     assert!(Catalog::from_bytes(flipped).is_err());
+}
+
+#[test]
+fn a_damaged_catalog_says_which_part_is_damaged() {
+    let bytes = catalog().to_bytes();
+    let damage = |bytes: &[u8]| match Catalog::from_bytes(bytes.to_vec()) {
+        Err(CatalogError::Damaged(damage)) => damage,
+        other => panic!("{:?}", other.map(|c| c.articles.len())),
+    };
+    assert_eq!(damage(b"not a catalog at all"), Damage::NotACatalog);
+    assert_eq!(damage(&bytes[..20]), Damage::EndsEarly);
+    assert!(matches!(
+        damage(&bytes[..bytes.len() - 1]),
+        Damage::Index(_)
+    ));
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(
+        damage(&longer),
+        Damage::Index(IndexError::TrailingBytes),
+        "a byte after the postings"
+    );
 }
 
 #[test]

@@ -273,11 +273,11 @@ fn the_outbox_keeps_a_ticket_until_a_2xx_and_never_queues_it_twice() {
     outbox.enqueue(p.clone(), 1_000.0);
     outbox.enqueue(p.clone(), 1_500.0);
     assert_eq!(outbox.entries.len(), 1);
-    assert_eq!(outbox.due(1_000.0), [p.reference.clone()]);
+    assert_eq!(outbox.due(1_000.0), [p.reference.as_str()]);
 
     outbox.record_failure(&p.reference, 1_000.0, "HTTP 500".into());
     assert!(outbox.due(2_999.0).is_empty());
-    assert_eq!(outbox.due(3_000.0), [p.reference.clone()]);
+    assert_eq!(outbox.due(3_000.0), [p.reference.as_str()]);
     outbox.record_failure(&p.reference, 3_000.0, "timed out".into());
     assert_eq!(outbox.next_attempt_ms(), Some(7_000.0));
     outbox.retry_all_now(4_000.0);

@@ -9,6 +9,7 @@ use crate::render::{
 
 use super::headings::heading_problems;
 
+/// One article that loaded: its file, front matter, body and rendering.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// Path as shown in diagnostics (the articles folder joined with the
@@ -16,8 +17,11 @@ pub struct Article {
     pub path: String,
     /// Path relative to the articles folder, with `/` separators.
     pub relative_path: String,
+    /// Its address, from the file name.
     pub slug: String,
+    /// Its front matter, checked.
     pub front: FrontMatter,
+    /// The file line the body starts on.
     pub body_line: usize,
     /// File line of each front matter field present.
     pub field_lines: std::collections::BTreeMap<String, usize>,
@@ -27,6 +31,7 @@ pub struct Article {
     /// The id of that left-out title heading, still at the top of the
     /// body, so that links to it land.
     pub title_anchor: Option<String>,
+    /// The body rendered: HTML, headings, sections and links.
     pub rendered: Rendered,
 }
 
@@ -38,6 +43,7 @@ impl Article {
             .map_or("", |(dir, _)| dir)
     }
 
+    /// The file line of a front matter field (1 when it is not there).
     pub fn field_line(&self, field: &str) -> usize {
         self.field_lines.get(field).copied().unwrap_or(1)
     }

@@ -7,6 +7,7 @@ use crate::config::SiteConfig;
 use crate::search::{IndexDoc, SearchIndex};
 
 impl Library {
+    /// The catalog's metadata of each article, in library order.
     pub fn metadata(&self) -> Vec<ArticleMeta> {
         self.articles
             .iter()
@@ -23,6 +24,7 @@ impl Library {
             .collect()
     }
 
+    /// Each article as the search index takes it, in library order (so a document id is an article's position).
     pub fn index_docs(&self) -> Vec<IndexDoc> {
         self.articles
             .iter()
@@ -55,6 +57,7 @@ impl Library {
             .collect()
     }
 
+    /// The catalog `lantern build` writes: the site config's parts, the articles and their index, with the configured synonyms.
     pub fn catalog(&self, config: &SiteConfig) -> Catalog {
         Catalog {
             format: CATALOG_FORMAT,

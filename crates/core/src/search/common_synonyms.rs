@@ -8,6 +8,7 @@
 //! holds only words that mean the same in IT support; a word that is
 //! merely related ("error" and "failure") would widen every query it is in.
 
+/// The built-in groups, on unless `common_synonyms = false`.
 pub const COMMON_SYNONYMS: &[&[&str]] = &[
     // Product and technology abbreviations.
     &["ie", "internet explorer"],

@@ -86,7 +86,6 @@ impl Evidence {
     /// Whether `doc` is justified as a result. A query of nothing but stop
     /// words ("the", "how do i") justifies none: it names no problem.
     pub fn justifies(&self, doc: usize) -> bool {
-        self.share(doc)
-            .is_some_and(|share| share > 0.0 && share >= MIN_SHARE)
+        self.share(doc).is_some_and(|share| share >= MIN_SHARE)
     }
 }

@@ -8,9 +8,12 @@ use serde::{Deserialize, Serialize};
 use super::terms::term_of;
 use crate::text::{is_stop_word, tokenize};
 
+/// A run of text, matched or not.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Segment {
+    /// The text, as in the original.
     pub text: String,
+    /// Whether its words matched the query.
     pub matched: bool,
 }
 

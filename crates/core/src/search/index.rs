@@ -175,6 +175,7 @@ impl SearchIndex {
         }
     }
 
+    /// The number of documents.
     pub fn len(&self) -> usize {
         self.lengths.len()
     }
@@ -191,7 +192,11 @@ impl SearchIndex {
     }
 
     /// Fills an index read from JSON from its binary part, `bytes[from..]`.
-    pub(crate) fn decode_from(&mut self, bytes: Vec<u8>, from: usize) -> Result<(), String> {
+    pub(crate) fn decode_from(
+        &mut self,
+        bytes: Vec<u8>,
+        from: usize,
+    ) -> Result<(), super::wire::IndexError> {
         let parts = super::index_file::decode(bytes, from)?;
         self.terms = parts.terms;
         self.lengths = parts.lengths;
@@ -232,10 +237,12 @@ impl SearchIndex {
             .collect()
     }
 
+    /// Whether there are no documents.
     pub fn is_empty(&self) -> bool {
         self.lengths.is_empty()
     }
 
+    /// The number of distinct index terms.
     pub fn vocabulary_len(&self) -> usize {
         self.terms.len()
     }

@@ -9,7 +9,8 @@
 //! `postings.rs`), to the end. Numbers are LEB128.
 
 use super::field::FIELD_COUNT;
-use super::postings::{put, take, Postings};
+use super::postings::Postings;
+use super::wire::{put, take, IndexError};
 
 pub(crate) struct IndexParts {
     pub terms: Vec<String>,
@@ -43,7 +44,7 @@ pub(crate) fn encode(
 
 /// Reads the index from `bytes[from..]`; the buffer is reused for the
 /// postings.
-pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, String> {
+pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, IndexError> {
     let mut at = from;
     let term_count = take(&bytes, &mut at)? as usize;
     let mut terms: Vec<String> = Vec::with_capacity(term_count.min(bytes.len()));
@@ -52,14 +53,14 @@ pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, Stri
         let rest = take(&bytes, &mut at)? as usize;
         let tail = bytes
             .get(at..at.saturating_add(rest))
-            .ok_or("vocabulary ends early")?;
+            .ok_or(IndexError::EndsEarly)?;
         at += rest;
         let head = terms
             .last()
             .map_or("", String::as_str)
             .get(..shared)
-            .ok_or("bad vocabulary")?;
-        let tail = std::str::from_utf8(tail).map_err(|_| "bad vocabulary")?;
+            .ok_or(IndexError::BadVocabulary)?;
+        let tail = std::str::from_utf8(tail).map_err(|_| IndexError::BadVocabulary)?;
         let mut term = String::with_capacity(shared + rest);
         term.push_str(head);
         term.push_str(tail);
@@ -70,14 +71,15 @@ pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, Stri
     for _ in 0..doc_count {
         let mut fields = [0u16; FIELD_COUNT];
         for field in &mut fields {
-            *field = u16::try_from(take(&bytes, &mut at)?).map_err(|_| "bad field length")?;
+            *field =
+                u16::try_from(take(&bytes, &mut at)?).map_err(|_| IndexError::BadFieldLength)?;
         }
         lengths.push(fields);
     }
     bytes.drain(..at);
     let postings = Postings::from_bytes(bytes)?;
     if postings.len() != terms.len() {
-        return Err("postings do not match the vocabulary".into());
+        return Err(IndexError::PostingsDoNotMatchVocabulary);
     }
     Ok(IndexParts {
         terms,

@@ -68,6 +68,7 @@ mod snippet;
 mod synonyms;
 mod terms;
 mod typo;
+mod wire;
 
 pub use common_synonyms::COMMON_SYNONYMS;
 pub use field::{Field, FieldSet, FIELD_COUNT};
@@ -78,3 +79,4 @@ pub use query::SearchOptions;
 pub use snippet::{best_passage, Passage, PreparedSections, Section};
 pub use synonyms::Synonyms;
 pub use terms::term_of;
+pub use wire::IndexError;

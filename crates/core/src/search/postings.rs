@@ -15,6 +15,7 @@
 use std::sync::OnceLock;
 
 use super::field::{pack, unpack, Field, FIELD_COUNT};
+use super::wire::{put, take, IndexError};
 
 const BODY: usize = Field::Body.index();
 
@@ -80,7 +81,7 @@ impl Postings {
 
     /// Reads the term table and keeps the lists undecoded. Fails when the
     /// table does not add up to the bytes that follow it.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, String> {
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, IndexError> {
         let mut at = 0;
         let terms = take(&bytes, &mut at)? as usize;
         let capacity = terms.min(bytes.len());
@@ -96,12 +97,12 @@ impl Postings {
         for length in lengths {
             start += u64::from(length);
             if start > bytes.len() as u64 {
-                return Err("postings end early".into());
+                return Err(IndexError::EndsEarly);
             }
             starts.push(start as u32);
         }
         if start != bytes.len() as u64 {
-            return Err("postings have trailing bytes".into());
+            return Err(IndexError::TrailingBytes);
         }
         Ok(Postings {
             bytes,
@@ -116,27 +117,6 @@ impl PartialEq for Postings {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len() && (0..self.len()).all(|t| self.list(t) == other.list(t))
     }
-}
-
-pub(crate) fn put(out: &mut Vec<u8>, mut value: u32) {
-    while value >= 0x80 {
-        out.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
-pub(crate) fn take(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
-    let mut value = 0u32;
-    for shift in (0..35).step_by(7) {
-        let byte = *bytes.get(*at).ok_or("postings end early")?;
-        *at += 1;
-        value |= u32::from(byte & 0x7f) << shift;
-        if byte < 0x80 {
-            return Ok(value);
-        }
-    }
-    Err("bad number in postings".into())
 }
 
 fn encode_list(list: &[Posting], out: &mut Vec<u8>) {
@@ -159,15 +139,15 @@ fn encode_list(list: &[Posting], out: &mut Vec<u8>) {
     }
 }
 
-fn decode_list(bytes: &[u8], len: u32) -> Result<Box<[Posting]>, String> {
+fn decode_list(bytes: &[u8], len: u32) -> Result<Box<[Posting]>, IndexError> {
     let mut at = 0;
     let mut list = Vec::with_capacity((len as usize).min(bytes.len()));
     let mut doc = 0u32;
     for _ in 0..len {
         doc = doc
             .checked_add(take(bytes, &mut at)?)
-            .ok_or("bad document id in postings")?;
-        let header = *bytes.get(at).ok_or("postings end early")?;
+            .ok_or(IndexError::BadDocumentId)?;
+        let header = *bytes.get(at).ok_or(IndexError::EndsEarly)?;
         at += 1;
         let mut counts = [0u32; FIELD_COUNT];
         counts[BODY] = u32::from(header >> 4);
@@ -182,7 +162,7 @@ fn decode_list(bytes: &[u8], len: u32) -> Result<Box<[Posting]>, String> {
         list.push([doc, pack(&counts)]);
     }
     if at != bytes.len() {
-        return Err("a postings list has trailing bytes".into());
+        return Err(IndexError::TrailingBytes);
     }
     Ok(list.into_boxed_slice())
 }

@@ -22,10 +22,14 @@ pub struct Section {
     pub text: String,
 }
 
+/// The passage of an article that best matches a query, for the line under a result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
+    /// The anchor of the section it is in; `None` for the intro.
     pub heading_id: Option<String>,
+    /// That section's heading; empty for the intro.
     pub heading: String,
+    /// The passage's text, its matched words marked.
     pub segments: Vec<Segment>,
 }
 
@@ -40,6 +44,7 @@ pub struct PreparedSections {
 }
 
 impl PreparedSections {
+    /// Works out the index terms of the sections' words and headings.
     pub fn new(sections: Vec<Section>) -> Self {
         let terms_of = |text: &str| -> Vec<(usize, usize, String)> {
             tokenize(text)
@@ -64,6 +69,7 @@ impl PreparedSections {
         }
     }
 
+    /// The sections, as given.
     pub fn sections(&self) -> &[Section] {
         &self.sections
     }

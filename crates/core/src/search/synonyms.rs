@@ -13,6 +13,7 @@ use crate::text::{is_stop_word, tokenize};
 pub struct Synonyms(pub(crate) Vec<Vec<Vec<String>>>);
 
 impl Synonyms {
+    /// Groups of words or phrases that mean the same, such as `[["mfa", "2fa"]]`; members with no words and groups of one are dropped.
     pub fn new<G, M>(groups: G) -> Self
     where
         G: IntoIterator<Item = M>,
@@ -38,6 +39,7 @@ impl Synonyms {
         Synonyms(groups)
     }
 
+    /// Whether there are no groups.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

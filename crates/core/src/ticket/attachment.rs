@@ -22,6 +22,7 @@ pub fn accept_attribute() -> String {
         .join(",")
 }
 
+/// The accepted kinds of file, in words for the form.
 pub fn describe_accepted() -> &'static str {
     "PNG, JPEG, GIF or WebP screenshots, PDF, or a .txt/.log file"
 }
@@ -40,6 +41,7 @@ pub fn mime_type(name: &str) -> Option<&'static str> {
         .map(|(_, mime)| *mime)
 }
 
+/// A size in words: "512 bytes", "12 KB", "1.5 MB".
 pub fn human_size(bytes: usize) -> String {
     if bytes < 1024 {
         format!("{bytes} bytes")

@@ -17,6 +17,7 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// The channel's name in sentences ("sent to your support system").
     pub fn label(self) -> &'static str {
         match self {
             Channel::Webhook => "support system",
@@ -26,6 +27,7 @@ impl Channel {
     }
 }
 
+/// The `[ticket]` section of `lantern.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TicketConfig {
@@ -40,8 +42,10 @@ pub struct TicketConfig {
     /// The service desk's address, for the `email` channel.
     #[serde(default)]
     pub email: Option<String>,
+    /// The `webhook` channel's settings.
     #[serde(default)]
     pub webhook: Option<WebhookConfig>,
+    /// The `github` channel's settings.
     #[serde(default)]
     pub github: Option<GithubConfig>,
     /// Largest attachment accepted, in KiB. Kept small: the ticket waits in
@@ -50,9 +54,11 @@ pub struct TicketConfig {
     pub max_attachment_kib: u32,
 }
 
+/// Where the `webhook` channel posts tickets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WebhookConfig {
+    /// The receiver's URL (https, or http on localhost).
     pub url: String,
     /// Give up on one attempt after this long; the outbox retries later.
     #[serde(default = "default_timeout_seconds")]
@@ -64,18 +70,23 @@ pub struct WebhookConfig {
     pub header: Option<StaticHeader>,
 }
 
+/// A header name and value sent with every webhook post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StaticHeader {
+    /// The header's name.
     pub name: String,
+    /// Its value (public: anyone can read it in the site's files).
     pub value: String,
 }
 
+/// Where the `github` channel opens a prefilled issue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GithubConfig {
     /// `owner/name`.
     pub repo: String,
+    /// Labels the new issue gets.
     #[serde(default)]
     pub labels: Vec<String>,
 }
@@ -122,14 +133,17 @@ impl TicketConfig {
             .collect()
     }
 
+    /// The channel tried first, if any is configured.
     pub fn primary(&self) -> Option<Channel> {
         self.channel_order().first().copied()
     }
 
+    /// The channels offered when the first fails, in order.
     pub fn fallbacks(&self) -> Vec<Channel> {
         self.channel_order().into_iter().skip(1).collect()
     }
 
+    /// The largest attachment accepted, in bytes.
     pub fn max_attachment_bytes(&self) -> usize {
         self.max_attachment_kib as usize * 1024
     }

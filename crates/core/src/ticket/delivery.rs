@@ -18,38 +18,57 @@ pub const MAX_MAILTO_CHARS: usize = 1900;
 /// GitHub answers 414 for longer "new issue" URLs.
 pub const MAX_GITHUB_URL_CHARS: usize = 7000;
 
+/// A ticket as it leaves the browser (schema in `docs/tickets.md`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TicketPayload {
+    /// [`SCHEMA_VERSION`] when it was made.
     pub schema_version: u32,
     /// Stable across retries: receivers de-duplicate on it.
     pub reference: String,
     /// When the user pressed Send, RFC 3339 in UTC.
     pub created_at: String,
+    /// The site it was sent from.
     pub site: SiteRef,
+    /// Who is asking, and where to reply.
     pub requester: Requester,
+    /// The one-line subject, trimmed.
     pub subject: String,
+    /// What happened, trimmed.
     pub description: String,
+    /// The category chosen, if any.
     pub category: Option<CategoryRef>,
+    /// How urgent the user says it is.
     pub urgency: Urgency,
+    /// The file sent with it, if any.
     pub attachment: Option<Attachment>,
+    /// What the page knew of the visit, less the parts the user removed.
     pub context: TicketContext,
 }
 
+/// The site a ticket comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SiteRef {
+    /// Its name, from the site config.
     pub name: String,
+    /// Its address: `base_url`, or where the page was served from.
     pub url: String,
 }
 
+/// Who sent a ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Requester {
+    /// Their name, as typed.
     pub name: String,
+    /// Their email address, for replies.
     pub email: String,
 }
 
+/// A category as the ticket names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CategoryRef {
+    /// Its id in the site config.
     pub id: String,
+    /// Its name, as the site shows it.
     pub name: String,
 }
 

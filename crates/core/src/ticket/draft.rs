@@ -3,15 +3,23 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A field of the ticket form, for errors that point at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
+    /// The user's name.
     Name,
+    /// The address replies go to.
     Email,
+    /// The one-line subject.
     Subject,
+    /// What happened, in the user's words.
     Description,
+    /// The category the problem belongs to.
     Category,
+    /// How badly the problem hurts.
     Urgency,
+    /// The file sent with the ticket.
     Attachment,
 }
 
@@ -30,17 +38,23 @@ impl Field {
     }
 }
 
+/// How urgent the user says the problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Urgency {
+    /// A question, or a workaround exists.
     Low,
+    /// It slows work down (the default).
     #[default]
     Normal,
+    /// The user cannot work.
     High,
+    /// Several people are blocked.
     Critical,
 }
 
 impl Urgency {
+    /// Every urgency, least urgent first.
     pub const ALL: [Urgency; 4] = [
         Urgency::Low,
         Urgency::Normal,
@@ -48,6 +62,7 @@ impl Urgency {
         Urgency::Critical,
     ];
 
+    /// The urgency as stored and sent (`low`, `normal` ...).
     pub fn id(self) -> &'static str {
         match self {
             Urgency::Low => "low",
@@ -57,6 +72,7 @@ impl Urgency {
         }
     }
 
+    /// The urgency whose [`Urgency::id`] is `id`.
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|u| u.id() == id)
     }
@@ -72,19 +88,27 @@ impl Urgency {
     }
 }
 
+/// A file the user attached, ready to send inline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attachment {
+    /// The file's name, as the user's system had it.
     pub name: String,
+    /// Its MIME type, as the content shows it (see `attachment::check_content`).
     pub mime_type: String,
+    /// Its size in bytes, before base64.
     pub size: usize,
+    /// The content, base64.
     pub content_base64: String,
 }
 
 /// An article the user opened during this visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleVisit {
+    /// The article's slug.
     pub slug: String,
+    /// Its title, as shown then.
     pub title: String,
+    /// Its address, to paste into the ticket.
     pub url: String,
 }
 
@@ -93,11 +117,17 @@ pub struct ArticleVisit {
 /// out.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct TicketContext {
+    /// Searches typed during the visit, newest last (see [`record_query`]).
     pub queries: Vec<String>,
+    /// Articles opened during the visit.
     pub articles: Vec<ArticleVisit>,
+    /// The page the user came from (the referrer), if any.
     pub came_from: String,
+    /// The browser's user agent.
     pub user_agent: String,
+    /// The operating system, as the browser names it.
     pub platform: String,
+    /// The browser's language (`en-GB`).
     pub language: String,
     /// Local time with its offset, RFC 3339.
     pub local_time: String,
@@ -128,19 +158,28 @@ pub fn record_query(queries: &mut Vec<String>, query: &str, max: usize) {
     }
 }
 
+/// One part of the [`TicketContext`], which the user may leave out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextPart {
+    /// The searches typed.
     Queries,
+    /// The articles read.
     Articles,
+    /// The page the user came from.
     CameFrom,
+    /// Browser and operating system.
     Browser,
+    /// The browser's language.
     Language,
+    /// The local time.
     Time,
+    /// Whether the browser was online.
     Online,
 }
 
 impl ContextPart {
+    /// Every part, in the order the form shows them.
     pub const ALL: [ContextPart; 7] = [
         ContextPart::Queries,
         ContextPart::Articles,
@@ -164,6 +203,7 @@ impl ContextPart {
         }
     }
 
+    /// The part's name, as the form shows it.
     pub fn label(self) -> &'static str {
         match self {
             ContextPart::Queries => "Searched for",
@@ -230,25 +270,33 @@ impl TicketContext {
     }
 }
 
+/// A ticket being written: what the form holds, saved as it changes.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TicketDraft {
     /// Made when the draft starts and kept through every retry, so a
     /// receiver can tell a resend from a new ticket.
     pub reference: String,
+    /// The user's name.
     pub name: String,
+    /// The address replies go to.
     pub email: String,
+    /// The one-line subject.
     pub subject: String,
+    /// What happened, in the user's words.
     pub description: String,
     /// A category id from the site config, or empty for "not sure".
     pub category: String,
+    /// How urgent the user says it is.
     pub urgency: Urgency,
+    /// The file to send with it, if any.
     pub attachment: Option<Attachment>,
     /// Context parts the user chose to leave out.
     pub removed_context: Vec<ContextPart>,
 }
 
 impl TicketDraft {
+    /// An empty draft with its reference (see `reference_from`).
     pub fn new(reference: String) -> Self {
         Self {
             reference,

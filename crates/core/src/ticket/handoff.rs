@@ -10,6 +10,7 @@ use super::delivery::TicketPayload;
 /// At most this many wait at once; the oldest goes first.
 pub const MAX_HANDOFFS: usize = 10;
 
+/// Tickets handed to an email program, waiting for the user to say they went.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Handoffs {
     /// Oldest first.
@@ -31,6 +32,7 @@ impl Handoffs {
         }
     }
 
+    /// The waiting ticket with this reference.
     pub fn get(&self, reference: &str) -> Option<&TicketPayload> {
         self.waiting.iter().find(|p| p.reference == reference)
     }

@@ -26,17 +26,23 @@ pub fn status_outcome(status: u16) -> Result<(), String> {
     }
 }
 
+/// A ticket waiting in the outbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxEntry {
+    /// The ticket, sent as it is on every attempt.
     pub payload: TicketPayload,
+    /// How many attempts failed so far.
     pub failed_attempts: u32,
     /// Milliseconds since the epoch.
     pub next_attempt_ms: f64,
+    /// Why the last attempt failed, for the user.
     pub last_error: Option<String>,
 }
 
+/// Every ticket not yet delivered, oldest first.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Outbox {
+    /// The waiting tickets, oldest first.
     pub entries: Vec<OutboxEntry>,
 }
 
@@ -54,6 +60,7 @@ impl Outbox {
         }
     }
 
+    /// The waiting ticket with this reference.
     pub fn get(&self, reference: &str) -> Option<&OutboxEntry> {
         self.entries
             .iter()
@@ -77,6 +84,7 @@ impl Outbox {
         }
     }
 
+    /// An attempt failed: the next one waits longer (see [`backoff_ms`]).
     pub fn record_failure(&mut self, reference: &str, now_ms: f64, error: String) {
         if let Some(entry) = self
             .entries
@@ -110,15 +118,20 @@ impl Outbox {
 /// A ticket that left the page, kept so the confirmation survives a reload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentTicket {
+    /// The ticket's reference.
     pub reference: String,
+    /// Its subject, to name it on the confirmation.
     pub subject: String,
+    /// The channel that took it.
     pub channel: Channel,
+    /// When it left, in milliseconds since the epoch.
     pub sent_ms: f64,
 }
 
 /// Most recent first, at most this many.
 pub const SENT_LOG_LEN: usize = 20;
 
+/// Adds a ticket to the sent log, newest first, at most [`SENT_LOG_LEN`].
 pub fn remember_sent(log: &mut Vec<SentTicket>, ticket: SentTicket) {
     log.retain(|t| t.reference != ticket.reference);
     log.insert(0, ticket);

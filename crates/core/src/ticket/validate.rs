@@ -5,15 +5,23 @@
 use super::draft::{Field, TicketDraft};
 use super::TicketConfig;
 
+/// The most characters a name may have.
 pub const MAX_NAME_CHARS: usize = 100;
+/// The most characters an email address may have (RFC 5321's limit).
 pub const MAX_EMAIL_CHARS: usize = 254;
+/// The most characters a subject may have.
 pub const MAX_SUBJECT_CHARS: usize = 150;
+/// The most characters a description may have (long logs go in a file).
 pub const MAX_DESCRIPTION_CHARS: usize = 10_000;
+/// The fewest characters a description may have: "help" says too little.
 pub const MIN_DESCRIPTION_CHARS: usize = 10;
 
+/// A problem with what the user typed in one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
+    /// The field, for the message beside it and the link to it.
     pub field: Field,
+    /// What is wrong and how to fix it, fit to show beside the field.
     pub message: String,
 }
 

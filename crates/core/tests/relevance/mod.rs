@@ -110,7 +110,7 @@ pub fn generated(corpus: &Corpus, stride: usize, seed: u64) -> Vec<Query> {
         let title = content_words(&article.title);
         if title.len() >= 2 {
             let mut words: Vec<String> = title.iter().take(4).cloned().collect();
-            if let Some(i) = (0..words.len()).filter(|&i| words[i].len() >= 5).nth(0) {
+            if let Some(i) = (0..words.len()).find(|&i| words[i].len() >= 5) {
                 words[i] = typo(&words[i], &mut rng);
                 queries.push(Query {
                     kind: "typo-title",
