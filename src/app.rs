@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 use crate::announcer::{use_announcer, Announcer, Toast};
 use crate::pages::{article::ArticlePage, home::Home, not_found::NotFound};
 use crate::search::early_search::{provide_early_text, EarlySearch};
-use crate::search::{focus_search, SearchBox};
+use crate::search::{focus_search, QueryLog, SearchBox};
 use crate::site::{detect_root, use_site, Site};
 use crate::ticket::outbound::{use_outbound, Outbound};
 use crate::ticket::visit;
@@ -26,6 +26,8 @@ pub fn App(typed: String, ticket_page: PageView) -> impl IntoView {
     let root = detect_root();
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
+    // What the user searches goes with a ticket, if they file one.
+    provide_context(QueryLog(visit::record_query));
     provide_early_text(typed);
     slash_jumps_to_search();
     let site = LocalResource::new(move || async move {

@@ -86,10 +86,9 @@ impl SearchBoxState {
             state.request_snippets();
         }
         state.start_over_on_new_queries();
-        Effect::new(move |_| {
-            // What the user searched goes with a ticket, if they file one.
-            query.with(|q| crate::ticket::visit::record_query(site.root, q));
-        });
+        if let Some(super::QueryLog(log)) = use_context() {
+            Effect::new(move |_| query.with(|q| log(site.root, q)));
+        }
         state
     }
 

@@ -38,6 +38,12 @@ pub mod url_state;
 
 pub use search_box::SearchBox;
 
+/// Who hears what the user searched: the ticket feature, which sends the
+/// queries with a ticket as its context. The shell provides it (see
+/// `app.rs`), so the search feature does not depend on tickets.
+#[derive(Clone, Copy)]
+pub struct QueryLog(pub fn(root: &str, query: &str));
+
 use crate::web::dom::focus_by_id;
 
 /// The id of the home page's search input. `lantern build` prerenders a
