@@ -91,6 +91,8 @@ if wanted lint; then
   # The app itself only compiles for the browser (natively it is empty).
   gate clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown -p lantern-app --all-targets -- -D warnings
   gate structure long_files
+  # No two modules of a crate import each other, directly or round about.
+  gate cycles python3 scripts/module-cycles.py
 fi
 wanted native && stage native cargo test --workspace --locked
 wanted wasm && stage wasm cargo test --locked --target wasm32-unknown-unknown -p lantern-app

@@ -6,7 +6,8 @@ use lantern_core::ticket::{Channel, OutboxEntry, SentTicket, TicketPayload};
 use leptos::prelude::*;
 
 use super::browser::{self, focus_later};
-use super::email::{self, EmailActions, EmailWaiting};
+use super::email::{EmailActions, EmailWaiting};
+use super::handoffs;
 use super::outbound::{use_outbound, Outbound};
 use crate::site::use_site;
 use crate::web::clipboard::copy_to_clipboard;
@@ -42,7 +43,7 @@ fn status_of(outbound: Outbound, root: &str, reference: &str) -> Status {
             Status::Sending
         }
         Some(entry) => Status::Waiting(Box::new(entry)),
-        None => match email::waiting(root, reference) {
+        None => match handoffs::waiting(root, reference) {
             Some(payload) => Status::Email(Box::new(payload)),
             None => Status::Unknown,
         },

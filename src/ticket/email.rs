@@ -4,44 +4,21 @@
 //! happened, keeps the email link and the ticket text at hand, and the
 //! draft stays on this device until the user presses "I sent the email".
 
-use lantern_core::ticket::{Channel, Handoffs, TicketPayload};
+use lantern_core::ticket::{Channel, TicketPayload};
 use leptos::prelude::*;
 
 use super::draft;
+use super::handoffs;
 use super::outbound::{use_outbound, Outbound};
-use super::storage::{self, Lifetime};
 use crate::site::{use_site, Site};
 use crate::web::clipboard::copy_to_clipboard;
-
-fn key(root: &str) -> String {
-    storage::key(root, "email-handoff")
-}
-
-fn load(root: &str) -> Handoffs {
-    storage::load(Lifetime::Local, &key(root)).unwrap_or_default()
-}
-
-/// Keeps the ticket until the user confirms it went. Fails only when the
-/// browser cannot store it.
-pub fn hand_off(root: &str, payload: TicketPayload) -> Result<(), String> {
-    let mut handoffs = load(root);
-    handoffs.hand_off(payload);
-    storage::save(Lifetime::Local, &key(root), &handoffs)
-}
-
-/// The ticket with this reference, if it waits for the user's word.
-pub fn waiting(root: &str, reference: &str) -> Option<TicketPayload> {
-    load(root).get(reference).cloned()
-}
 
 /// The user sent it: log it as sent, and delete its draft (only if the
 /// draft is still this ticket, not a newer one begun since).
 fn confirm_sent(site: &Site, outbound: Outbound, reference: &str) {
-    let mut handoffs = load(site.root);
-    let Some(payload) = handoffs.confirm(reference) else {
+    let Some(payload) = handoffs::confirm(site.root, reference) else {
         return;
     };
-    let _ = storage::save(Lifetime::Local, &key(site.root), &handoffs);
     let current = draft::load(site);
     if current.reference == reference {
         draft::finish(site, &current);

@@ -16,6 +16,7 @@ pub mod deflection;
 pub mod draft;
 pub mod email;
 pub mod form;
+pub mod handoffs;
 pub mod outbound;
 pub mod storage;
 pub mod visit;

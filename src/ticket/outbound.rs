@@ -143,7 +143,7 @@ impl Outbound {
         else {
             return;
         };
-        if super::email::hand_off(&self.root.get_value(), payload).is_ok() {
+        if super::handoffs::hand_off(&self.root.get_value(), payload).is_ok() {
             let _ = self.change(|outbox| {
                 outbox.delivered(reference);
             });

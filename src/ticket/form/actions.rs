@@ -10,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::super::browser::{self, focus_later};
 use super::super::outbound::{use_outbound, Outbound};
-use super::super::{draft, email, visit};
+use super::super::{draft, handoffs, visit};
 use super::state::{FormState, Stage};
 use crate::site::Site;
 
@@ -133,7 +133,7 @@ fn keep_handed_over(
     payload: &TicketPayload,
 ) -> bool {
     match channel {
-        Some(Channel::Email) => email::hand_off(site.root, payload.clone()).is_ok(),
+        Some(Channel::Email) => handoffs::hand_off(site.root, payload.clone()).is_ok(),
         _ => {
             if let Some(channel) = channel {
                 outbound.record_sent(payload, channel);
