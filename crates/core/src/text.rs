@@ -10,7 +10,10 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    strip_and_lower(nfkd::decompose(text))
+    #[cfg(not(feature = "host-nfkd"))]
+    return strip_and_lower(nfkd::decompose(text));
+    #[cfg(feature = "host-nfkd")]
+    return strip_and_lower(nfkd::decompose(text).chars());
 }
 
 fn strip_and_lower(chars: impl Iterator<Item = char>) -> String {
@@ -49,12 +52,11 @@ mod nfkd {
     /// Without a host decomposer, text is only lowercased and stripped of
     /// combining marks: `é` typed as `e` + U+0301 still folds to `e`, a
     /// precomposed `é` does not.
-    pub(super) fn decompose(text: &str) -> std::vec::IntoIter<char> {
-        let decomposed = match HOST.get() {
+    pub(super) fn decompose(text: &str) -> String {
+        match HOST.get() {
             Some(nfkd) => nfkd(text),
             None => text.to_string(),
-        };
-        decomposed.chars().collect::<Vec<_>>().into_iter()
+        }
     }
 }
 
