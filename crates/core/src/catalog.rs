@@ -66,7 +66,7 @@ impl std::fmt::Display for Damage {
 
 /// Bumped whenever the format changes, so a stale catalog is detected
 /// instead of misread.
-pub const CATALOG_FORMAT: u32 = 4;
+pub const CATALOG_FORMAT: u32 = 5;
 
 const MAGIC: &[u8; 8] = b"LANTERN\x00";
 const HEADER: usize = MAGIC.len() + 4 + 4;

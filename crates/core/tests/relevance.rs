@@ -7,6 +7,7 @@ mod relevance;
 
 use std::path::PathBuf;
 
+use relevance::typed::{typed, Split};
 use relevance::{corpus_dir, from_tsv, generated, load, mrr, report};
 
 fn here() -> PathBuf {
@@ -98,3 +99,31 @@ const FLOOR_CORPUS_HELD_OUT_SYMPTOMS: f64 = 0.88;
 /// 0.914 (held out: 0.911), 0.553 before words other than the last were
 /// completed.
 const FLOOR_CORPUS_PREFIX_EVERY_WORD: f64 = 0.90;
+
+/// Queries typed as people type (issue 15): two typos in one query, typos
+/// on the second letter, every word cut short. Tuned on one half of the
+/// articles; the other half, with its own seed, is held out.
+#[test]
+fn typed_as_people_type() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: no shared corpus (set LANTERN_CORPUS to its folder)");
+        return;
+    };
+    let corpus = load(&dir);
+    // Held out first: LANTERN_RELEVANCE_MISSES keeps the last set's misses,
+    // and only the tuning set's may be looked at.
+    let mut held_out = typed(&corpus, Split::HeldOut, 1515);
+    held_out.extend(from_tsv(
+        &here().join("tests/relevance/symptoms-corpus-heldout.tsv"),
+        "symptoms",
+    ));
+    let scores = mrr(&corpus, &held_out);
+    println!("{}", report("typed, held out", &scores));
+    let mut tuning = typed(&corpus, Split::Tuning, 15);
+    tuning.extend(from_tsv(
+        &here().join("tests/relevance/symptoms-corpus.tsv"),
+        "symptoms",
+    ));
+    let scores = mrr(&corpus, &tuning);
+    println!("{}", report("typed, tuning", &scores));
+}

@@ -7,13 +7,11 @@ use std::collections::HashSet;
 use super::evidence;
 use super::index::{idf, SearchIndex};
 use super::terms::term_of;
-use super::typo::{allowed_typos, within_distance};
 use crate::text::{is_stop_word, tokenize};
 
 /// Completions of the word being typed: enough to cover the likely words,
 /// few enough to stay fast on one letter.
 const MAX_PREFIX_TERMS: usize = 48;
-const MAX_TYPO_TERMS: usize = 16;
 const MAX_QUERY_WORDS: usize = 32;
 /// A synonym (common or the site's) counts a little over half the word
 /// typed: enough to find "credentials" for "password", not so much that
@@ -234,10 +232,16 @@ impl SearchIndex {
         expansions: &mut Vec<Expansion>,
     ) {
         let char_count = word.chars().count();
+        // The words as written count too: "shari" starts "sharing", whose
+        // term `share` it does not start.
+        let spelled = self.spellings.prefix_range(word);
         let mut completions: Vec<usize> = self
             .prefix_range(word)
+            .chain(spelled.map(|i| self.spellings.get(i).1))
             .filter(|id| expansions.iter().all(|e| e.term != *id))
             .collect();
+        completions.sort_unstable();
+        completions.dedup();
         if completions.len() > MAX_PREFIX_TERMS {
             completions.sort_by_key(|&id| std::cmp::Reverse(self.postings.doc_count(id)));
             completions.truncate(MAX_PREFIX_TERMS);
@@ -259,73 +263,6 @@ impl SearchIndex {
             expansions.push(Expansion {
                 term: id,
                 weight: weight * rarer / (1.0 + 0.08 * extra),
-                evidence,
-            });
-        }
-    }
-
-    fn add_typo_expansions(&self, word: &str, expansions: &mut Vec<Expansion>) {
-        let chars: Vec<char> = word.chars().collect();
-        let max = allowed_typos(chars.len());
-        if max == 0 || chars.iter().all(|c| c.is_ascii_digit()) {
-            return;
-        }
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        let mut candidate = Vec::with_capacity(32);
-        // The vocabulary is stems: "autpmatic" is one letter from "automat"
-        // (automatic) only once it is stemmed itself.
-        let stem: Vec<char> = term_of(word).chars().collect();
-        let stem = (stem != chars && stem.len() >= 4).then_some(stem);
-        let first = chars[0];
-        let second = chars.get(1).copied();
-        for (id, term) in self.terms.iter().enumerate() {
-            if term.len().abs_diff(word.len()) > max * 4 {
-                continue;
-            }
-            let mut head = term.chars();
-            let (t0, t1) = (head.next(), head.next());
-            if t0 != Some(first) && !(t0 == second && t1 == Some(first)) {
-                continue;
-            }
-            candidate.clear();
-            candidate.extend(term.chars());
-            // Typos rarely hit the first letter; requiring it keeps noise
-            // (and work) down without losing transpositions further in.
-            if candidate.first() != chars.first()
-                && !(candidate.get(1) == chars.first() && candidate.first() == chars.get(1))
-            {
-                continue;
-            }
-            // The distance, and the length of what was that close.
-            let raw = within_distance(&chars, &candidate, max).map(|d| (d, chars.len()));
-            let best = match &stem {
-                Some(stem) if raw.is_none_or(|(d, _)| d > 1) => {
-                    let stemmed = within_distance(stem, &candidate, max).map(|d| (d, stem.len()));
-                    match (raw, stemmed) {
-                        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
-                        (a, b) => a.or(b),
-                    }
-                }
-                _ => raw,
-            };
-            if let Some((distance, len)) = best {
-                found.push((distance, id, len));
-            }
-        }
-        found.sort_by_key(|&(distance, id, _)| {
-            (distance, std::cmp::Reverse(self.postings.doc_count(id)))
-        });
-        for (distance, id, len) in found.into_iter().take(MAX_TYPO_TERMS) {
-            let evidence = if distance > 1 {
-                evidence::TYPO_FAR
-            } else if len <= 5 {
-                evidence::TYPO_SHORT_WORD
-            } else {
-                evidence::TYPO
-            };
-            expansions.push(Expansion {
-                term: id,
-                weight: if distance == 1 { 0.75 } else { 0.5 },
                 evidence,
             });
         }

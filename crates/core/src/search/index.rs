@@ -52,6 +52,9 @@ pub struct SearchIndex {
     /// For each document: the number of tokens in each field.
     #[serde(skip)]
     pub(crate) lengths: Vec<[u16; FIELD_COUNT]>,
+    /// Words as written whose term is another (see `spellings.rs`).
+    #[serde(skip)]
+    pub(crate) spellings: super::spellings::Spellings,
     /// Folded titles, for fuzzy title matching of short queries. Not sent
     /// to the browser: the catalog's article titles are (see
     /// `Catalog::from_bytes`).
@@ -79,6 +82,8 @@ pub(crate) struct TitleTerm {
 /// The index of a run of consecutive documents.
 struct Partial {
     table: HashMap<String, Vec<[u32; 2]>>,
+    /// Each token seen, and its term.
+    spellings: HashMap<String, String>,
     lengths: Vec<[u16; FIELD_COUNT]>,
 }
 
@@ -133,7 +138,11 @@ impl Partial {
                 )
             })
             .collect();
-        Partial { table, lengths }
+        Partial {
+            table,
+            lengths,
+            spellings: terms_of_tokens,
+        }
     }
 }
 
@@ -147,8 +156,10 @@ impl SearchIndex {
             crate::parallel::on_all_cores(docs, |first, run| Partial::build(run, first as u32));
         let mut table: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
         let mut lengths = Vec::with_capacity(docs.len());
+        let mut spellings = HashMap::new();
         for part in parts {
             lengths.extend(part.lengths);
+            spellings.extend(part.spellings);
             for (term, list) in part.table {
                 match table.get_mut(&term) {
                     Some(all) => all.extend(list),
@@ -162,7 +173,11 @@ impl SearchIndex {
         table.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (terms, postings): (Vec<String>, Vec<Vec<[u32; 2]>>) = table.into_iter().unzip();
         let titles = docs.iter().map(|d| crate::text::fold(&d.title)).collect();
+        let spellings = super::spellings::Spellings::build(spellings, |term| {
+            terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+        });
         SearchIndex {
+            spellings,
             terms,
             postings: Postings::from_lists(postings),
             title_terms: std::iter::repeat_with(Default::default)
@@ -188,7 +203,13 @@ impl SearchIndex {
     /// Appends the index's binary part, as the catalog file carries it
     /// (see `index_file.rs`).
     pub fn encode_into(&self, out: &mut Vec<u8>) {
-        super::index_file::encode(&self.terms, &self.lengths, &self.postings, out);
+        super::index_file::encode(
+            &self.terms,
+            &self.lengths,
+            &self.spellings,
+            &self.postings,
+            out,
+        );
     }
 
     /// Fills an index read from JSON from its binary part, `bytes[from..]`.
@@ -200,6 +221,7 @@ impl SearchIndex {
         let parts = super::index_file::decode(bytes, from)?;
         self.terms = parts.terms;
         self.lengths = parts.lengths;
+        self.spellings = parts.spellings;
         self.postings = parts.postings;
         Ok(())
     }

@@ -5,22 +5,26 @@
 //!
 //! Layout: the vocabulary (count, then per term the bytes it shares with
 //! the term before and the rest; terms are sorted), the field lengths
-//! (count, then five numbers per document) and the postings (see
-//! `postings.rs`), to the end. Numbers are LEB128.
+//! (count, then five numbers per document), the spellings (see
+//! `spellings.rs`) and the postings (see `postings.rs`), to the end.
+//! Numbers are LEB128.
 
 use super::field::FIELD_COUNT;
 use super::postings::Postings;
+use super::spellings::Spellings;
 use super::wire::{put, take, IndexError};
 
 pub(crate) struct IndexParts {
     pub terms: Vec<String>,
     pub lengths: Vec<[u16; FIELD_COUNT]>,
+    pub spellings: Spellings,
     pub postings: Postings,
 }
 
 pub(crate) fn encode(
     terms: &[String],
     lengths: &[[u16; FIELD_COUNT]],
+    spellings: &Spellings,
     postings: &Postings,
     out: &mut Vec<u8>,
 ) {
@@ -39,6 +43,7 @@ pub(crate) fn encode(
             put(out, u32::from(length));
         }
     }
+    spellings.encode(out);
     out.extend(postings.to_bytes());
 }
 
@@ -49,21 +54,7 @@ pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, Inde
     let term_count = take(&bytes, &mut at)? as usize;
     let mut terms: Vec<String> = Vec::with_capacity(term_count.min(bytes.len()));
     for _ in 0..term_count {
-        let shared = take(&bytes, &mut at)? as usize;
-        let rest = take(&bytes, &mut at)? as usize;
-        let tail = bytes
-            .get(at..at.saturating_add(rest))
-            .ok_or(IndexError::EndsEarly)?;
-        at += rest;
-        let head = terms
-            .last()
-            .map_or("", String::as_str)
-            .get(..shared)
-            .ok_or(IndexError::BadVocabulary)?;
-        let tail = std::str::from_utf8(tail).map_err(|_| IndexError::BadVocabulary)?;
-        let mut term = String::with_capacity(shared + rest);
-        term.push_str(head);
-        term.push_str(tail);
+        let term = take_front_coded(&bytes, &mut at, terms.last())?;
         terms.push(term);
     }
     let doc_count = take(&bytes, &mut at)? as usize;
@@ -76,6 +67,7 @@ pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, Inde
         }
         lengths.push(fields);
     }
+    let spellings = Spellings::decode(&bytes, &mut at, term_count)?;
     bytes.drain(..at);
     let postings = Postings::from_bytes(bytes)?;
     if postings.len() != terms.len() {
@@ -84,11 +76,36 @@ pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, Inde
     Ok(IndexParts {
         terms,
         lengths,
+        spellings,
         postings,
     })
 }
 
-fn shared_prefix(a: &str, b: &str) -> usize {
+/// Reads one front-coded string at `*at`: the bytes it shares with
+/// `previous`, then the rest.
+pub(super) fn take_front_coded(
+    bytes: &[u8],
+    at: &mut usize,
+    previous: Option<&String>,
+) -> Result<String, IndexError> {
+    let shared = take(bytes, at)? as usize;
+    let rest = take(bytes, at)? as usize;
+    let tail = bytes
+        .get(*at..at.saturating_add(rest))
+        .ok_or(IndexError::EndsEarly)?;
+    *at += rest;
+    let head = previous
+        .map_or("", String::as_str)
+        .get(..shared)
+        .ok_or(IndexError::BadVocabulary)?;
+    let tail = std::str::from_utf8(tail).map_err(|_| IndexError::BadVocabulary)?;
+    let mut word = String::with_capacity(shared + rest);
+    word.push_str(head);
+    word.push_str(tail);
+    Ok(word)
+}
+
+pub(super) fn shared_prefix(a: &str, b: &str) -> usize {
     let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     // Never split a character: the rest must be valid UTF-8 on its own.
     while !b.is_char_boundary(n) {
@@ -102,7 +119,7 @@ mod tests {
     use super::*;
     use crate::search::field::pack;
 
-    fn parts() -> (Vec<String>, Vec<[u16; FIELD_COUNT]>, Postings) {
+    fn parts() -> (Vec<String>, Vec<[u16; FIELD_COUNT]>, Spellings, Postings) {
         let terms = ["café", "cafés", "print", "printer", "éclair"]
             .map(String::from)
             .to_vec();
@@ -114,25 +131,28 @@ mod tests {
             vec![[0, pack(&[0, 0, 0, 0, 7])], [1, pack(&[1, 0, 0, 0, 0])]],
             vec![[1, pack(&[0, 0, 0, 1, 0])]],
         ];
-        (terms, lengths, Postings::from_lists(lists))
+        let pairs = [("printers".to_string(), "printer".to_string())].into();
+        let spellings = Spellings::build(pairs, |t| terms.iter().position(|x| x == t));
+        (terms, lengths, spellings, Postings::from_lists(lists))
     }
 
     #[test]
     fn an_index_reads_back_as_written() {
-        let (terms, lengths, postings) = parts();
+        let (terms, lengths, spellings, postings) = parts();
         let mut bytes = b"header".to_vec();
-        encode(&terms, &lengths, &postings, &mut bytes);
+        encode(&terms, &lengths, &spellings, &postings, &mut bytes);
         let back = decode(bytes, 6).unwrap();
         assert_eq!(back.terms, terms);
         assert_eq!(back.lengths, lengths);
+        assert_eq!(back.spellings, spellings);
         assert_eq!(back.postings, postings);
     }
 
     #[test]
     fn a_damaged_index_is_an_error_never_a_panic() {
-        let (terms, lengths, postings) = parts();
+        let (terms, lengths, spellings, postings) = parts();
         let mut bytes = Vec::new();
-        encode(&terms, &lengths, &postings, &mut bytes);
+        encode(&terms, &lengths, &spellings, &postings, &mut bytes);
         for cut in 0..bytes.len() {
             assert!(decode(bytes[..cut].to_vec(), 0).is_err(), "cut at {cut}");
         }

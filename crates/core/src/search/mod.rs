@@ -53,6 +53,7 @@
 //! arguments (`all` with `limit: pool_limit`).
 
 mod common_synonyms;
+mod correct;
 mod evidence;
 mod expand;
 mod field;
@@ -65,6 +66,7 @@ mod query;
 mod rerank;
 mod score;
 mod snippet;
+mod spellings;
 mod synonyms;
 mod terms;
 mod typo;

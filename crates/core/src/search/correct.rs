@@ -1,0 +1,207 @@
+//! Typo corrections: the index terms a word the index does not know was
+//! probably meant as, found by edit distance against the vocabulary (the
+//! stems) and against the words as written (`spellings.rs`).
+//!
+//! Only the terms that start with the word's first letter are compared (or
+//! with its first two letters swapped): people rarely miss the first letter
+//! of a word, and the vocabulary is sorted, so those terms are one range of
+//! it, about a twentieth. The second letter is fair game like any other.
+//!
+//! A stop word is never a correction: "dying" is one letter from "doing",
+//! indexed as `do`, which says nothing about what the user asks.
+
+use std::collections::HashMap;
+
+use super::evidence;
+use super::expand::Expansion;
+use super::index::SearchIndex;
+use super::terms::term_of;
+use super::typo::{allowed_typos, within_distance};
+use crate::text::is_stop_word;
+
+const MAX_TYPO_TERMS: usize = 16;
+
+/// A term a word may be a typo of.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Correction {
+    pub term: usize,
+    pub distance: usize,
+    /// How long the word was that came this close (the typed word, or its
+    /// stem): a slip in a short word is as likely another word.
+    pub len: usize,
+}
+
+impl SearchIndex {
+    /// Adds the best corrections of `word` not in `expansions` already.
+    pub(super) fn add_typo_expansions(&self, word: &str, expansions: &mut Vec<Expansion>) {
+        for c in self.corrections(word).into_iter().take(MAX_TYPO_TERMS) {
+            if expansions.iter().any(|e| e.term == c.term) {
+                continue;
+            }
+            let evidence = if c.distance > 1 {
+                evidence::TYPO_FAR
+            } else if c.len <= 5 {
+                evidence::TYPO_SHORT_WORD
+            } else {
+                evidence::TYPO
+            };
+            expansions.push(Expansion {
+                term: c.term,
+                weight: if c.distance == 1 { 0.75 } else { 0.5 },
+                evidence,
+            });
+        }
+    }
+
+    /// The terms within the typos `word`'s length allows, closest first and,
+    /// as close, the most common first. None for a short word or a number.
+    pub(super) fn corrections(&self, word: &str) -> Vec<Correction> {
+        let chars: Vec<char> = word.chars().collect();
+        let max = allowed_typos(chars.len());
+        if max == 0 || chars.iter().all(|c| c.is_ascii_digit()) {
+            return Vec::new();
+        }
+        // The vocabulary is stems: "autpmatic" is one letter from "automat"
+        // (automatic) only once it is stemmed itself.
+        let stem: Vec<char> = term_of(word).chars().collect();
+        let stem = (stem != chars && stem.len() >= 4).then_some(stem);
+        let mut best: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut keep = |term: usize, found: Option<(usize, usize)>| {
+            if let Some(found) = found {
+                let entry = best.entry(term).or_insert(found);
+                if found.0 < entry.0 {
+                    *entry = found;
+                }
+            }
+        };
+        let mut candidate = Vec::with_capacity(32);
+        for head in heads(&chars) {
+            for id in self.prefix_range(&head) {
+                let term = &self.terms[id];
+                if term.len().abs_diff(word.len()) > max * 4 || is_stop_word(term) {
+                    continue;
+                }
+                candidate.clear();
+                candidate.extend(term.chars());
+                keep(id, closest(&chars, stem.as_deref(), &candidate, max));
+            }
+            for i in self.spellings.prefix_range(&head) {
+                let (spelling, id) = self.spellings.get(i);
+                if spelling.len().abs_diff(word.len()) > max * 4
+                    || is_stop_word(spelling)
+                    || is_stop_word(&self.terms[id])
+                {
+                    continue;
+                }
+                candidate.clear();
+                candidate.extend(spelling.chars());
+                keep(
+                    id,
+                    within_distance(&chars, &candidate, max).map(|d| (d, chars.len())),
+                );
+            }
+        }
+        let mut found: Vec<Correction> = best
+            .into_iter()
+            .map(|(term, (distance, len))| Correction {
+                term,
+                distance,
+                len,
+            })
+            .collect();
+        found.sort_by_key(|c| {
+            (
+                c.distance,
+                std::cmp::Reverse(self.postings.doc_count(c.term)),
+                c.term,
+            )
+        });
+        found
+    }
+}
+
+/// The starts a term must have to be compared with the word: its first
+/// letter, or its first two letters swapped.
+fn heads(chars: &[char]) -> Vec<String> {
+    let mut heads = vec![chars[0].to_string()];
+    if let Some(&second) = chars.get(1) {
+        if second != chars[0] {
+            heads.push([second, chars[0]].iter().collect());
+        }
+    }
+    heads
+}
+
+/// The distance from the word (or, when that is over one, its stem) to a
+/// term, and the length of what was that close.
+fn closest(
+    word: &[char],
+    stem: Option<&[char]>,
+    term: &[char],
+    max: usize,
+) -> Option<(usize, usize)> {
+    let raw = within_distance(word, term, max).map(|d| (d, word.len()));
+    match stem {
+        Some(stem) if raw.is_none_or(|(d, _)| d > 1) => {
+            let stemmed = within_distance(stem, term, max).map(|d| (d, stem.len()));
+            match (raw, stemmed) {
+                (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+                (a, b) => a.or(b),
+            }
+        }
+        _ => raw,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::index::IndexDoc;
+    use super::*;
+
+    fn index(titles: &[&str]) -> SearchIndex {
+        let docs: Vec<IndexDoc> = titles
+            .iter()
+            .map(|t| IndexDoc {
+                title: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        SearchIndex::build(&docs)
+    }
+
+    fn corrected(index: &SearchIndex, word: &str) -> Vec<String> {
+        index
+            .corrections(word)
+            .into_iter()
+            .map(|c| index.terms[c.term].clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_typo_in_a_word_is_matched_on_the_word_as_written_not_only_its_stem() {
+        let index = index(&["Active Directory communication fails", "Sharing a mailbox"]);
+        assert_eq!(corrected(&index, "communictaion"), ["communic"]);
+        assert_eq!(corrected(&index, "shaaring"), ["share"]);
+    }
+
+    #[test]
+    fn a_stop_word_is_never_a_correction() {
+        let index = index(&["What to do when nothing is doing"]);
+        assert!(corrected(&index, "dying").is_empty());
+    }
+
+    #[test]
+    fn the_second_letter_may_be_the_slip() {
+        let index = index(&["Printer offline", "Password expired", "Outlook crashes"]);
+        assert_eq!(corrected(&index, "pirnter"), ["printer"]);
+        assert_eq!(corrected(&index, "pssword"), ["password"]);
+        assert_eq!(corrected(&index, "otulook"), ["outlook"]);
+    }
+
+    #[test]
+    fn short_words_and_numbers_are_not_corrected() {
+        let index = index(&["Error 1234 on the VPN"]);
+        assert!(corrected(&index, "vpm").is_empty());
+        assert!(corrected(&index, "1235").is_empty());
+    }
+}
