@@ -70,12 +70,16 @@ fn samples() -> Catalog {
         .catalog(&SiteConfig::default())
 }
 
-/// As the search box runs it: the last word may be unfinished.
+/// The results, as the search box runs it (the last word may be
+/// unfinished), that hold enough of the query to be results: not the
+/// partial ones the list shows, under "no article matches all of your
+/// words", when there are none.
 fn titles(catalog: &Catalog, query: &str) -> Vec<String> {
     catalog
         .index
         .search(query, &SearchOptions::default(), |_| true)
         .into_iter()
+        .filter(|h| !h.partial)
         .map(|h| catalog.articles[h.doc].title.clone())
         .collect()
 }
@@ -109,7 +113,22 @@ const SAMPLE_EXCEPTIONS: &[(&str, &str)] = &[
         "\"renewal\" (renew the IP address)",
     ),
     ("i lost my umbrella", "\"lost\" (a lost phone)"),
+    // Since two typos are allowed from six letters and three letters may
+    // be a four-letter word with one dropped (issue 15):
+    ("the blinds are stuck", "\"stuck\" (a print queue stuck)"),
+    ("order more sticky notes", "\"order\", \"more\", \"notes\""),
+    (
+        "order flowers for reception",
+        "\"reception\" (Wi-Fi reception)",
+    ),
 ];
+
+/// Sentences whose corpus results come through a close typo alone: one
+/// slip from a real word, which the search must correct (issue 15).
+const CORPUS_TYPO_EXCEPTIONS: &[(&str, &str)] = &[(
+    "order flowers for reception",
+    "\"reception\" (recept) is one letter from \"receipt\"",
+)];
 
 /// Every hit holds one of the query's content words as typed, stemmed or
 /// completed: honestly matched, not through a stop word, a synonym or a
@@ -123,6 +142,8 @@ fn honestly_matched(catalog: &Catalog, query: &str) -> Result<(), String> {
     for hit in catalog
         .index
         .search(query, &SearchOptions::default(), |_| true)
+        .into_iter()
+        .filter(|h| !h.partial)
     {
         let honest = hit.matched_terms.iter().any(|term| {
             words
@@ -173,6 +194,7 @@ fn nonsense_sentences_find_only_honest_matches_in_the_corpus() {
         .catalog(&SiteConfig::default());
     let dishonest: Vec<String> = NONSENSE
         .iter()
+        .filter(|q| CORPUS_TYPO_EXCEPTIONS.iter().all(|(e, _)| e != *q))
         .filter_map(|q| honestly_matched(&catalog, q).err())
         .collect();
     assert!(dishonest.is_empty(), "{}", dishonest.join("\n"));

@@ -127,3 +127,36 @@ fn typed_as_people_type() {
     let scores = mrr(&corpus, &tuning);
     println!("{}", report("typed, tuning", &scores));
 }
+
+/// Never an empty list when something matches (issue 15): every typed
+/// query is made of a real article's words, each as written, cut short or
+/// one or two typos away, so every one must find something, even when no
+/// article holds enough of it (then the results are partial).
+#[test]
+fn a_query_made_of_an_articles_words_is_never_answered_with_nothing() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: no shared corpus (set LANTERN_CORPUS to its folder)");
+        return;
+    };
+    let corpus = load(&dir);
+    let options = lantern_core::SearchOptions::default();
+    let mut queries = typed(&corpus, Split::Tuning, 15);
+    queries.extend(typed(&corpus, Split::HeldOut, 1515));
+    let empty: Vec<&str> = queries
+        .iter()
+        .filter(|q| {
+            corpus
+                .catalog
+                .index
+                .search(&q.text, &options, |_| true)
+                .is_empty()
+        })
+        .map(|q| q.text.as_str())
+        .collect();
+    assert!(
+        empty.is_empty(),
+        "{} of {} empty: {empty:?}",
+        empty.len(),
+        queries.len()
+    );
+}

@@ -61,6 +61,13 @@ impl SearchIndex {
         if max == 0 || chars.iter().all(|c| c.is_ascii_digit()) {
             return Vec::new();
         }
+        // Three letters that start a word are that word typed short; three
+        // that start none ("dta") may be a four-letter word one letter off.
+        if chars.len() == 3
+            && !(self.prefix_range(word).is_empty() && self.spellings.prefix_range(word).is_empty())
+        {
+            return Vec::new();
+        }
         // The vocabulary is stems: "autpmatic" is one letter from "automat"
         // (automatic) only once it is stemmed itself.
         let stem: Vec<char> = term_of(word).chars().collect();
@@ -74,6 +81,9 @@ impl SearchIndex {
                 }
             }
         };
+        // Three letters are a four-letter word with one dropped ("dta"):
+        // "wet" is not meant as "we" or "web".
+        let dropped_only = chars.len() == 3;
         let mut candidate = Vec::with_capacity(32);
         for head in heads(&chars) {
             for id in self.prefix_range(&head) {
@@ -83,6 +93,9 @@ impl SearchIndex {
                 }
                 candidate.clear();
                 candidate.extend(term.chars());
+                if dropped_only && candidate.len() != 4 {
+                    continue;
+                }
                 keep(id, closest(&chars, stem.as_deref(), &candidate, max));
             }
             for i in self.spellings.prefix_range(&head) {
@@ -95,6 +108,9 @@ impl SearchIndex {
                 }
                 candidate.clear();
                 candidate.extend(spelling.chars());
+                if dropped_only && candidate.len() != 4 {
+                    continue;
+                }
                 keep(
                     id,
                     within_distance(&chars, &candidate, max).map(|d| (d, chars.len())),
@@ -200,8 +216,13 @@ mod tests {
 
     #[test]
     fn short_words_and_numbers_are_not_corrected() {
-        let index = index(&["Error 1234 on the VPN"]);
-        assert!(corrected(&index, "vpm").is_empty());
+        let index = index(&["Error 1234 on the VPN", "Data lost"]);
+        assert!(corrected(&index, "vp").is_empty());
         assert!(corrected(&index, "1235").is_empty());
+        // Three letters that start a word are that word typed short, and
+        // three that do not are a word of four with one letter dropped.
+        assert!(corrected(&index, "err").is_empty());
+        assert!(corrected(&index, "vpm").is_empty());
+        assert_eq!(corrected(&index, "dta"), ["data"]);
     }
 }

@@ -34,6 +34,9 @@ pub(super) const TYPO: f32 = 0.75;
 pub(super) const TYPO_SHORT_WORD: f32 = 0.4;
 /// Two letters off ("restaurant" and "restart").
 pub(super) const TYPO_FAR: f32 = 0.3;
+/// Evidence from this up is a word matched as typed, completed or
+/// corrected by one slip in a longer word: enough for a partial result.
+const PARTIAL: f32 = TYPO;
 
 /// The evidence per document, gathered word by word.
 pub(super) struct Evidence {
@@ -43,6 +46,8 @@ pub(super) struct Evidence {
     best: Vec<f32>,
     /// The most the query's content words can give.
     total: f32,
+    /// The document holds a content word matched well (see [`PARTIAL`]).
+    some: Vec<bool>,
 }
 
 impl Evidence {
@@ -53,6 +58,7 @@ impl Evidence {
             sums: vec![0.0; n],
             best: vec![0.0; n],
             total,
+            some: vec![false; n],
         }
     }
 
@@ -60,6 +66,9 @@ impl Evidence {
     /// body only or elsewhere too.
     #[inline]
     pub fn saw(&mut self, doc: usize, evidence: f32, body_only: bool) {
+        if evidence >= PARTIAL {
+            self.some[doc] = true;
+        }
         let e = if body_only {
             evidence * BODY_ONLY
         } else {
@@ -87,5 +96,12 @@ impl Evidence {
     /// words ("the", "how do i") justifies none: it names no problem.
     pub fn justifies(&self, doc: usize) -> bool {
         self.share(doc).is_some_and(|share| share >= MIN_SHARE)
+    }
+
+    /// Whether `doc` holds some of the query's content words, matched well:
+    /// a partial result when no document is justified. "connect microsoft
+    /// aaurr" must not come back empty because no article has "aaurr".
+    pub fn partly(&self, doc: usize) -> bool {
+        self.some[doc]
     }
 }

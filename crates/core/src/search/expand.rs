@@ -24,6 +24,8 @@ const SYNONYM_WEIGHT: f32 = 0.6;
 const SHORT_WORD_WEIGHT: f32 = 0.7;
 /// Queries of more words than this are taken as typed whole.
 const MAX_SHORT_TYPED_WORDS: usize = 6;
+/// A word found in this few articles may still be a typo of a common one.
+const RARE: usize = 2;
 
 /// One index term a query word stands for, and how much to trust it.
 pub(super) struct Expansion {
@@ -129,7 +131,13 @@ impl SearchIndex {
         if is_prefix {
             self.add_stem_cuts(word, &mut expansions);
         }
-        if expansions.is_empty() {
+        // A stem cut ("err" for "errot") is weak: the word may be a typo.
+        // So may a word only one or two articles use ("diffrent").
+        let rare = char_count >= 5
+            && expansions
+                .iter()
+                .all(|e| self.postings.doc_count(e.term) <= RARE);
+        if rare || expansions.iter().all(|e| e.evidence < evidence::COMPLETION) {
             self.add_typo_expansions(word, &mut expansions);
         }
         if may_be_short && !is_prefix && char_count >= 3 && importance >= 1.0 {
@@ -199,9 +207,14 @@ impl SearchIndex {
     }
 
     /// The idf of the word's best evidence (the more common term of two as
-    /// good), and what the word can add to a document's evidence: that idf
-    /// times the evidence. A word no document has, or not even as a typo,
-    /// weighs as a typo of a term no document has.
+    /// good), and the most the word can add to a document's evidence: that
+    /// idf times the evidence. A word matched only by weak typos or stem
+    /// cuts ("squeaks" as "speaks") counts as if matched as typed, so that
+    /// its weak matches cannot justify a document by themselves: otherwise
+    /// "my chair squeaks" and "my desk plant is dying" found sample
+    /// articles through nothing but two-typo corrections once longer words
+    /// took two. A word no document has, or not even as a typo, weighs as a
+    /// typo of a term no document has.
     fn reference_idf(&self, word: &QueryWord) -> (f32, f32) {
         let n = self.len();
         let best = word
@@ -217,6 +230,7 @@ impl SearchIndex {
                 }
             });
         match best {
+            Some((evidence, idf)) if evidence < evidence::SYNONYM => (idf, idf),
             Some((evidence, idf)) => (idf, evidence * idf),
             None => (idf(n, 0), evidence::TYPO * idf(n, 0)),
         }

@@ -19,6 +19,10 @@ pub struct SearchHit {
     /// The same terms, sorted, each with the fields of the document that
     /// hold it (see [`SearchHit::terms_in`]).
     pub term_fields: Vec<TermMatch>,
+    /// No article holds enough of the query to be a result, and this one
+    /// holds some of its words (see `evidence.rs`): shown so that the list
+    /// is never empty when something matches, and said to be partial.
+    pub partial: bool,
 }
 
 /// One index term a hit matched, and where in the document it is.
@@ -93,6 +97,7 @@ impl SearchIndex {
             score,
             matched_terms: term_fields.iter().map(|m| m.term.clone()).collect(),
             term_fields,
+            partial: false,
         }
     }
 }

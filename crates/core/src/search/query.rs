@@ -35,15 +35,19 @@ struct Pass<'a> {
     index: &'a SearchIndex,
     words: &'a [QueryWord],
     candidates: Vec<Candidate>,
+    /// The candidates hold only some of the query (see `SearchHit::partial`).
+    partial: bool,
     reranker: Reranker<'a>,
 }
 
 impl<'a> Pass<'a> {
     fn new(index: &'a SearchIndex, words: &'a [QueryWord], query: &str) -> Self {
+        let (candidates, partial) = index.candidates(words);
         Pass {
             index,
             words,
-            candidates: index.candidates(words),
+            candidates,
+            partial,
             reranker: Reranker::new(index, words, query),
         }
     }
@@ -55,7 +59,10 @@ impl<'a> Pass<'a> {
     fn hits(&self, ranked: Vec<(usize, f32)>) -> Vec<SearchHit> {
         ranked
             .into_iter()
-            .map(|(doc, score)| self.index.hit(doc, score, self.words))
+            .map(|(doc, score)| SearchHit {
+                partial: self.partial,
+                ..self.index.hit(doc, score, self.words)
+            })
             .collect()
     }
 }
@@ -113,7 +120,10 @@ impl SearchIndex {
                     score,
                     ..(*hit).clone()
                 },
-                None => self.hit(doc, score, &words),
+                None => SearchHit {
+                    partial: pass.partial,
+                    ..self.hit(doc, score, &words)
+                },
             })
             .collect();
         FilteredHits { all, kept }

@@ -53,8 +53,9 @@ struct Tally {
 }
 
 impl SearchIndex {
-    /// Every document the query's words justify, document ids ascending.
-    pub(super) fn candidates(&self, words: &[QueryWord]) -> Vec<Candidate> {
+    /// Every document the query's words justify, document ids ascending,
+    /// or (and `true`) the partial results when none is.
+    pub(super) fn candidates(&self, words: &[QueryWord]) -> (Vec<Candidate>, bool) {
         let n = self.len();
         let mut tally = Tally {
             scores: vec![0f32; n],
@@ -168,11 +169,27 @@ impl Tally {
 
     /// The justified documents, each scored by how well and how much of
     /// the query it matches.
-    fn candidates(&self, words: &[QueryWord]) -> Vec<Candidate> {
+    /// When none is justified, the documents that hold some of the query's
+    /// words, and `true`: partial results.
+    fn candidates(&self, words: &[QueryWord]) -> (Vec<Candidate>, bool) {
+        let justified = self.candidates_where(words, |doc| self.evidence.justifies(doc));
+        if !justified.is_empty() {
+            return (justified, false);
+        }
+        let partial = self.candidates_where(words, |doc| self.evidence.partly(doc));
+        let any = !partial.is_empty();
+        (partial, any)
+    }
+
+    fn candidates_where(
+        &self,
+        words: &[QueryWord],
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<Candidate> {
         let total_importance: f32 = words.iter().map(|w| w.importance).sum();
         let wanted = words.iter().filter(|w| w.importance >= 1.0).count();
         (0..self.scores.len())
-            .filter(|&doc| self.scores[doc] > 0.0 && self.evidence.justifies(doc))
+            .filter(|&doc| self.scores[doc] > 0.0 && keep(doc))
             .map(|doc| Candidate {
                 doc,
                 score: self.covered_score(doc, total_importance),

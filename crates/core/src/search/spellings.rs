@@ -40,11 +40,6 @@ impl Spellings {
         Spellings { words, terms }
     }
 
-    /// How many spellings there are.
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
     /// The spelling at `i`, and its term id.
     pub fn get(&self, i: usize) -> (&str, usize) {
         (&self.words[i], self.terms[i] as usize)
@@ -117,7 +112,7 @@ mod tests {
     #[test]
     fn only_words_unlike_their_term_are_kept_and_they_are_sorted() {
         let s = spellings();
-        let all: Vec<_> = (0..s.len()).map(|i| s.get(i)).collect();
+        let all: Vec<_> = (0..s.words.len()).map(|i| s.get(i)).collect();
         assert_eq!(
             all,
             [
