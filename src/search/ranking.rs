@@ -41,6 +41,7 @@ pub fn use_ranked(
         let options = SearchOptions {
             limit: limit.get() + 1,
             prefix_last: true,
+            correct_typos: true,
         };
         let index = &site.catalog.index;
         let query = query.read();

@@ -26,6 +26,7 @@ pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
     let options = SearchOptions {
         limit,
         prefix_last: true,
+        correct_typos: true,
     };
     rows_of(site, &site.catalog.index.search(query, &options, |_| true))
 }

@@ -42,6 +42,7 @@ pub fn run(articles: &Path, config: Option<&Path>, json: bool, query: &str) -> R
     let options = SearchOptions {
         limit: LIMIT,
         prefix_last: false,
+        correct_typos: true,
     };
     let hits = catalog.index.search(query, &options, |_| true);
     if json {
@@ -107,6 +108,7 @@ fn batch(catalog: &Catalog, paths: &[&str], out: &mut Stdout) -> Result<()> {
     let options = SearchOptions {
         limit: LIMIT,
         prefix_last: true,
+        correct_typos: true,
     };
     let mut input = std::io::stdin().lock();
     let mut bytes = Vec::new();

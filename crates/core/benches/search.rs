@@ -197,6 +197,7 @@ fn one_pass_report(index: &SearchIndex) {
     let options = SearchOptions {
         limit: 11,
         prefix_last: true,
+        correct_typos: true,
     };
     let pool = SearchOptions {
         limit: POOL,

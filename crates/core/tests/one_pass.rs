@@ -90,10 +90,14 @@ fn assert_one_pass_matches_two_calls(corpus: &Corpus, queries: &[String]) -> usi
     for (name, keep) in filters(&corpus.catalog.articles) {
         for query in queries {
             for (limit, prefix_last) in [(11, true), (31, true), (250, true), (11, false)] {
-                let options = SearchOptions { limit, prefix_last };
+                let options = SearchOptions {
+                    limit,
+                    prefix_last,
+                    correct_typos: true,
+                };
                 let pool = SearchOptions {
                     limit: POOL_LIMIT,
-                    prefix_last,
+                    ..options.clone()
                 };
                 let both = index.search_with_filter(query, &options, POOL_LIMIT, &keep);
                 let all = index.search(query, &pool, |_| true);

@@ -509,3 +509,40 @@ fn a_word_typed_whole_outranks_a_rarer_word_it_starts() {
         "{titles:?}"
     );
 }
+
+#[test]
+fn corrected_and_completed_words_are_highlighted_like_exact_ones() {
+    use lantern_core::search::{highlight, IndexDoc};
+    let title = "Teams screen sharing shows a black screen";
+    let index = SearchIndex::build(&[IndexDoc {
+        title: title.into(),
+        ..Default::default()
+    }]);
+    let hits = index.search("sharign blakc scre", &SearchOptions::default(), |_| true);
+    let marked: Vec<String> = highlight(title, &hits[0].matched_terms)
+        .into_iter()
+        .filter(|s| s.matched)
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(marked, ["screen", "sharing", "black", "screen"]);
+}
+
+#[test]
+fn search_instead_for_the_words_as_typed_corrects_nothing() {
+    use lantern_core::search::IndexDoc;
+    let index = SearchIndex::build(&[IndexDoc {
+        title: "Printer shows offline".into(),
+        ..Default::default()
+    }]);
+    let typed = SearchOptions {
+        correct_typos: false,
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        index
+            .search("pirnter", &SearchOptions::default(), |_| true)
+            .len(),
+        1
+    );
+    assert!(index.search("pirnter", &typed, |_| true).is_empty());
+}

@@ -29,6 +29,9 @@ pub(super) struct Correction {
     /// How long the word was that came this close (the typed word, or its
     /// stem): a slip in a short word is as likely another word.
     pub len: usize,
+    /// The word as written that came this close, when a spelling did (the
+    /// term is a stem, `communic`, not a word to show the user).
+    pub spelling: Option<usize>,
 }
 
 impl SearchIndex {
@@ -72,12 +75,15 @@ impl SearchIndex {
         // (automatic) only once it is stemmed itself.
         let stem: Vec<char> = term_of(word).chars().collect();
         let stem = (stem != chars && stem.len() >= 4).then_some(stem);
-        let mut best: HashMap<usize, (usize, usize)> = HashMap::new();
-        let mut keep = |term: usize, found: Option<(usize, usize)>| {
-            if let Some(found) = found {
-                let entry = best.entry(term).or_insert(found);
-                if found.0 < entry.0 {
-                    *entry = found;
+        // Per term: distance, length, and the spelling that came closest.
+        let mut best: HashMap<usize, (usize, usize, Option<usize>)> = HashMap::new();
+        let mut keep = |term: usize, found: Option<(usize, usize)>, spelling: Option<usize>| {
+            if let Some((distance, len)) = found {
+                let entry = best.entry(term).or_insert((distance, len, spelling));
+                if distance < entry.0 {
+                    *entry = (distance, len, spelling.or(entry.2));
+                } else if distance == entry.0 && entry.2.is_none() {
+                    entry.2 = spelling;
                 }
             }
         };
@@ -96,7 +102,7 @@ impl SearchIndex {
                 if dropped_only && candidate.len() != 4 {
                     continue;
                 }
-                keep(id, closest(&chars, stem.as_deref(), &candidate, max));
+                keep(id, closest(&chars, stem.as_deref(), &candidate, max), None);
             }
             for i in self.spellings.prefix_range(&head) {
                 let (spelling, id) = self.spellings.get(i);
@@ -111,18 +117,17 @@ impl SearchIndex {
                 if dropped_only && candidate.len() != 4 {
                     continue;
                 }
-                keep(
-                    id,
-                    within_distance(&chars, &candidate, max).map(|d| (d, chars.len())),
-                );
+                let found = within_distance(&chars, &candidate, max).map(|d| (d, chars.len()));
+                keep(id, found, Some(i));
             }
         }
         let mut found: Vec<Correction> = best
             .into_iter()
-            .map(|(term, (distance, len))| Correction {
+            .map(|(term, (distance, len, spelling))| Correction {
                 term,
                 distance,
                 len,
+                spelling,
             })
             .collect();
         found.sort_by_key(|c| {

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::evidence;
 use super::index::{idf, SearchIndex};
+use super::query::SearchOptions;
 use super::terms::term_of;
 use crate::text::{is_stop_word, tokenize};
 
@@ -56,8 +57,10 @@ pub(super) struct QueryWord {
 impl SearchIndex {
     /// The query's words, each with its expansions, in the order typed
     /// (repeats dropped); empty for a query of no words or an empty index.
-    /// With `prefix_last` the last word may be unfinished.
-    pub(super) fn query_words(&self, query: &str, prefix_last: bool) -> Vec<QueryWord> {
+    /// With `prefix_last` the last word may be unfinished; with
+    /// `correct_typos` unknown words are read as typos.
+    pub(super) fn query_words(&self, query: &str, options: &SearchOptions) -> Vec<QueryWord> {
+        let prefix_last = options.prefix_last;
         let tokens = tokenize(query);
         if tokens.is_empty() || self.is_empty() {
             return Vec::new();
@@ -86,6 +89,7 @@ impl SearchIndex {
                     &t.text,
                     prefix_last && ends_mid_word && i == last,
                     may_be_short,
+                    options.correct_typos,
                 );
                 for term in alternatives.get(i).into_iter().flatten() {
                     if let Some(id) = self.term_id(term) {
@@ -104,7 +108,7 @@ impl SearchIndex {
             .collect()
     }
 
-    fn expand(&self, word: &str, is_prefix: bool, may_be_short: bool) -> QueryWord {
+    fn expand(&self, word: &str, is_prefix: bool, may_be_short: bool, correct: bool) -> QueryWord {
         let importance = if is_stop_word(word) { 0.15 } else { 1.0 };
         let term = term_of(word);
         let mut expansions = Vec::new();
@@ -137,7 +141,7 @@ impl SearchIndex {
             && expansions
                 .iter()
                 .all(|e| self.postings.doc_count(e.term) <= RARE);
-        if rare || expansions.iter().all(|e| e.evidence < evidence::COMPLETION) {
+        if correct && (rare || expansions.iter().all(|e| e.evidence < evidence::COMPLETION)) {
             self.add_typo_expansions(word, &mut expansions);
         }
         if may_be_short && !is_prefix && char_count >= 3 && importance >= 1.0 {

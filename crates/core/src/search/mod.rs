@@ -33,7 +33,7 @@
 //! let category = ["network", "wireless"];
 //! let index = SearchIndex::build(&docs);
 //!
-//! let options = SearchOptions { limit: 11, prefix_last: true };
+//! let options = SearchOptions { limit: 11, prefix_last: true, correct_typos: true };
 //! let hits = index.search_with_filter("vpn conn", &options, 200, |doc| category[doc] == "network");
 //! // `hits.all`: every match, unfiltered, for the chips to count;
 //! // `hits.kept`: the filtered results to show.
@@ -67,6 +67,7 @@ mod rerank;
 mod score;
 mod snippet;
 mod spellings;
+mod suggest;
 mod synonyms;
 mod terms;
 mod typo;
@@ -79,6 +80,7 @@ pub use hit::{FilteredHits, SearchHit, TermMatch};
 pub use index::{IndexDoc, SearchIndex};
 pub use query::SearchOptions;
 pub use snippet::{best_passage, Passage, PreparedSections, Section};
+pub use suggest::Corrected;
 pub use synonyms::Synonyms;
 pub use terms::term_of;
 pub use wire::IndexError;

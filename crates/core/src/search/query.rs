@@ -19,6 +19,9 @@ pub struct SearchOptions {
     pub limit: usize,
     /// The last word may be unfinished (instant search while typing).
     pub prefix_last: bool,
+    /// Words the index does not know are read as typos of words it does.
+    /// Off for "Search instead for" the words as typed.
+    pub correct_typos: bool,
 }
 
 impl Default for SearchOptions {
@@ -26,6 +29,7 @@ impl Default for SearchOptions {
         Self {
             limit: 10,
             prefix_last: true,
+            correct_typos: true,
         }
     }
 }
@@ -77,7 +81,7 @@ impl SearchIndex {
         options: &SearchOptions,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<SearchHit> {
-        let words = self.query_words(query, options.prefix_last);
+        let words = self.query_words(query, options);
         if words.is_empty() {
             return Vec::new();
         }
@@ -103,7 +107,7 @@ impl SearchIndex {
         pool_limit: usize,
         keep: impl Fn(usize) -> bool,
     ) -> FilteredHits {
-        let words = self.query_words(query, options.prefix_last);
+        let words = self.query_words(query, options);
         if words.is_empty() {
             return FilteredHits::default();
         }

@@ -206,6 +206,7 @@ pub fn mrr(corpus: &Corpus, queries: &[Query]) -> BTreeMap<&'static str, (f64, u
     let options = SearchOptions {
         limit: 10,
         prefix_last: true,
+        correct_typos: true,
     };
     // LANTERN_RELEVANCE_MISSES=FILE lists the queries whose article is not
     // first, with what came first instead: the material for tuning.
