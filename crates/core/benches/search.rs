@@ -16,6 +16,15 @@ use lantern_core::library::Library;
 use lantern_core::search::{IndexDoc, Synonyms};
 use lantern_core::{SearchIndex, SearchOptions};
 
+// The query generator of the relevance test, for queries of the shapes
+// people type (issue 15): whole queries with one or two typos, every word
+// cut short.
+#[path = "../tests/relevance/mod.rs"]
+mod relevance;
+
+/// Queries of the typed shapes, (kind, query).
+type Typed = [(&'static str, String)];
+
 fn corpus_dir() -> Option<PathBuf> {
     // `$LANTERN_CORPUS` when set (a worktree sits at another depth).
     let dir = std::env::var_os("LANTERN_CORPUS").map_or_else(
@@ -135,7 +144,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
     compressed
 }
 
-fn report(name: &str, docs: &[IndexDoc]) -> SearchIndex {
+fn report(name: &str, docs: &[IndexDoc], typed: &Typed) -> SearchIndex {
     let start = Instant::now();
     let mut index = SearchIndex::build(docs);
     let build = start.elapsed();
@@ -184,8 +193,35 @@ fn report(name: &str, docs: &[IndexDoc]) -> SearchIndex {
         percentile(&all, 0.95).as_micros(),
         all.last().unwrap().as_micros()
     );
+    typed_report(&index, typed);
     one_pass_report(&index);
     index
+}
+
+/// Whole queries as typed into an instant-search box, each timed once a
+/// round (the query's last keystroke: the costly one for typos, which are
+/// only looked for when a word matches nothing).
+fn typed_report(index: &SearchIndex, typed: &Typed) {
+    let options = SearchOptions::default();
+    println!("\n| typed queries (whole) | n | p50 µs | p95 µs | max µs |\n|---|---:|---:|---:|---:|");
+    for kind in ["one typo", "two typos", "every word cut"] {
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            for (_, q) in typed.iter().filter(|(k, _)| *k == kind) {
+                let t = Instant::now();
+                std::hint::black_box(index.search(q, &options, |_| true));
+                times.push(t.elapsed());
+            }
+        }
+        times.sort();
+        println!(
+            "| {kind} | {} | {} | {} | {} |",
+            times.len(),
+            percentile(&times, 0.5).as_micros(),
+            percentile(&times, 0.95).as_micros(),
+            times.last().unwrap().as_micros()
+        );
+    }
 }
 
 /// The chip counts and the filtered list with a filter active: two
@@ -240,13 +276,15 @@ fn benches(c: &mut Criterion) {
     }
     let real = real_docs();
     let _ = SiteConfig::default();
+    let corpus = relevance::load(&corpus_dir().expect("corpus"));
+    let typed = relevance::typed::for_timing(&corpus, 42);
     let indexes: Vec<(String, SearchIndex)> = [
         ("3k (real)", real.clone()),
         ("10k (synthetic)", synthetic(&real, 10_000)),
         ("30k (synthetic)", synthetic(&real, 30_000)),
     ]
     .into_iter()
-    .map(|(name, docs)| (name.to_string(), report(name, &docs)))
+    .map(|(name, docs)| (name.to_string(), report(name, &docs, &typed)))
     .collect();
     let mut group = c.benchmark_group("query");
     group.sample_size(30);

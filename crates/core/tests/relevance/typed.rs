@@ -108,6 +108,11 @@ fn pick_in_order(n: usize, k: usize, rng: &mut Lcg) -> Vec<usize> {
 }
 
 fn typo_query(title: &[String], rng: &mut Lcg) -> Option<String> {
+    let typos = 1 + rng.below(2);
+    typo_query_with(title, typos, rng)
+}
+
+fn typo_query_with(title: &[String], typos: usize, rng: &mut Lcg) -> Option<String> {
     if title.len() < 2 {
         return None;
     }
@@ -122,7 +127,6 @@ fn typo_query(title: &[String], rng: &mut Lcg) -> Option<String> {
     if typeable.is_empty() {
         return None;
     }
-    let typos = 1 + rng.below(2);
     let mut done = 0;
     for _ in 0..typos {
         let at = typeable[rng.below(typeable.len())];
@@ -131,7 +135,7 @@ fn typo_query(title: &[String], rng: &mut Lcg) -> Option<String> {
             done += 1;
         }
     }
-    (done > 0).then(|| words.join(" "))
+    (done == typos).then(|| words.join(" "))
 }
 
 fn prefix_query(title: &[String], rng: &mut Lcg) -> Option<String> {
@@ -191,6 +195,26 @@ pub fn typed(corpus: &Corpus, split: Split, seed: u64) -> Vec<Query> {
                     push("summary2", Some(summary[start..start + n].join(" ")));
                 }
             }
+        }
+    }
+    queries
+}
+
+/// Whole queries of the shapes for the speed benchmark, one of
+/// each kind per article: (kind, query). Typos are timed apart by how
+/// many the query has.
+pub fn for_timing(corpus: &Corpus, seed: u64) -> Vec<(&'static str, String)> {
+    let mut rng = Lcg(seed);
+    let mut queries = Vec::new();
+    for article in &corpus.catalog.articles {
+        let title = content_words(&article.title);
+        for (kind, typos) in [("one typo", 1), ("two typos", 2)] {
+            if let Some(q) = typo_query_with(&title, typos, &mut rng) {
+                queries.push((kind, q));
+            }
+        }
+        if let Some(q) = prefix_query(&title, &mut rng) {
+            queries.push(("every word cut", q));
         }
     }
     queries
