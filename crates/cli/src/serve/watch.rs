@@ -3,14 +3,18 @@
 //! (write a temporary file, rename it over the old one, touch a backup),
 //! so changes are debounced into one batch, and a batch that only touches
 //! hidden files (swap files, `.git`) or files outside what is watched is
-//! dropped.
+//! dropped. So is every event that is not a change: the watcher also
+//! reports files being opened and read, and each build reads them all,
+//! so counting reads would rebuild forever. Metadata alone (an access
+//! time a read updated, a permission) does not count either.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify_debouncer_full::notify::{Event, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult, Debouncer, RecommendedCache};
 
 /// Quiet time after the last change before a rebuild starts: long enough
 /// for an editor's save, short enough to feel immediate.
@@ -18,7 +22,7 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 
 pub struct Watch {
     // Watching stops when it is dropped.
-    _debouncer: Debouncer<RecommendedWatcher>,
+    _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
     events: Receiver<DebounceEventResult>,
     /// Folders whose files all count, and single files that count.
     folders: Vec<PathBuf>,
@@ -31,13 +35,12 @@ impl Watch {
     /// created, deleted or replaced by a rename.
     pub fn start(folders: &[&Path], files: &[&Path]) -> Result<Self, String> {
         let (tx, events) = channel();
-        let mut debouncer =
-            new_debouncer(DEBOUNCE, tx).map_err(|e| format!("cannot watch for changes: {e}"))?;
+        let mut debouncer = new_debouncer(DEBOUNCE, None, tx)
+            .map_err(|e| format!("cannot watch for changes: {e}"))?;
         let folders: Vec<PathBuf> = folders.iter().map(|f| absolute(f)).collect();
         let files: Vec<PathBuf> = files.iter().map(|f| absolute(f)).collect();
         for folder in &folders {
             debouncer
-                .watcher()
                 .watch(folder, RecursiveMode::Recursive)
                 .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
         }
@@ -49,7 +52,6 @@ impl Watch {
                 continue;
             }
             debouncer
-                .watcher()
                 .watch(parent, RecursiveMode::NonRecursive)
                 .map_err(|e| format!("cannot watch {}: {e}", parent.display()))?;
         }
@@ -69,10 +71,14 @@ impl Watch {
                 .events
                 .recv()
                 .map_err(|_| "the file watcher stopped".to_string())?
-                .map_err(|e| format!("watching for changes failed: {e}"))?;
+                .map_err(|errors| match errors.first() {
+                    Some(e) => format!("watching for changes failed: {e}"),
+                    None => "watching for changes failed".to_string(),
+                })?;
             let changed: Vec<PathBuf> = batch
                 .into_iter()
-                .map(|event| event.path)
+                .filter(|event| is_change(event))
+                .flat_map(|event| event.event.paths)
                 .filter(|path| self.counts(path))
                 .collect();
             if !changed.is_empty() {
@@ -93,6 +99,17 @@ impl Watch {
                     .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
             })
         })
+    }
+}
+
+/// Whether `event` is something written, created, removed or renamed.
+fn is_change(event: &Event) -> bool {
+    match event.kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
     }
 }
 
@@ -139,6 +156,9 @@ mod tests {
             changed.iter().any(|p| p.ends_with("lantern.toml")),
             "{changed:?}"
         );
+        // Reading is not a change.
+        std::fs::read(articles.join("a.md")).unwrap();
+        std::thread::sleep(DEBOUNCE * 3);
         std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
         std::fs::write(articles.join("b.md"), "x").unwrap();
         let changed = watch.next_change().unwrap();
