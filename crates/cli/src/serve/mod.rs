@@ -59,7 +59,7 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?
         .port();
     let url = format!("http://127.0.0.1:{port}/");
-    let build_args = build_args(args, &url);
+    let build_args = build_args(args);
 
     let started = Instant::now();
     let outcome = build::build(&build_args)?;
@@ -99,16 +99,18 @@ fn app_dir(args: &ServeArgs) -> PathBuf {
 }
 
 /// What `lantern build` would be asked, for the preview: every good
-/// article published whatever the others' errors, addresses on this
-/// server, into the preview's own folder.
-fn build_args(args: &ServeArgs, url: &str) -> BuildArgs {
+/// article published whatever the others' errors, into the preview's own
+/// folder, with no base URL: links and the not-found page then take their
+/// addresses from the address bar, whatever the port (and two previews of
+/// one site write the same files).
+fn build_args(args: &ServeArgs) -> BuildArgs {
     BuildArgs {
         articles: args.articles.clone(),
         config: args.config.clone(),
         app: app_dir(args),
         out: preview_dir(args),
         app_public_url: "/".to_string(),
-        base_url: Some(url.to_string()),
+        base_url: Some(String::new()),
         keep_going: true,
         // The folder is the preview's own; whatever is in it is ours.
         force: true,
