@@ -165,6 +165,10 @@ fn pages_are_served_with_the_reload_script_and_the_files_on_disk_have_none() {
     let (status, _, page) = serving.get("/a/vpn-will-not-connect/");
     assert_eq!(status, 200);
     assert!(page.contains("VPN will not connect") && page.contains("/__lantern/events"));
+    // The body the app fetches into the page is served as it is.
+    let (status, _, body) = serving.get("/data/articles/vpn-will-not-connect.html");
+    assert_eq!(status, 200);
+    assert!(body.contains("Reset the VPN client") && !body.contains("__lantern"));
 
     let written = files(&serving.tmp);
     assert!(written

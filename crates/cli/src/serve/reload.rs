@@ -84,13 +84,20 @@ pub fn events_json(state: &State) -> String {
     serde_json::json!({ "build": state.build, "problems": state.problems }).to_string()
 }
 
-/// `html` with the banner and the reload script before its last `</body>`
-/// (at the end when it has none).
+/// `html` with the banner and the reload script before its last `</body>`.
+/// HTML without one is a fragment the app fetches and puts into a page
+/// (an article's body in `data/articles/`), and is left as it is: the page
+/// has the banner already.
 pub fn inject(html: &str, state: &State) -> String {
-    let snippet = format!("{}{}", banner(&state.problems), script(&state.build));
     match html.rfind("</body>") {
-        Some(at) => format!("{}{snippet}{}", &html[..at], &html[at..]),
-        None => format!("{html}{snippet}"),
+        Some(at) => format!(
+            "{}{}{}{}",
+            &html[..at],
+            banner(&state.problems),
+            script(&state.build),
+            &html[at..]
+        ),
+        None => html.to_string(),
     }
 }
 
@@ -158,6 +165,12 @@ mod tests {
         let html = inject("<body></body>", &state(&[]));
         assert!(!html.contains("lantern-serve-banner"));
         assert!(html.contains(EVENTS));
+    }
+
+    #[test]
+    fn a_fragment_without_a_body_is_left_alone() {
+        let fragment = "<h2 id=\"fix\">Fix</h2><p>Restart.</p>";
+        assert_eq!(inject(fragment, &state(&["a.md:2:1: error: bad"])), fragment);
     }
 
     #[test]
