@@ -101,10 +101,11 @@ pub fn inject(html: &str, state: &State) -> String {
     }
 }
 
-/// The errors of the current build, fixed at the top of every page so the
-/// author sees them wherever they are; nothing when there are none. White
-/// on dark red (contrast above 9:1), an alert so screen readers announce
-/// it, its own styles so the site's cannot hide it.
+/// The errors of the current build, fixed at the foot of every page so the
+/// author sees them wherever they are, without hiding the page's title;
+/// nothing when there are none. White on dark red (contrast above 9:1), an
+/// alert so screen readers announce it, a `<details>` the author can fold
+/// away, its own styles so the site's cannot hide it.
 pub fn banner(problems: &[String]) -> String {
     if problems.is_empty() {
         return String::new();
@@ -122,7 +123,7 @@ pub fn banner(problems: &[String]) -> String {
         )
     };
     format!(
-        r#"<div id="lantern-serve-banner" role="alert" style="position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:45vh;overflow:auto;margin:0;padding:.75rem 1rem;background:#8b1a1a;color:#fff;font:15px/1.45 system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.35)"><strong style="display:block;margin-bottom:.25rem">lantern serve: {heading}</strong><ul style="margin:0;padding-left:1.25rem">{items}</ul></div>"#
+        r#"<div id="lantern-serve-banner" role="alert" style="position:fixed;bottom:0;left:0;right:0;z-index:2147483647;max-height:40vh;overflow:auto;margin:0;padding:.6rem 1rem;background:#8b1a1a;color:#fff;font:15px/1.45 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.35)"><details open><summary style="cursor:pointer;font-weight:bold">lantern serve: {heading}</summary><ul style="margin:.25rem 0 0;padding-left:1.25rem">{items}</ul></details></div>"#
     )
 }
 
@@ -170,7 +171,10 @@ mod tests {
     #[test]
     fn a_fragment_without_a_body_is_left_alone() {
         let fragment = "<h2 id=\"fix\">Fix</h2><p>Restart.</p>";
-        assert_eq!(inject(fragment, &state(&["a.md:2:1: error: bad"])), fragment);
+        assert_eq!(
+            inject(fragment, &state(&["a.md:2:1: error: bad"])),
+            fragment
+        );
     }
 
     #[test]
