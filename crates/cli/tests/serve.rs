@@ -353,10 +353,12 @@ fn open_starts_the_browser_on_the_served_address() {
         .status()
         .unwrap();
     let serving = Serving::start_with(project.path(), &["--open"], &[("BROWSER", &browser)]);
+    // The script's `>` creates the file before `echo` fills it.
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !opened.exists() && Instant::now() < deadline {
+    let mut url = String::new();
+    while !url.ends_with('\n') && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
+        url = std::fs::read_to_string(&opened).unwrap_or_default();
     }
-    let url = std::fs::read_to_string(&opened).unwrap_or_default();
     assert_eq!(url.trim(), serving.url);
 }
