@@ -14,6 +14,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use lantern_core::config::SiteConfig;
 use lantern_core::library::{Article, Library};
@@ -56,6 +57,67 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
+    let outcome = build(args)?;
+    let Some(built) = outcome.built else {
+        eprintln!(
+            "not building: {} errors (nothing was written to {})",
+            outcome.errors(),
+            args.out.display()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    let t = &built.timings;
+    eprintln!(
+        "built {} into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {} files written, {} removed)",
+        crate::counted(built.articles, "article"),
+        args.out.display(),
+        t.total.as_secs_f64(),
+        t.loaded.as_secs_f64(),
+        (t.rendered - t.loaded).as_secs_f64(),
+        (t.indexed - t.rendered).as_secs_f64(),
+        (t.total - t.indexed).as_secs_f64(),
+        built.changed,
+        built.removed,
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What one build found and did; `lantern build` and `lantern serve`
+/// report it each their own way.
+pub struct Outcome {
+    /// Every problem found (already printed on stderr).
+    pub diagnostics: Vec<lantern_core::diagnostic::Diagnostic>,
+    /// What was written; `None` when errors stopped the build (no
+    /// `--keep-going`).
+    pub built: Option<Built>,
+}
+
+impl Outcome {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+pub struct Built {
+    /// Articles published.
+    pub articles: usize,
+    /// Files written because their content changed, and files removed.
+    pub changed: usize,
+    pub removed: usize,
+    pub timings: Timings,
+}
+
+/// Time since the start of the build at the end of each step.
+pub struct Timings {
+    pub loaded: Duration,
+    pub rendered: Duration,
+    pub indexed: Duration,
+    pub total: Duration,
+}
+
+/// Checks the articles (printing the problems on stderr) and, unless
+/// errors stop it, writes the site into `args.out`.
+pub fn build(args: &BuildArgs) -> Result<Outcome> {
     let started = std::time::Instant::now();
     let mut config = crate::site_config(args.config.as_deref())?;
     if let Some(base_url) = &args.base_url {
@@ -73,13 +135,11 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
     let mut library = crate::load_checked(&args.articles, &config, false)?;
     let loaded = started.elapsed();
     crate::report(&library.diagnostics);
-    let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors > 0 && !args.keep_going {
-        eprintln!(
-            "not building: {errors} errors (nothing was written to {})",
-            args.out.display()
-        );
-        return Ok(ExitCode::from(1));
+    if library.has_errors() && !args.keep_going {
+        return Ok(Outcome {
+            diagnostics: library.diagnostics,
+            built: None,
+        });
     }
     let shell = AppShell::load(&args.app, &args.app_public_url)?;
     let render_cache = crate::render_cache::fill_html(&mut library.articles, &args.out);
@@ -121,17 +181,20 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode> {
         out_dir::move_in(&target, &args.out, &plan)
             .map_err(|e| format!("cannot move the site into {}: {e}", args.out.display()))?;
     }
-    eprintln!(
-        "built {} into {} in {:.2} s (read {:.2} s, render {:.2} s, index {:.2} s, write {:.2} s; {changed} files written, {removed} removed)",
-        crate::counted(catalog.articles.len(), "article"),
-        args.out.display(),
-        started.elapsed().as_secs_f64(),
-        loaded.as_secs_f64(),
-        (rendered - loaded).as_secs_f64(),
-        (indexed - rendered).as_secs_f64(),
-        (started.elapsed() - indexed).as_secs_f64(),
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome {
+        diagnostics: library.diagnostics,
+        built: Some(Built {
+            articles: catalog.articles.len(),
+            changed,
+            removed,
+            timings: Timings {
+                loaded,
+                rendered,
+                indexed,
+                total: started.elapsed(),
+            },
+        }),
+    })
 }
 
 /// Writes every file of the site into `target`; the number of files

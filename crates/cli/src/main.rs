@@ -14,6 +14,7 @@ mod output;
 mod prerender;
 mod render_cache;
 mod search;
+mod serve;
 mod shell;
 mod site_writer;
 
@@ -75,6 +76,9 @@ enum Command {
     },
     /// Write the static site: app, search index, article pages.
     Build(build::BuildArgs),
+    /// Preview the site on 127.0.0.1 while you write: rebuilds on every
+    /// change, reloads the page, shows problems in a banner.
+    Serve(serve::ServeArgs),
     /// Rank articles for a query, to check that an article is findable.
     /// Without a query and with stdin not a terminal: one JSON line of
     /// article paths per query line read.
@@ -106,6 +110,7 @@ fn main() -> ExitCode {
             format,
         } => check::run(&articles, config.as_deref(), format),
         Command::Build(args) => build::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Search {
             articles,
             config,
