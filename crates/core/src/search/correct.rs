@@ -19,7 +19,7 @@ use super::terms::term_of;
 use super::typo::{allowed_typos, within_distance};
 use crate::text::is_stop_word;
 
-const MAX_TYPO_TERMS: usize = 16;
+const MAX_TYPO_TERMS: usize = 8;
 
 /// A term a word may be a typo of.
 #[derive(Clone, Copy, Debug, PartialEq)]
