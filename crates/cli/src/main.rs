@@ -5,9 +5,11 @@
 // closes the pipe early ends each command quietly.
 #![warn(clippy::print_stdout)]
 
+mod app_source;
 mod build;
 mod check;
 mod error;
+mod init;
 mod new;
 mod out_dir;
 mod output;
@@ -31,7 +33,7 @@ use crate::error::{Error, Result};
 #[derive(Parser)]
 #[command(
     name = "lantern",
-    version,
+    version = app_source::LONG_VERSION,
     about = "Create, check, build and search a Lantern knowledge base"
 )]
 struct Cli {
@@ -46,10 +48,17 @@ enum Format {
     Text,
     /// One JSON object on stdout: counts and every diagnostic.
     Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`) on stdout,
+    /// the summary on stderr: each problem shows on its file and line in
+    /// a pull request.
+    Github,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new knowledge base in DIR: lantern.toml, example articles,
+    /// a GitHub Pages workflow and a README.
+    Init(init::InitArgs),
     /// Create articles/<slug>.md from the template, with today's dates.
     New {
         /// The title, phrased as the user describes the problem.
@@ -105,6 +114,7 @@ fn main() -> ExitCode {
             config,
             format,
         } => check::run(&articles, config.as_deref(), format),
+        Command::Init(args) => init::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Search {
             articles,
