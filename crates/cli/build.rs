@@ -17,10 +17,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// Top-level entries of a built site that `lantern build` generates (never
-/// part of the app); the same list `build.rs` of the tool skips when it
-/// copies an app folder.
-const GENERATED: &[&str] = &["a", "data", "media", "ticket", "404.html"];
+#[path = "src/app_files.rs"]
+mod app_files;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -54,7 +52,7 @@ fn embed(dir: &Path, version: &str) -> (String, String) {
     );
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files = Vec::new();
-    collect(&dir, "", &mut files);
+    app_files::list(&dir, "", &mut files).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     files.sort();
     let mut table = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
     // FNV-1a over names and bytes: a short id of exactly what is inside.
@@ -85,24 +83,4 @@ fn embed(dir: &Path, version: &str) -> (String, String) {
         .map(|c| format!(" from commit {c}"))
         .unwrap_or_default();
     (table, format!("{version} (app {id}{commit}, built in)"))
-}
-
-/// The app's files below `dir`, as (`/`-separated path, file), leaving out
-/// hidden files and what a build generated.
-fn collect(dir: &Path, prefix: &str, files: &mut Vec<(String, PathBuf)>) {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    for entry in entries {
-        let entry = entry.unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || (prefix.is_empty() && GENERATED.contains(&name.as_str())) {
-            continue;
-        }
-        let relative = format!("{prefix}{name}");
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, &format!("{relative}/"), files);
-        } else {
-            files.push((relative, path));
-        }
-    }
 }

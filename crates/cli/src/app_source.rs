@@ -22,10 +22,6 @@ pub const LONG_VERSION: &str = env!("LANTERN_LONG_VERSION");
 /// binary has no app inside and no `--app` is given.
 pub const DEV_APP_DIR: &str = "dist";
 
-/// Top-level entries of a built site that `lantern build` writes itself:
-/// an app folder may be a built site, and these are never taken from it.
-const GENERATED: &[&str] = &["a", "data", "media", "ticket", "404.html"];
-
 /// The app shell every page is made from.
 pub const SHELL: &str = "index.html";
 
@@ -99,10 +95,11 @@ impl AppSource {
                 .collect()),
             Self::Dir(dir) => {
                 let mut files = Vec::new();
-                list(dir, "", &mut files)
+                crate::app_files::list(dir, "", &mut files)
                     .map_err(|e| format!("cannot read the app folder {}: {e}", dir.display()))?;
-                files.sort();
-                Ok(files)
+                let mut names: Vec<String> = files.into_iter().map(|(name, _)| name).collect();
+                names.sort();
+                Ok(names)
             }
         }
     }
@@ -145,23 +142,6 @@ impl AppSource {
         }
         Ok(())
     }
-}
-
-fn list(dir: &Path, prefix: &str, files: &mut Vec<String>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || (prefix.is_empty() && GENERATED.contains(&name.as_str())) {
-            continue;
-        }
-        let relative = format!("{prefix}{name}");
-        if entry.file_type()?.is_dir() {
-            list(&entry.path(), &format!("{relative}/"), files)?;
-        } else {
-            files.push(relative);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

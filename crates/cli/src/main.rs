@@ -5,6 +5,7 @@
 // closes the pipe early ends each command quietly.
 #![warn(clippy::print_stdout)]
 
+mod app_files;
 mod app_source;
 mod build;
 mod check;
