@@ -3,12 +3,13 @@
 # lint (formatting, clippy natively and for the app on wasm32, file
 # length), native Rust, wasm components in headless Chromium, the release
 # build and its size budget, and the Playwright end-to-end suite against
-# it. The last line is `N passed, N failed`; a gate counts as one check.
-# Usage: scripts/test.sh [STAGE...]   STAGE: lint native wasm site size e2e
+# it, and the release binary (the app inside) on its own in an empty
+# folder. The last line is `N passed, N failed`; a gate counts as one check.
+# Usage: scripts/test.sh [STAGE...]   STAGE: lint native wasm site release size e2e
 #   (default: all, in that order; `size` alone measures the dist/ there is)
 set -uo pipefail
 cd "$(dirname "$0")/.."
-all_stages="lint native wasm site size e2e"
+all_stages="lint native wasm site release size e2e"
 stages=("$@")
 (( ${#stages[@]} )) || read -ra stages <<<"$all_stages"
 for s in "${stages[@]}"; do
@@ -32,7 +33,7 @@ stage() {
   "$@" 2>&1 | tee "$logs/$name.log"
   local code=${PIPESTATUS[0]}
   local p f
-  if [[ $name == e2e ]]; then
+  if [[ $name == e2e || $name == release ]]; then
     p=$(grep -Eo '^ +[0-9]+ passed' "$logs/$name.log" | grep -Eo '[0-9]+' | tail -1)
     f=$(grep -Eo '^ +[0-9]+ failed' "$logs/$name.log" | grep -Eo '[0-9]+' | tail -1)
   else
@@ -98,6 +99,16 @@ wanted native && stage native cargo test --workspace --locked
 wanted wasm && stage wasm cargo test --locked --target wasm32-unknown-unknown -p lantern-app
 site_failed=0
 wanted site && { stage site trunk build --release || site_failed=1; }
+if wanted release; then
+  # The dist/ the site stage built is the app the release binary embeds.
+  if (( site_failed )); then
+    echo "!!! the release build failed: not embedding an older dist/"; failed=$((failed + 1))
+  elif [[ -f dist/index.html ]]; then
+    stage release bash scripts/release-journey.sh dist
+  else
+    echo "!!! no dist/ to embed: run the site stage"; failed=$((failed + 1))
+  fi
+fi
 if wanted size; then
   if (( site_failed )); then
     echo "!!! the release build failed: not measuring an older dist/"

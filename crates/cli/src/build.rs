@@ -21,6 +21,7 @@ use lantern_core::library::{Article, Library};
 use lantern_core::render::escape_html;
 use lantern_core::Catalog;
 
+use crate::app_source::AppSource;
 use crate::error::Result;
 use crate::out_dir::{self, Guarded, Plan};
 use crate::prerender;
@@ -35,13 +36,16 @@ pub struct BuildArgs {
     /// when there].
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// The built app (trunk's output) to publish with the articles.
-    #[arg(long, default_value = "dist")]
-    pub app: PathBuf,
+    /// A built app (trunk's output) to publish instead of the one built
+    /// into lantern [default: the app built in; in a development build,
+    /// ./dist].
+    #[arg(long)]
+    pub app: Option<PathBuf>,
     /// Where the site goes; may be the same folder as --app.
     #[arg(long, default_value = "site")]
     pub out: PathBuf,
-    /// The URL path the app's own assets were built for (trunk's public_url).
+    /// The URL path the --app folder's assets were built for (trunk's
+    /// public_url; the app built in knows its own).
     #[arg(long, default_value = "/")]
     pub app_public_url: String,
     /// Where the site will be published, overriding lantern.toml's base_url.
@@ -125,10 +129,11 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
             .map_err(|e| format!("--base-url: {}", e.replace("site.base_url", "the address")))?;
         config.site.base_url = base_url.clone();
     }
+    let app = AppSource::resolve(args.app.as_deref())?;
     let guarded = Guarded {
         articles: &args.articles,
         config: args.config.as_deref().unwrap_or(Path::new("lantern.toml")),
-        app: &args.app,
+        app: app.dir(),
     };
     let plan = out_dir::plan(&args.out, &guarded, args.force)?;
     // Structure first (fast); HTML only for articles that changed.
@@ -141,7 +146,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
             built: None,
         });
     }
-    let shell = AppShell::load(&args.app, &args.app_public_url)?;
+    let shell = AppShell::load(&app, app.public_url(&args.app_public_url))?;
     let render_cache = crate::render_cache::fill_html(&mut library.articles, &args.out);
     let rendered = started.elapsed();
     let catalog = library.catalog(&config);
@@ -161,6 +166,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
     }
     let result = write_all(
         args,
+        &app,
         &target,
         &shell,
         &library,
@@ -199,8 +205,10 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
 
 /// Writes every file of the site into `target`; the number of files
 /// written and removed.
+#[allow(clippy::too_many_arguments)] // each is one part of the site
 fn write_all(
     args: &BuildArgs,
+    app: &AppSource,
     target: &Path,
     shell: &AppShell,
     library: &Library,
@@ -210,20 +218,12 @@ fn write_all(
 ) -> Result<(usize, usize)> {
     let mut writer =
         SiteWriter::new(target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    // The app folder may itself be a built site: its pages and data are
+    // regenerated here, never copied (AppSource lists the app's own files).
+    if !app.dir().is_some_and(|dir| same_dir(dir, target)) {
+        app.copy_into(&mut writer)?;
+    }
     let write = |writer: &mut SiteWriter| -> std::io::Result<()> {
-        if !same_dir(&args.app, target) {
-            // The app folder may itself be a built site: its pages and data
-            // are regenerated here, never copied.
-            let app = args.app.clone();
-            let generated = move |path: &Path| {
-                path.parent() == Some(app.as_path())
-                    && path.file_name().is_some_and(|n| {
-                        ["a", "data", "media", "ticket", "index.html", "404.html"]
-                            .contains(&n.to_string_lossy().as_ref())
-                    })
-            };
-            writer.copy_tree(&args.app, "", &generated)?;
-        }
         writer.copy_tree(&args.articles, "media", &|path| {
             path.extension().is_some_and(|e| e == "md")
         })?;

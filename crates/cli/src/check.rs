@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use lantern_core::diagnostic::Diagnostic;
 use lantern_core::library::Library;
 
 use crate::error::Result;
@@ -17,15 +18,25 @@ pub fn run(articles: &Path, config: Option<&Path>, format: Format) -> Result<Exi
     let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = library.diagnostics.len() - errors;
     let files = count_files(&library);
+    let summary = || {
+        eprintln!(
+            "checked {}: {}, {}",
+            crate::counted(files, "article"),
+            crate::counted(errors, "error"),
+            crate::counted(warnings, "warning")
+        );
+    };
     match format {
         Format::Text => {
             crate::report(&library.diagnostics);
-            eprintln!(
-                "checked {}: {}, {}",
-                crate::counted(files, "article"),
-                crate::counted(errors, "error"),
-                crate::counted(warnings, "warning")
-            );
+            summary();
+        }
+        Format::Github => {
+            let mut out = Stdout::lock();
+            for d in &library.diagnostics {
+                out.line(annotation(d))?;
+            }
+            summary();
         }
         Format::Json => {
             let summary = serde_json::json!({
@@ -45,6 +56,25 @@ pub fn run(articles: &Path, config: Option<&Path>, format: Format) -> Result<Exi
     })
 }
 
+/// A GitHub Actions workflow command that shows `d` on its file and line.
+/// The format: docs.github.com, "Workflow commands for GitHub Actions".
+fn annotation(d: &Diagnostic) -> String {
+    let data = |text: &str| {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |text: &str| data(text).replace(':', "%3A").replace(',', "%2C");
+    let level = if d.is_error() { "error" } else { "warning" };
+    format!(
+        "::{level} file={},line={},col={}::{}",
+        property(&d.path),
+        d.line,
+        d.col,
+        data(&d.message)
+    )
+}
+
 /// Articles read, including those left out because of errors.
 fn count_files(library: &Library) -> usize {
     let mut failed: Vec<&str> = library
@@ -56,4 +86,18 @@ fn count_files(library: &Library) -> usize {
     failed.sort();
     failed.dedup();
     library.articles.len() + failed.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use lantern_core::diagnostic::Diagnostic;
+
+    #[test]
+    fn annotations_escape_what_would_end_a_property_or_the_message() {
+        let d = Diagnostic::warning("articles/a,b.md", 3, 1, "50% done\nnext: fix");
+        assert_eq!(
+            super::annotation(&d),
+            "::warning file=articles/a%2Cb.md,line=3,col=1::50%25 done%0Anext: fix"
+        );
+    }
 }

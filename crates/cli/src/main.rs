@@ -5,9 +5,12 @@
 // closes the pipe early ends each command quietly.
 #![warn(clippy::print_stdout)]
 
+mod app_files;
+mod app_source;
 mod build;
 mod check;
 mod error;
+mod init;
 mod new;
 mod out_dir;
 mod output;
@@ -32,7 +35,7 @@ use crate::error::{Error, Result};
 #[derive(Parser)]
 #[command(
     name = "lantern",
-    version,
+    version = app_source::LONG_VERSION,
     about = "Create, check, build and search a Lantern knowledge base"
 )]
 struct Cli {
@@ -47,10 +50,17 @@ enum Format {
     Text,
     /// One JSON object on stdout: counts and every diagnostic.
     Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`) on stdout,
+    /// the summary on stderr: each problem shows on its file and line in
+    /// a pull request.
+    Github,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new knowledge base in DIR: lantern.toml, example articles,
+    /// a GitHub Pages workflow and a README.
+    Init(init::InitArgs),
     /// Create articles/<slug>.md from the template, with today's dates.
     New {
         /// The title, phrased as the user describes the problem.
@@ -109,6 +119,7 @@ fn main() -> ExitCode {
             config,
             format,
         } => check::run(&articles, config.as_deref(), format),
+        Command::Init(args) => init::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Search {

@@ -43,7 +43,7 @@ pub fn run(
         .ok_or("cannot compute the review date")?;
     std::fs::create_dir_all(articles)
         .map_err(|e| format!("cannot create {}: {e}", articles.display()))?;
-    let text = template(title, category.unwrap_or(""), &today, &review_by);
+    let text = lantern_core::template::article(title, category.unwrap_or(""), &today, &review_by);
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     // The path alone on stdout, for scripts (`$EDITOR $(lantern new …)`);
     // what to do next on stderr, for the author.
@@ -69,46 +69,10 @@ fn next_steps(path: &Path, slug: &str, config: &SiteConfig) -> String {
     )
 }
 
-fn days_after(day: &str, days: u32) -> Option<String> {
+pub(crate) fn days_after(day: &str, days: u32) -> Option<String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let date = time::Date::parse(day, &format).ok()?;
     date.checked_add(time::Duration::days(i64::from(days)))?
         .format(&format)
         .ok()
-}
-
-fn template(title: &str, category: &str, today: &str, review_by: &str) -> String {
-    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
-    format!(
-        r#"---
-title: "{quoted}"
-summary: "One sentence, in the user's words, saying what this article fixes."
-category: {category}
-tags: []
-aliases: []
-updated: {today}
-review_by: {review_by}
----
-One or two sentences: who this is for and what they will have fixed at the end.
-
-## Symptoms
-
-- What the user sees, including the exact error message (people search for it).
-
-## Cause
-
-Why it happens, in plain words.
-
-## Fix
-
-### First thing to try
-
-1. Step one.
-2. Step two.
-
-## If this did not help
-
-Contact the service desk and include: what you tried, the exact error message, and when it started.
-"#
-    )
 }

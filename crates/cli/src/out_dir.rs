@@ -33,17 +33,18 @@ pub enum Plan {
 pub struct Guarded<'a> {
     pub articles: &'a Path,
     pub config: &'a Path,
-    pub app: &'a Path,
+    /// The app folder, when the app comes from one.
+    pub app: Option<&'a Path>,
 }
 
 /// Decides how to write `out`, or says why it must not be written.
 pub fn plan(out: &Path, guarded: &Guarded, force: bool) -> Result<Plan, String> {
     let target = resolve(out);
-    let app = resolve(guarded.app);
-    if target == app {
+    let app = guarded.app.map(resolve);
+    if app.as_ref() == Some(&target) {
         return Ok(Plan::UpdateInPlace);
     }
-    refuse_overlap(out, &target, guarded, &app)?;
+    refuse_overlap(out, &target, guarded, app.as_deref())?;
     if target.join(MANIFEST).is_file() {
         return Ok(Plan::UpdateInPlace);
     }
@@ -57,7 +58,12 @@ pub fn plan(out: &Path, guarded: &Guarded, force: bool) -> Result<Plan, String> 
     Err(refusal(out, &foreign))
 }
 
-fn refuse_overlap(out: &Path, target: &Path, g: &Guarded, app: &Path) -> Result<(), String> {
+fn refuse_overlap(
+    out: &Path,
+    target: &Path,
+    g: &Guarded,
+    app: Option<&Path>,
+) -> Result<(), String> {
     let shown = out.display();
     let articles = resolve(g.articles);
     if target.starts_with(&articles) || articles.starts_with(target) {
@@ -75,7 +81,7 @@ fn refuse_overlap(out: &Path, target: &Path, g: &Guarded, app: &Path) -> Result<
     let guards = [
         (Some(config_dir), "the folder of the config file"),
         (Some(cwd), "the current folder"),
-        (Some(app.to_path_buf()), "the app folder (--app)"),
+        (app.map(Path::to_path_buf), "the app folder (--app)"),
         (home, "your home folder"),
     ];
     for (dir, what) in guards {

@@ -4,7 +4,7 @@
 //! ticket page loads the app's second bundle, the one with the ticket form
 //! (`lantern-ticket`, see the root Cargo.toml), instead of the main one.
 
-use std::path::Path;
+use crate::app_source::{AppSource, SHELL};
 
 pub const ROOT_META: &str = r#"<meta name="lantern-root" content="./">"#;
 pub const PRERENDER_SLOT: &str = r#"<div id="lantern-prerender"></div>"#;
@@ -40,14 +40,10 @@ struct Bundle {
 }
 
 impl AppShell {
-    pub fn load(app_dir: &Path, public_url: &str) -> Result<Self, String> {
-        let index = app_dir.join("index.html");
-        let mut html = std::fs::read_to_string(&index).map_err(|e| {
-            format!(
-                "no app at {}: {e}. Build it with `trunk build --release` (or pass --app DIR)",
-                index.display()
-            )
-        })?;
+    /// The shell of `app`, whose assets were built for `public_url`.
+    pub fn load(app: &AppSource, public_url: &str) -> Result<Self, String> {
+        let mut html = String::from_utf8(app.read(SHELL)?.into_owned())
+            .map_err(|_| format!("{SHELL} of {} is not UTF-8", app.describe()))?;
         if let (Some(start), Some(end)) = (html.find(PRERENDER_START), html.find(PRERENDER_END)) {
             if start < end {
                 html.replace_range(start..end + PRERENDER_END.len(), PRERENDER_SLOT);
@@ -55,8 +51,8 @@ impl AppShell {
         }
         if !html.contains(ROOT_META) || !html.contains(PRERENDER_SLOT) {
             return Err(format!(
-                "{} is not a Lantern app shell (lantern-root meta or prerender slot missing)",
-                index.display()
+                "{SHELL} of {} is not a Lantern app shell (lantern-root meta or prerender slot missing)",
+                app.describe()
             ));
         }
         while let (Some(start), Some(end)) = (html.find(HEAD_START), html.find(HEAD_END)) {
@@ -71,10 +67,8 @@ impl AppShell {
             format!("{public_url}/")
         };
         let mut assets = Vec::new();
-        for entry in std::fs::read_dir(app_dir).map_err(|e| e.to_string())? {
-            let entry = entry.map_err(|e| e.to_string())?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.file_type().map_err(|e| e.to_string())?.is_file() && name != "index.html" {
+        for name in app.files()? {
+            if !name.contains('/') && name != SHELL {
                 // A folder `lantern build` already wrote (a prebuilt site
                 // used as the app) has page-relative `./` addresses.
                 assets.push((format!("./{name}"), name.clone()));
@@ -85,7 +79,7 @@ impl AppShell {
         }
         // Longest first, so `app.js` never rewrites part of `app.js.map`.
         assets.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
-        let bundles = bundles(app_dir, &html, &assets)?;
+        let bundles = bundles(app, &html, &assets)?;
         Ok(Self {
             html,
             assets,
@@ -147,7 +141,7 @@ impl AppShell {
 /// addresses carry a version (from its bytes), so a browser never pairs a
 /// cached JS module with a newer wasm.
 fn bundles(
-    app_dir: &Path,
+    app: &AppSource,
     html: &str,
     assets: &[(String, String)],
 ) -> Result<Option<(Bundle, Bundle)>, String> {
@@ -172,10 +166,7 @@ fn bundles(
     };
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     for name in [&ticket_js, &ticket_wasm] {
-        let path = app_dir.join(name);
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        std::hash::Hash::hash(&bytes, &mut hasher);
+        std::hash::Hash::hash(&*app.read(name)?, &mut hasher);
     }
     let version = format!("{:016x}", std::hash::Hasher::finish(&hasher));
     let ticket = Bundle {

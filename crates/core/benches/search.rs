@@ -203,7 +203,9 @@ fn report(name: &str, docs: &[IndexDoc], typed: &Typed) -> SearchIndex {
 /// only looked for when a word matches nothing).
 fn typed_report(index: &SearchIndex, typed: &Typed) {
     let options = SearchOptions::default();
-    println!("\n| typed queries (whole) | n | p50 µs | p95 µs | max µs |\n|---|---:|---:|---:|---:|");
+    println!(
+        "\n| typed queries (whole) | n | p50 µs | p95 µs | max µs |\n|---|---:|---:|---:|---:|"
+    );
     for kind in ["one typo", "two typos", "every word cut"] {
         let mut times = Vec::new();
         for _ in 0..3 {

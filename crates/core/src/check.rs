@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::library::{Article, Library};
 use crate::render::local_file;
+use crate::template::PLACEHOLDERS;
 
 /// What the checks across articles need to know of the site.
 pub struct CheckContext<'a> {
@@ -34,6 +35,7 @@ impl Library {
         for article in &self.articles {
             check_links(article, &slugs, &aliases, context, &mut found);
             check_front_matter(article, context, &mut found);
+            check_placeholders(article, &mut found);
         }
         self.diagnostics.extend(found);
         self.diagnostics.sort_by(|a, b| {
@@ -202,11 +204,53 @@ fn check_front_matter(article: &Article, context: &CheckContext, found: &mut Vec
         ));
     }
     if article.front.category.is_empty() && !context.categories.is_empty() {
+        let field = if article.field_lines.contains_key("category") {
+            "an empty `category:`"
+        } else {
+            "no `category:`"
+        };
         found.push(Diagnostic::warning(
             &article.path,
+            article.field_line("category"),
             1,
-            1,
-            "no `category:`: the article will not appear when browsing by topic",
+            format!(
+                "{field}: the article will not appear when browsing by topic; set one of {}",
+                context.categories.join(", ")
+            ),
         ));
+    }
+}
+
+/// The template's sample sentences (`lantern new`) left in an article: in
+/// the summary, they would be what search results show.
+fn check_placeholders(article: &Article, found: &mut Vec<Diagnostic>) {
+    let warn = |line: usize, col: usize, placeholder: &str| {
+        Diagnostic::warning(
+            &article.path,
+            line,
+            col,
+            format!("the template's sample text is still here (\"{placeholder}\"): replace it with this article's own words"),
+        )
+    };
+    for placeholder in PLACEHOLDERS {
+        if article.front.summary.contains(placeholder) {
+            found.push(warn(article.field_line("summary"), 1, placeholder));
+        }
+    }
+    // Whole lines or list items only: "Step one." inside a sentence of
+    // the author's own is theirs.
+    let mut offset = 0;
+    for line in article.body.split_inclusive('\n') {
+        let item = line
+            .trim()
+            .trim_start_matches(['-', '*'])
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches('.')
+            .trim();
+        if let Some(placeholder) = PLACEHOLDERS.iter().find(|p| **p == item) {
+            let (line_no, col) = article.position(offset + line.find(item).unwrap_or(0));
+            found.push(warn(line_no, col, placeholder));
+        }
+        offset += line.len();
     }
 }

@@ -27,6 +27,8 @@ pub mod front_matter;
 pub mod library;
 #[cfg(feature = "authoring")]
 pub mod render;
+#[cfg(feature = "authoring")]
+pub mod template;
 
 pub use catalog::{ArticleMeta, Catalog, CatalogError, Category, Damage, HeadingRef, SiteInfo};
 pub use search::{SearchHit, SearchIndex, SearchOptions};

@@ -16,7 +16,7 @@ mod reload;
 mod watch;
 
 use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
@@ -33,9 +33,11 @@ pub struct ServeArgs {
     /// Site settings [default: ./lantern.toml, when there].
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// The built app (trunk's output) to preview the articles in.
-    #[arg(long, default_value = "dist")]
-    pub app: PathBuf,
+    /// The built app (trunk's output) to preview the articles in
+    /// [default: the app built into lantern; in a development build,
+    /// ./dist].
+    #[arg(long)]
+    pub app: Option<PathBuf>,
     /// The port to serve on, on 127.0.0.1 only; 0 picks a free one.
     #[arg(long, short, default_value_t = 3000)]
     pub port: u16,
@@ -59,7 +61,9 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?
         .port();
     let url = format!("http://127.0.0.1:{port}/");
-    let build_args = build_args(args);
+    // Resolved once, so a missing app is one clear message before building.
+    let app = crate::app_source::AppSource::resolve(args.app.as_deref())?;
+    let build_args = build_args(args, &app);
 
     let started = Instant::now();
     let outcome = build::build(&build_args)?;
@@ -71,9 +75,9 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(crate::DEFAULT_CONFIG));
     let mut folders = vec![args.articles.as_path()];
-    if build_args.app.is_dir() {
+    if let Some(dir) = app.dir().filter(|d| d.is_dir()) {
         // A `trunk build` of the app reloads the preview too.
-        folders.push(build_args.app.as_path());
+        folders.push(dir);
     }
     let watch = Watch::start(&folders, &[&config])?;
     http::spawn(listener, build_args.out.clone(), live.clone())?;
@@ -93,21 +97,18 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     }
 }
 
-/// The one place the app to serve is chosen.
-fn app_dir(args: &ServeArgs) -> PathBuf {
-    args.app.clone()
-}
-
 /// What `lantern build` would be asked, for the preview: every good
 /// article published whatever the others' errors, into the preview's own
 /// folder, with no base URL: links and the not-found page then take their
 /// addresses from the address bar, whatever the port (and two previews of
 /// one site write the same files).
-fn build_args(args: &ServeArgs) -> BuildArgs {
+fn build_args(args: &ServeArgs, app: &crate::app_source::AppSource) -> BuildArgs {
     BuildArgs {
         articles: args.articles.clone(),
         config: args.config.clone(),
-        app: app_dir(args),
+        // The app `lantern build` resolves the same way: built in, or a
+        // folder.
+        app: app.dir().map(Path::to_path_buf),
         out: preview_dir(args),
         app_public_url: "/".to_string(),
         base_url: Some(String::new()),
