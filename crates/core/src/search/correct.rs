@@ -73,8 +73,10 @@ impl SearchIndex {
         }
         // The vocabulary is stems: "autpmatic" is one letter from "automat"
         // (automatic) only once it is stemmed itself.
-        let stem: Vec<char> = term_of(word).chars().collect();
+        let stem_word = term_of(word);
+        let stem: Vec<char> = stem_word.chars().collect();
         let stem = (stem != chars && stem.len() >= 4).then_some(stem);
+        let stem_word = stem.is_some().then_some(stem_word.as_str());
         // Per term: distance, length, and the spelling that came closest.
         let mut best: HashMap<usize, (usize, usize, Option<usize>)> = HashMap::new();
         let mut keep = |term: usize, found: Option<(usize, usize)>, spelling: Option<usize>| {
@@ -94,7 +96,9 @@ impl SearchIndex {
         for head in heads(&chars) {
             for id in self.prefix_range(&head) {
                 let term = &self.terms[id];
-                if term.len().abs_diff(word.len()) > max * 4 || is_stop_word(term) {
+                if (too_far(term, word, max) && stem_word.is_none_or(|s| too_far(term, s, max)))
+                    || is_stop_word(term)
+                {
                     continue;
                 }
                 candidate.clear();
@@ -106,7 +110,7 @@ impl SearchIndex {
             }
             for i in self.spellings.prefix_range(&head) {
                 let (spelling, id) = self.spellings.get(i);
-                if spelling.len().abs_diff(word.len()) > max * 4
+                if too_far(spelling, word, max)
                     || is_stop_word(spelling)
                     || is_stop_word(&self.terms[id])
                 {
@@ -139,6 +143,18 @@ impl SearchIndex {
         });
         found
     }
+}
+
+/// Whether two words differ in length by more than `max` letters: by
+/// bytes when both are ASCII (most are), else by the most bytes a
+/// character takes.
+fn too_far(a: &str, b: &str, max: usize) -> bool {
+    let slack = if a.is_ascii() && b.is_ascii() {
+        max
+    } else {
+        max * 4
+    };
+    a.len().abs_diff(b.len()) > slack
 }
 
 /// The starts a term must have to be compared with the word: its first

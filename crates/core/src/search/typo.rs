@@ -17,22 +17,31 @@ pub fn allowed_typos(chars: usize) -> usize {
     }
 }
 
+/// Longest word compared, in characters: rows live on the stack (a typo
+/// search compares a word with a few thousand terms, and three heap rows a
+/// comparison were most of its time). Longer words are codes and paths,
+/// never corrected.
+const MAX_LEN: usize = 63;
+
 /// The distance between `a` and `b` if it is at most `max`, else `None`.
 /// Stops as soon as a whole row exceeds `max`, so most vocabulary words are
 /// rejected after a letter or two.
 pub fn within_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
+    if a.len().abs_diff(b.len()) > max || a.len() > MAX_LEN || b.len() > MAX_LEN {
         return None;
     }
     let width = b.len() + 1;
-    let mut prev2 = vec![0usize; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut row = vec![0usize; width];
+    let mut prev2 = [0u8; MAX_LEN + 1];
+    let mut prev = [0u8; MAX_LEN + 1];
+    let mut row = [0u8; MAX_LEN + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(width) {
+        *cell = j as u8;
+    }
     for i in 1..=a.len() {
-        row[0] = i;
+        row[0] = i as u8;
         let mut row_min = row[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+        for j in 1..width {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut best = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(prev2[j - 2] + 1);
@@ -40,13 +49,13 @@ pub fn within_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
             row[j] = best;
             row_min = row_min.min(best);
         }
-        if row_min > max {
+        if usize::from(row_min) > max {
             return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut row);
     }
-    let distance = prev[b.len()];
+    let distance = usize::from(prev[b.len()]);
     (distance <= max).then_some(distance)
 }
 
