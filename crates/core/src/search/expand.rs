@@ -6,7 +6,6 @@ use std::collections::HashSet;
 
 use super::evidence;
 use super::index::{idf, SearchIndex};
-use super::query::SearchOptions;
 use super::terms::term_of;
 use crate::text::{is_stop_word, tokenize};
 
@@ -59,8 +58,12 @@ impl SearchIndex {
     /// (repeats dropped); empty for a query of no words or an empty index.
     /// With `prefix_last` the last word may be unfinished; with
     /// `correct_typos` unknown words are read as typos.
-    pub(super) fn query_words(&self, query: &str, options: &SearchOptions) -> Vec<QueryWord> {
-        let prefix_last = options.prefix_last;
+    pub(super) fn query_words(
+        &self,
+        query: &str,
+        prefix_last: bool,
+        correct_typos: bool,
+    ) -> Vec<QueryWord> {
         let tokens = tokenize(query);
         if tokens.is_empty() || self.is_empty() {
             return Vec::new();
@@ -89,7 +92,7 @@ impl SearchIndex {
                     &t.text,
                     prefix_last && ends_mid_word && i == last,
                     may_be_short,
-                    options.correct_typos,
+                    correct_typos,
                 );
                 for term in alternatives.get(i).into_iter().flatten() {
                     if let Some(id) = self.term_id(term) {

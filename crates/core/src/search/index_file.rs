@@ -12,7 +12,7 @@
 use super::field::FIELD_COUNT;
 use super::postings::Postings;
 use super::spellings::Spellings;
-use super::wire::{put, take, IndexError};
+use super::wire::{put, shared_prefix, take, take_front_coded, IndexError};
 
 pub(crate) struct IndexParts {
     pub terms: Vec<String>,
@@ -79,39 +79,6 @@ pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, Inde
         spellings,
         postings,
     })
-}
-
-/// Reads one front-coded string at `*at`: the bytes it shares with
-/// `previous`, then the rest.
-pub(super) fn take_front_coded(
-    bytes: &[u8],
-    at: &mut usize,
-    previous: Option<&String>,
-) -> Result<String, IndexError> {
-    let shared = take(bytes, at)? as usize;
-    let rest = take(bytes, at)? as usize;
-    let tail = bytes
-        .get(*at..at.saturating_add(rest))
-        .ok_or(IndexError::EndsEarly)?;
-    *at += rest;
-    let head = previous
-        .map_or("", String::as_str)
-        .get(..shared)
-        .ok_or(IndexError::BadVocabulary)?;
-    let tail = std::str::from_utf8(tail).map_err(|_| IndexError::BadVocabulary)?;
-    let mut word = String::with_capacity(shared + rest);
-    word.push_str(head);
-    word.push_str(tail);
-    Ok(word)
-}
-
-pub(super) fn shared_prefix(a: &str, b: &str) -> usize {
-    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    // Never split a character: the rest must be valid UTF-8 on its own.
-    while !b.is_char_boundary(n) {
-        n -= 1;
-    }
-    n
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ impl SearchIndex {
         options: &SearchOptions,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<SearchHit> {
-        let words = self.query_words(query, options);
+        let words = self.query_words(query, options.prefix_last, options.correct_typos);
         if words.is_empty() {
             return Vec::new();
         }
@@ -107,7 +107,7 @@ impl SearchIndex {
         pool_limit: usize,
         keep: impl Fn(usize) -> bool,
     ) -> FilteredHits {
-        let words = self.query_words(query, options);
+        let words = self.query_words(query, options.prefix_last, options.correct_typos);
         if words.is_empty() {
             return FilteredHits::default();
         }

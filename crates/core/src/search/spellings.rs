@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::wire::{put, take, IndexError};
+use super::wire::{put, shared_prefix, take, take_front_coded, IndexError};
 
 /// Sorted spellings and the term id of each.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,7 +58,7 @@ impl Spellings {
         put(out, self.words.len() as u32);
         let mut previous = "";
         for (word, &term) in self.words.iter().zip(&self.terms) {
-            let shared = super::index_file::shared_prefix(previous, word);
+            let shared = shared_prefix(previous, word);
             put(out, shared as u32);
             put(out, (word.len() - shared) as u32);
             out.extend_from_slice(&word.as_bytes()[shared..]);
@@ -74,7 +74,7 @@ impl Spellings {
         let mut words: Vec<String> = Vec::with_capacity(count.min(bytes.len()));
         let mut terms = Vec::with_capacity(count.min(bytes.len()));
         for _ in 0..count {
-            let word = super::index_file::take_front_coded(bytes, at, words.last())?;
+            let word = take_front_coded(bytes, at, words.last())?;
             let term = take(bytes, at)?;
             if term as usize >= term_count {
                 return Err(IndexError::BadVocabulary);

@@ -61,6 +61,41 @@ pub(super) fn take(bytes: &[u8], at: &mut usize) -> Result<u32, IndexError> {
     Err(IndexError::BadNumber)
 }
 
+/// How many bytes `b` shares with `a` at its start, never splitting a
+/// character of `b`: front coding stores the rest.
+pub(super) fn shared_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // Never split a character: the rest must be valid UTF-8 on its own.
+    while !b.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// Reads one front-coded string at `*at`: the bytes it shares with
+/// `previous`, then the rest.
+pub(super) fn take_front_coded(
+    bytes: &[u8],
+    at: &mut usize,
+    previous: Option<&String>,
+) -> Result<String, IndexError> {
+    let shared = take(bytes, at)? as usize;
+    let rest = take(bytes, at)? as usize;
+    let tail = bytes
+        .get(*at..at.saturating_add(rest))
+        .ok_or(IndexError::EndsEarly)?;
+    *at += rest;
+    let head = previous
+        .map_or("", String::as_str)
+        .get(..shared)
+        .ok_or(IndexError::BadVocabulary)?;
+    let tail = std::str::from_utf8(tail).map_err(|_| IndexError::BadVocabulary)?;
+    let mut word = String::with_capacity(shared + rest);
+    word.push_str(head);
+    word.push_str(tail);
+    Ok(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
