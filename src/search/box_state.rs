@@ -191,6 +191,10 @@ impl SearchBoxState {
     /// corrected ones: a new page of history, so back undoes it; the
     /// focus goes back to the box, as the button it was on is gone.
     pub fn set_exact(&self, exact: bool) {
+        // The search as it stands (typed moments ago, its address still
+        // waiting for the pause) is the page back returns to.
+        self.url_pause.cancel();
+        self.write_url();
         self.exact.set(exact);
         if let Some((url, search)) = self.search_state() {
             url.push(&search.params_untracked());
