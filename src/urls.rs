@@ -99,6 +99,9 @@ pub struct SearchParams {
     pub category: Option<String>,
     /// `?tag=`: filters the results by tag.
     pub tag: Option<String>,
+    /// `?exact=1`: the query's words as typed, not corrected ("Search
+    /// instead for"); only with a query.
+    pub exact: bool,
 }
 
 impl SearchParams {
@@ -110,16 +113,21 @@ impl SearchParams {
             query: params.get("q").unwrap_or_default(),
             category: filter("category"),
             tag: filter("tag"),
+            exact: params.get("exact").is_some_and(|v| v == "1"),
         }
     }
 }
 
 /// The home page at `path` (`/`, `/help/`, `/index.html`) with a search:
-/// `/?q=vpn&category=network&tag=vpn`. A blank query is left out.
+/// `/?q=vpn&category=network&tag=vpn`. A blank query is left out, and
+/// `exact=1` with it.
 pub fn search(path: &str, params: &SearchParams) -> String {
     let mut pairs = Vec::new();
     if !params.query.trim().is_empty() {
         pairs.push(format!("q={}", encode(&params.query)));
+        if params.exact {
+            pairs.push("exact=1".to_string());
+        }
     }
     if let Some(category) = &params.category {
         pairs.push(format!("category={}", encode(category)));
@@ -177,6 +185,7 @@ mod tests {
             query: query.into(),
             category: category.map(String::from),
             tag: tag.map(String::from),
+            exact: false,
         }
     }
 
@@ -198,6 +207,17 @@ mod tests {
             search("/", &params("a&b", None, Some("x y"))),
             "/?q=a%26b&tag=x%20y"
         );
+        let exact = SearchParams {
+            exact: true,
+            ..params("pirnter ofline", None, Some("x"))
+        };
+        assert_eq!(search("/", &exact), "/?q=pirnter%20ofline&exact=1&tag=x");
+        // Without a query there are no words to take as typed.
+        let blank = SearchParams {
+            exact: true,
+            ..params(" ", None, None)
+        };
+        assert_eq!(search("/", &blank), "/");
     }
 
     #[wasm_bindgen_test]
@@ -214,6 +234,10 @@ mod tests {
             SearchParams::from_query(&ParamsMap::new()),
             SearchParams::default()
         );
+        map.insert("exact", "1".to_string());
+        assert!(SearchParams::from_query(&map).exact);
+        map.replace("exact", "yes".to_string());
+        assert!(!SearchParams::from_query(&map).exact);
     }
 
     #[wasm_bindgen_test]

@@ -117,15 +117,22 @@ fn key(input: &web_sys::HtmlInputElement, key: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn search_box_ranks_results_and_follows_the_combobox_pattern() {
+type Mounted = UnmountHandle<leptos::tachys::view::any_view::AnyViewState>;
+
+/// A search box over the test site, mounted, with its query and input.
+async fn mount_search_box() -> (
+    web_sys::HtmlElement,
+    RwSignal<String>,
+    web_sys::HtmlInputElement,
+    Mounted,
+) {
     let root = container();
     let query = RwSignal::new(String::new());
     let site = site();
-    let _handle = mount_to(root.clone(), move || {
+    let handle = mount_to(root.clone(), move || {
         provide_context(site);
         provide_context(Announcer(RwSignal::new(String::new())));
-        view! { <Router><SearchBox query=query/></Router> }
+        view! { <Router><SearchBox query=query/></Router> }.into_any()
     });
     tick().await;
     let input = root
@@ -134,6 +141,12 @@ async fn search_box_ranks_results_and_follows_the_combobox_pattern() {
         .unwrap()
         .dyn_into::<web_sys::HtmlInputElement>()
         .unwrap();
+    (root, query, input, handle)
+}
+
+#[wasm_bindgen_test]
+async fn search_box_ranks_results_and_follows_the_combobox_pattern() {
+    let (root, query, input, _handle) = mount_search_box().await;
     assert_eq!(
         input.get_attribute("aria-expanded").as_deref(),
         Some("false")
@@ -163,7 +176,12 @@ async fn search_box_ranks_results_and_follows_the_combobox_pattern() {
     let status = root.query_selector("[role=status]").unwrap().unwrap();
     assert_eq!(
         status.text_content().unwrap(),
-        "1 article matches “wirless”."
+        "1 article matches “wireless” (corrected from “wirless”)."
+    );
+    let correction = root.query_selector(".correction").unwrap().unwrap();
+    assert_eq!(
+        correction.text_content().unwrap(),
+        "Showing results for wireless Search instead for wirless"
     );
 
     type_into(&input, "vpn");
@@ -200,6 +218,61 @@ async fn search_box_ranks_results_and_follows_the_combobox_pattern() {
         status.text_content().unwrap(),
         "No articles match “🙂🙂 打印”."
     );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn search_instead_for_takes_the_typed_words_as_typed_and_did_you_mean_goes_back() {
+    let (root, _query, input, _handle) = mount_search_box().await;
+    let text = |selector: &str| {
+        root.query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+    };
+    let click = |selector: &str| {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .dyn_into::<web_sys::HtmlElement>()
+            .unwrap()
+            .click()
+    };
+    type_into(&input, "wirless");
+    tick().await;
+    // The typed words reach the page as text: the button holds them.
+    assert_eq!(text(".correction button").as_deref(), Some("wirless"));
+    click(".correction button");
+    tick().await;
+    assert_eq!(
+        text("[role=status]").as_deref(),
+        Some("No articles match “wirless”.")
+    );
+    assert_eq!(
+        root.query_selector_all("[role=option]").unwrap().length(),
+        0
+    );
+    assert_eq!(
+        text(".correction").as_deref(),
+        Some("Did you mean wireless?")
+    );
+    click(".correction button");
+    tick().await;
+    assert_eq!(
+        root.query_selector_all("[role=option]").unwrap().length(),
+        1
+    );
+    // Typing again corrects again, after "Search instead for" too.
+    click(".correction button");
+    tick().await;
+    type_into(&input, "wirless ");
+    tick().await;
+    assert_eq!(
+        root.query_selector_all("[role=option]").unwrap().length(),
+        1
+    );
+    assert!(text(".correction")
+        .unwrap()
+        .starts_with("Showing results for"));
     root.remove();
 }
 

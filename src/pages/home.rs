@@ -25,7 +25,7 @@ pub fn Home() -> impl IntoView {
         <section class="hero" class:searching=searching>
             <h1>{site.catalog.site.name.clone()}</h1>
             <p class="tagline">{site.catalog.site.tagline.clone()}</p>
-            <SearchBox query=query url=url autofocus=true filters=search.filters/>
+            <SearchBox query=query exact=search.exact url=url autofocus=true filters=search.filters/>
         </section>
         <Show when=move || !searching()>
             {move || match search.filters.category.get() {

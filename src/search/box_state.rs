@@ -30,6 +30,8 @@ pub struct SearchBoxState {
     pub site: Site,
     pub query: RwSignal<String>,
     pub filters: Option<SearchFilters>,
+    /// The words are searched as typed ("Search instead for").
+    pub exact: RwSignal<bool>,
     /// The address the query and filters are kept in (home page only).
     pub url: Option<SearchUrl>,
     pub ranked: Ranked,
@@ -44,6 +46,7 @@ impl SearchBoxState {
     /// page's place, the ticket's record of queries, snippets.
     pub fn new(
         query: RwSignal<String>,
+        exact: RwSignal<bool>,
         compact: bool,
         url: Option<SearchUrl>,
         filters: Option<SearchFilters>,
@@ -58,8 +61,9 @@ impl SearchBoxState {
             site,
             query,
             filters,
+            exact,
             url,
-            ranked: use_ranked(site, query, filters, first_limit),
+            ranked: use_ranked(site, query, exact, filters, first_limit),
             combobox: Combobox::new(compact),
             snippets: use_snippets(),
             navigate: Callback::new(move |href: String| {
@@ -96,8 +100,10 @@ impl SearchBoxState {
     fn start_over_on_new_queries(&self) {
         let (query, filters, ranked, combobox) =
             (self.query, self.filters, self.ranked, self.combobox);
+        let exact = self.exact;
         Effect::new(move |ran_before: Option<()>| {
             query.track();
+            exact.track();
             let _ = active_filters(filters);
             combobox.active.set(None);
             if ran_before.is_some() {
@@ -160,17 +166,48 @@ impl SearchBoxState {
         urls::ticket_for_query(self.site.root, &self.query.read())
     }
 
+    /// The search as the address holds it (home page only).
+    fn search_state(&self) -> Option<(SearchUrl, SearchState)> {
+        let (url, filters) = (self.url?, self.filters?);
+        let (query, exact) = (self.query, self.exact);
+        Some((
+            url,
+            SearchState {
+                query,
+                filters,
+                exact,
+            },
+        ))
+    }
+
     /// Puts the query and filters in the address (home page only).
     pub fn write_url(&self) {
-        if let (Some(url), Some(filters)) = (self.url, self.filters) {
-            let query = self.query;
-            url.write(&SearchState { query, filters }.params_untracked());
+        if let Some((url, search)) = self.search_state() {
+            url.write(&search.params_untracked());
         }
     }
 
-    /// The user typed.
+    /// "Search instead for" the words as typed (`true`), or back to the
+    /// corrected ones: a new page of history, so back undoes it; the
+    /// focus goes back to the box, as the button it was on is gone.
+    pub fn set_exact(&self, exact: bool) {
+        // The search as it stands (typed moments ago, its address still
+        // waiting for the pause) is the page back returns to.
+        self.url_pause.cancel();
+        self.write_url();
+        self.exact.set(exact);
+        if let Some((url, search)) = self.search_state() {
+            url.push(&search.params_untracked());
+        }
+        focus_by_id(self.combobox.input_id);
+    }
+
+    /// The user typed: a new query, its typos corrected again.
     pub fn on_input(&self, value: String) {
         self.combobox.open.set(true);
+        if self.exact.get_untracked() {
+            self.exact.set(false);
+        }
         self.query.set(value);
         let this = *self;
         self.url_pause.call(move || this.write_url());
@@ -185,6 +222,7 @@ impl SearchBoxState {
             return;
         }
         self.query.set(String::new());
+        self.exact.set(false);
         // A tag only narrows results; the category stays, as without a
         // query it is the topic being browsed.
         if let Some(f) = self.filters {

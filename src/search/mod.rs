@@ -13,13 +13,15 @@
 //!   top result; `show_more`: results a page at a time.
 //! - `filters`: the chips' data (facets, counts), `filter_bar` and
 //!   `filter_collapse` their view.
-//! - `status`, `panel`: what the box says about what it found.
+//! - `status`, `panel`: what the box says about what it found;
+//!   `correction`: "Showing results for" when it corrected typos.
 //! - `early_search`: the box before the index is in.
 //! - `place`: the results page's place across back and forward;
 //!   `url_state`: the home page's search in its address.
 
 pub mod box_state;
 pub mod combobox;
+pub mod correction;
 pub mod early_search;
 pub mod filter_bar;
 pub mod filter_collapse;

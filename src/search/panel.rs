@@ -1,5 +1,7 @@
-//! What the results panel says under (or instead of) the results: that a
-//! filter hides every match, that nothing matched, and "Still stuck?".
+//! What the results panel says around (or instead of) the results: that a
+//! filter hides every match, that nothing matched, that no article holds
+//! every word (above partial results), and "Still stuck?". Nothing, or
+//! only part of the query, found: "Contact support" is the big button.
 //! In the header box all of it sits in the dropdown panel, over the page.
 
 use leptos::prelude::*;
@@ -15,6 +17,10 @@ pub fn PanelMessages(
     /// No result is shown.
     #[prop(into)]
     empty: Signal<bool>,
+    /// The results hold only some of the query's words (`PartialNotice`
+    /// offers the ticket above them).
+    #[prop(into)]
+    partial: Signal<bool>,
     /// A filter is active and hides every match of the query.
     #[prop(into)]
     filter_hides_all: Signal<bool>,
@@ -53,14 +59,43 @@ pub fn PanelMessages(
         <Show when=move || expanded.get() && empty.get() && !filter_hides_all.get()>
             <div class="no-results">
                 <p>"Try fewer words, another spelling, or the exact error message."</p>
-                <p>
-                    <a class="button primary contact-support" href=move || contact_href.get() rel="external">"Contact support"</a>
-                    " Your search is carried over, so you do not have to type it again."
-                </p>
+                <ContactSupport contact_href=contact_href/>
             </div>
         </Show>
-        <Show when=move || expanded.get() && (!empty.get() || filter_hides_all.get())>
+        <Show when=move || expanded.get() && !partial.get() && (!empty.get() || filter_hides_all.get())>
             <p class="still-stuck">"Still stuck? " <a class="contact-support" href=move || contact_href.get() rel="external">"Contact support"</a></p>
         </Show>
+    }
+}
+
+/// Above results that hold only some of the query's words: that no
+/// article holds them all, and the ticket as prominent as when nothing
+/// matched.
+#[component]
+pub fn PartialNotice(
+    /// The results shown are partial.
+    #[prop(into)]
+    partial: Signal<bool>,
+    #[prop(into)] contact_href: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || partial.get()>
+            <div class="partial-results">
+                <p>"No article matches all of your words."</p>
+                <ContactSupport contact_href=contact_href/>
+                <p class="partial-lead">"Articles that match some of them:"</p>
+            </div>
+        </Show>
+    }
+}
+
+/// The big "Contact support" button, the query carried over.
+#[component]
+fn ContactSupport(contact_href: Signal<String>) -> impl IntoView {
+    view! {
+        <p>
+            <a class="button primary contact-support" href=move || contact_href.get() rel="external">"Contact support"</a>
+            " Your search is carried over, so you do not have to type it again."
+        </p>
     }
 }

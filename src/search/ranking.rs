@@ -1,14 +1,15 @@
 //! What the box shows for a query: the ranked rows (a page at a time),
-//! whether there are more, and (on the home page) every match unfiltered,
-//! which the filter chips count.
+//! whether there are more, whether they hold only some of its words, the
+//! query as the search read it when it corrected typos, and (on the home
+//! page) every match unfiltered, which the filter chips count.
 
-use lantern_core::search::FilteredHits;
+use lantern_core::search::{Corrected, FilteredHits};
 use lantern_core::SearchOptions;
 use leptos::prelude::*;
 
 use super::filters::{count, keeps, matches_of, scope_phrase, Match, SearchFilters, POOL_LIMIT};
 use super::results::{rows_of, ResultRow};
-use super::status::{status_text, Total};
+use super::status::{status_text, Echo, Total};
 use crate::site::Site;
 
 /// The box's results, kept in step with its query and filters.
@@ -23,25 +24,36 @@ pub struct Ranked {
     /// Every match of the query, unfiltered (home page only): what the
     /// chips count.
     pub pool: Memo<Vec<Match>>,
+    /// The query with its typos corrected, as the search reads it unless
+    /// `exact`; none when every word is known.
+    pub correction: Memo<Option<Corrected>>,
+    /// The words are searched as typed ("Search instead for").
+    pub exact: RwSignal<bool>,
+    /// No article holds enough of the query: the results hold only some
+    /// of its words.
+    pub partial: Memo<bool>,
 }
 
 /// Ranks the query's matches as it and the filters change, `first_limit`
 /// shown at first: one pass of the engine per keystroke serves the
-/// results, the chips' counts and the highlighting.
+/// results, the chips' counts and the highlighting, and the correction is
+/// read once per query (not again for "Show more" or a filter).
 pub fn use_ranked(
     site: Site,
     query: RwSignal<String>,
+    exact: RwSignal<bool>,
     filters: Option<SearchFilters>,
     first_limit: usize,
 ) -> Ranked {
     let limit = RwSignal::new(first_limit);
+    let correction = Memo::new(move |_| site.catalog.index.corrected_query(&query.read(), true));
     let hits: Memo<FilteredHits> = Memo::new(move |_| {
         let (category, tag) = active_filters(filters);
         // One more than shown, which only tells whether there are more.
         let options = SearchOptions {
             limit: limit.get() + 1,
             prefix_last: true,
-            correct_typos: true,
+            correct_typos: !exact.get(),
         };
         let index = &site.catalog.index;
         let query = query.read();
@@ -65,6 +77,9 @@ pub fn use_ranked(
         shown: Memo::new(move |_| ranked.with(|r| r[..r.len().min(limit.get())].to_vec())),
         more: Signal::derive(move || ranked.with(Vec::len) > limit.get()),
         pool: Memo::new(move |_| hits.with(|h| matches_of(&site, &h.all))),
+        correction,
+        exact,
+        partial: Memo::new(move |_| hits.with(|h| h.kept.first().is_some_and(|hit| hit.partial))),
     }
 }
 
@@ -77,7 +92,17 @@ pub fn active_filters(filters: Option<SearchFilters>) -> (Option<String>, Option
 }
 
 impl Ranked {
-    /// What the status line says about these results.
+    /// The correction the results come from: there is one, the words are
+    /// not taken as typed, and something was found.
+    pub fn corrected(&self) -> Option<Corrected> {
+        if self.exact.get() || self.shown.with(Vec::is_empty) {
+            return None;
+        }
+        self.correction.get()
+    }
+
+    /// What the status line (the results' live region) says about these
+    /// results: the count, for the words as the search read them.
     pub fn status(&self, site: Site, query: &str, filters: Option<SearchFilters>) -> String {
         let (category, tag) = active_filters(filters);
         let total = match filters {
@@ -97,6 +122,12 @@ impl Ranked {
             scope_phrase(&site, category.as_deref(), tag.as_deref())
         };
         let shown = self.shown.with(Vec::len);
-        status_text(query, shown, total, self.more.get(), &scope)
+        let corrected = self.corrected();
+        let echo = Echo {
+            typed: query,
+            read: corrected.as_ref().map(|c| c.text.as_str()),
+            partial: self.partial.get(),
+        };
+        status_text(&echo, shown, total, self.more.get(), &scope)
     }
 }

@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use super::box_state::SearchBoxState;
+use super::correction::CorrectionLine;
 use super::filter_bar::FilterBar;
 use super::filters::SearchFilters;
 use super::keyboard::on_keydown;
-use super::panel::PanelMessages;
+use super::panel::{PanelMessages, PartialNotice};
 use super::result_list::ResultList;
 use super::show_more::ShowMore;
 use super::url_state::SearchUrl;
@@ -19,6 +20,10 @@ use crate::web::dom::focus_stays_in;
 pub fn SearchBox(
     /// The query, owned by the page so it can react to it.
     query: RwSignal<String>,
+    /// Whether its words are searched as typed, typos not corrected
+    /// (kept in the address with `url`); the box's own without it.
+    #[prop(optional)]
+    exact: Option<RwSignal<bool>>,
     /// A smaller box for the page header, its results a dropdown that
     /// closes when the user moves on.
     #[prop(optional)]
@@ -32,7 +37,10 @@ pub fn SearchBox(
     #[prop(optional)]
     filters: Option<SearchFilters>,
 ) -> impl IntoView {
-    let state = SearchBoxState::new(query, compact, url, filters);
+    let exact = exact.unwrap_or_else(|| RwSignal::new(false));
+    let state = SearchBoxState::new(query, exact, compact, url, filters);
+    let contact_href = Signal::derive(move || state.contact_href());
+    let partial = Signal::derive(move || state.expanded() && state.ranked.partial.get());
     if autofocus {
         state.focus_when_drawn();
     }
@@ -69,10 +77,12 @@ pub fn SearchBox(
                     <FilterBar filters=f pool=state.ranked.pool on_change=on_filter_change input_id=state.combobox.input_id/>
                 </Show>
             })}
-            <p class="result-count" role="status" aria-live="polite">
+            <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || state.ranked.status(state.site, &query.read(), filters)}
             </p>
             <div class="search-panel" hidden=move || !state.shown() on:mousedown=keep_focus>
+                <CorrectionLine state=state/>
+                <PartialNotice partial=partial contact_href=contact_href/>
                 <ResultList state=state/>
                 {(!compact).then(|| view! {
                     <ShowMore more=state.ranked.more on_more=Callback::new(move |keys| state.show_more(keys))/>
@@ -80,9 +90,10 @@ pub fn SearchBox(
                 <PanelMessages
                     expanded=Signal::derive(move || state.expanded())
                     empty=Signal::derive(move || state.ranked.shown.with(Vec::is_empty))
+                    partial=partial
                     filter_hides_all=Signal::derive(move || state.filter_hides_all())
                     unfiltered=Signal::derive(move || state.ranked.pool.with(Vec::len))
-                    contact_href=Signal::derive(move || state.contact_href())
+                    contact_href=contact_href
                     filters=filters
                     input_id=state.combobox.input_id
                     on_filter_change=on_filter_change

@@ -1,7 +1,7 @@
-//! The home page's search in its address (`?q=&category=&tag=`), read and
-//! written here only, and through the router: a category card, the brand
-//! link, back and forward all bring their search back, and what the box
-//! writes is a navigation the router knows of.
+//! The home page's search in its address (`?q=&category=&tag=&exact=`),
+//! read and written here only, and through the router: a category card,
+//! the brand link, back and forward all bring their search back, and what
+//! the box writes is a navigation the router knows of.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -15,7 +15,9 @@ use crate::urls::{self, SearchParams};
 pub struct SearchUrl {
     current: Memo<Option<SearchParams>>,
     path: Memo<String>,
-    navigate: Callback<String>,
+    /// Goes to an address: in place of this one (`true`), or as a new
+    /// page of history.
+    navigate: Callback<(String, bool)>,
 }
 
 /// The address's search, for a page under a `<Router>` on a site at
@@ -29,12 +31,12 @@ pub fn use_search_url(root: &'static str) -> SearchUrl {
             .then(|| query.with(SearchParams::from_query))
     });
     let navigate = use_navigate();
-    let navigate = Callback::new(move |href: String| {
+    let navigate = Callback::new(move |(href, replace): (String, bool)| {
         let options = NavigateOptions {
             // Already under the site root.
             resolve: false,
             // Typing is not a page of history, and the results stay put.
-            replace: true,
+            replace,
             scroll: false,
             ..NavigateOptions::default()
         };
@@ -59,20 +61,33 @@ impl SearchUrl {
 
     /// Puts a search in the address, in place of the one there.
     pub fn write(&self, params: &SearchParams) {
+        self.go(params, true);
+    }
+
+    /// Puts a search in the address as a new page of history, so that back
+    /// returns to the one there ("Search instead for" the typed words).
+    pub fn push(&self, params: &SearchParams) {
+        self.go(params, false);
+    }
+
+    fn go(&self, params: &SearchParams, replace: bool) {
         if self.current.with_untracked(|c| c.as_ref() == Some(params)) {
             return;
         }
         let href = self.path.with_untracked(|path| urls::search(path, params));
-        self.navigate.run(href);
+        self.navigate.run((href, replace));
     }
 }
 
-/// What the home page searches: the query and the filters. The box
-/// changes them as the user types and clicks; the address follows.
+/// What the home page searches: the query, the filters, and whether its
+/// words are taken as typed. The box changes them as the user types and
+/// clicks; the address follows.
 #[derive(Clone, Copy)]
 pub struct SearchState {
     pub query: RwSignal<String>,
     pub filters: SearchFilters,
+    /// The words as typed, typos not corrected ("Search instead for").
+    pub exact: RwSignal<bool>,
 }
 
 impl SearchState {
@@ -80,6 +95,7 @@ impl SearchState {
         Self {
             query: RwSignal::new(params.query),
             filters: SearchFilters::new(params.category, params.tag),
+            exact: RwSignal::new(params.exact),
         }
     }
 
@@ -88,13 +104,17 @@ impl SearchState {
             query: self.query.get_untracked(),
             category: self.filters.category.get_untracked(),
             tag: self.filters.tag.get_untracked(),
+            exact: self.exact.get_untracked(),
         }
     }
 
-    /// Sets the query and filters, notifying only what changed.
+    /// Sets the query, filters and exactness, notifying only what changed.
     pub fn set(&self, params: SearchParams) {
         if self.query.with_untracked(|q| *q != params.query) {
             self.query.set(params.query);
+        }
+        if self.exact.get_untracked() != params.exact {
+            self.exact.set(params.exact);
         }
         self.filters.set(params.category, params.tag);
     }

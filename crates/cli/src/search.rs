@@ -53,7 +53,8 @@ pub fn run(articles: &Path, config: Option<&Path>, json: bool, query: &str) -> R
     Ok(ExitCode::SUCCESS)
 }
 
-/// One object per hit: path, title and score.
+/// One object per hit: path, title, score, and whether it holds only some
+/// of the query's words (`partial`, see `SearchHit::partial`).
 fn print_json(
     hits: &[SearchHit],
     catalog: &Catalog,
@@ -62,7 +63,14 @@ fn print_json(
 ) -> Result<()> {
     let rows: Vec<_> = hits
         .iter()
-        .map(|h| serde_json::json!({ "path": paths[h.doc], "title": catalog.articles[h.doc].title, "score": h.score }))
+        .map(|h| {
+            serde_json::json!({
+                "path": paths[h.doc],
+                "title": catalog.articles[h.doc].title,
+                "score": h.score,
+                "partial": h.partial,
+            })
+        })
         .collect();
     out.line(serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?)
 }

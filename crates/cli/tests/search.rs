@@ -236,7 +236,7 @@ fn a_query_prints_ranked_results_with_path_and_highlighted_summary() {
 }
 
 #[test]
-fn a_query_with_json_prints_path_title_and_score() {
+fn a_query_with_json_prints_path_title_score_and_whether_partial() {
     let tmp = articles();
     let output = search_once(tmp.path(), &["--json"], "printer");
     assert!(output.status.success());
@@ -244,6 +244,7 @@ fn a_query_with_json_prints_path_title_and_score() {
     assert_eq!(rows[0]["path"], "printer-offline.md");
     assert_eq!(rows[0]["title"], "Printer shows as offline");
     assert!(rows[0]["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(rows[0]["partial"], false);
 }
 
 #[test]
