@@ -31,12 +31,8 @@ impl SearchIndex {
             let word = token.text.as_str();
             match self.known(word, prefix_last) {
                 true => text.push(word.to_string()),
-                false => match self.corrections(word).first() {
-                    Some(c) => {
-                        let spelled = match c.spelling {
-                            Some(i) => self.spellings.get(i).0,
-                            None => &self.terms[c.term],
-                        };
+                false => match self.best_correction(word) {
+                    Some(spelled) => {
                         text.push(spelled.to_string());
                         words.push(spelled.to_string());
                     }
@@ -50,6 +46,24 @@ impl SearchIndex {
         })
     }
 
+    /// The closest correction as written; of those as close, the one that
+    /// keeps more of the word's start (a slip is likelier late in a word:
+    /// "ofline" is "offline", not "online"), then the most common.
+    fn best_correction(&self, word: &str) -> Option<&str> {
+        let corrections = self.corrections(word);
+        let closest = corrections.first()?.distance;
+        corrections
+            .iter()
+            .take_while(|c| c.distance == closest)
+            .map(|c| match c.spelling {
+                Some(i) => self.spellings.get(i).0,
+                None => self.terms[c.term].as_str(),
+            })
+            .enumerate()
+            .max_by_key(|(i, spelled)| (shared_start(word, spelled), std::cmp::Reverse(*i)))
+            .map(|(_, spelled)| spelled)
+    }
+
     /// Whether the index has the word as typed (or its term), or as the
     /// start of a word: a word typed short is not a typo ("outl keep").
     fn known(&self, word: &str, prefix_last: bool) -> bool {
@@ -61,6 +75,10 @@ impl SearchIndex {
                 && !(self.prefix_range(word).is_empty()
                     && self.spellings.prefix_range(word).is_empty()))
     }
+}
+
+fn shared_start(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]
@@ -89,6 +107,16 @@ mod tests {
         // The word as written, not its stem (`share`).
         let found = index().corrected_query("screen sharign", true).unwrap();
         assert_eq!(found.text, "screen sharing");
+    }
+
+    #[test]
+    fn of_two_corrections_as_close_the_one_keeping_more_of_the_start_is_shown() {
+        let docs = ["Printer shows offline", "Teams shows online"].map(|t| IndexDoc {
+            title: t.into(),
+            ..Default::default()
+        });
+        let found = SearchIndex::build(&docs).corrected_query("pirnter ofline", true);
+        assert_eq!(found.unwrap().text, "printer offline");
     }
 
     #[test]
