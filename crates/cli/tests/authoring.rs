@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{project_with, run, write};
+use common::{check_lines, project_with, run, write};
 
 fn project(config: &str) -> tempfile::TempDir {
     project_with(&[("lantern.toml", config)])
@@ -14,12 +14,7 @@ fn project(config: &str) -> tempfile::TempDir {
 
 /// The diagnostics `lantern check` prints, without its summary line.
 fn diagnostics(root: &Path) -> Vec<String> {
-    let (_, _, stderr) = run(root, &["check"]);
-    stderr
-        .lines()
-        .filter(|l| !l.starts_with("checked "))
-        .map(String::from)
-        .collect()
+    check_lines(root).1
 }
 
 #[test]

@@ -3,20 +3,16 @@
 //! categories.
 
 mod common;
-use common::{project_with, run};
+use common::{check_lines, project_with, run};
 
 const CONFIG: &str =
     "[site]\nname = \"Help\"\n[[categories]]\nid = \"network\"\nname = \"Network\"\n[[categories]]\nid = \"devices\"\nname = \"Devices\"\n";
 
 /// The warnings `lantern check` prints, without its summary line.
 fn warnings(root: &std::path::Path) -> Vec<String> {
-    let (code, _, stderr) = run(root, &["check"]);
-    assert_eq!(code, 0, "warnings alone pass: {stderr}");
-    stderr
-        .lines()
-        .filter(|l| !l.starts_with("checked "))
-        .map(String::from)
-        .collect()
+    let (code, lines) = check_lines(root);
+    assert_eq!(code, 0, "warnings alone pass: {lines:?}");
+    lines
 }
 
 #[test]

@@ -48,3 +48,15 @@ pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8(output.stderr).unwrap(),
     )
 }
+
+/// Runs `lantern check` in `root`: its exit code, and the diagnostics it
+/// printed, without its summary line.
+pub fn check_lines(root: &Path) -> (i32, Vec<String>) {
+    let (code, _, stderr) = run(root, &["check"]);
+    let lines = stderr
+        .lines()
+        .filter(|l| !l.starts_with("checked "))
+        .map(String::from)
+        .collect();
+    (code, lines)
+}
