@@ -271,6 +271,26 @@ fn one_pass_report(index: &SearchIndex) {
     }
 }
 
+/// The 3k documents as indexed (`docs.jsonl`: title, keywords, headings,
+/// summary, body) and the typed queries (`typed.tsv`: kind, query), for
+/// timing another engine on exactly the same input.
+fn export(dir: &std::path::Path, docs: &[IndexDoc], typed: &Typed) {
+    std::fs::create_dir_all(dir).expect("export folder");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("docs.jsonl")).unwrap());
+    for (id, d) in docs.iter().enumerate() {
+        let line = serde_json::json!({
+            "id": id, "title": d.title, "keywords": d.keywords,
+            "headings": d.headings, "summary": d.summary, "body": d.body,
+        });
+        writeln!(out, "{line}").unwrap();
+    }
+    let tsv: String = typed
+        .iter()
+        .map(|(kind, q)| format!("{kind}\t{q}\n"))
+        .collect();
+    std::fs::write(dir.join("typed.tsv"), tsv).unwrap();
+}
+
 fn benches(c: &mut Criterion) {
     if corpus_dir().is_none() {
         eprintln!("skipped: no shared corpus");
@@ -280,12 +300,20 @@ fn benches(c: &mut Criterion) {
     let _ = SiteConfig::default();
     let corpus = relevance::load(&corpus_dir().expect("corpus"));
     let typed = relevance::typed::for_timing(&corpus, 42);
+    if let Some(dir) = std::env::var_os("LANTERN_BENCH_EXPORT") {
+        export(&PathBuf::from(dir), &real, &typed);
+    }
+    // LANTERN_BENCH_ONLY=3k: the real corpus only, for runs that alternate
+    // with another engine's (scripts/bench-flexsearch.sh).
+    let only_3k = std::env::var("LANTERN_BENCH_ONLY").is_ok_and(|v| v == "3k");
+    let sizes = if only_3k { 0 } else { 2 };
     let indexes: Vec<(String, SearchIndex)> = [
         ("3k (real)", real.clone()),
         ("10k (synthetic)", synthetic(&real, 10_000)),
         ("30k (synthetic)", synthetic(&real, 30_000)),
     ]
     .into_iter()
+    .take(1 + sizes)
     .map(|(name, docs)| (name.to_string(), report(name, &docs, &typed)))
     .collect();
     let mut group = c.benchmark_group("query");

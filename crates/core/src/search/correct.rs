@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use super::evidence;
 use super::expand::Expansion;
 use super::index::SearchIndex;
+use super::shape::Shape;
 use super::terms::term_of;
 use super::typo::{allowed_typos, within_distance};
 use crate::text::is_stop_word;
@@ -92,25 +93,31 @@ impl SearchIndex {
         // Three letters are a four-letter word with one dropped ("dta"):
         // "wet" is not meant as "we" or "web".
         let dropped_only = chars.len() == 3;
+        let shape = Shape::of(word);
+        let stem_shape = stem_word.map(Shape::of);
+        let close = |other: Shape| {
+            (!dropped_only || other.len() == 4)
+                && (shape.may_be_within(other, max)
+                    || stem_shape.is_some_and(|s| s.may_be_within(other, max)))
+        };
+        let term_shapes = self.term_shapes.get(|| self.terms.as_slice());
+        let spelling_shapes = self.spellings.shapes();
         let mut candidate = Vec::with_capacity(32);
         for head in heads(&chars) {
             for id in self.prefix_range(&head) {
                 let term = &self.terms[id];
-                if (too_far(term, word, max) && stem_word.is_none_or(|s| too_far(term, s, max)))
-                    || is_stop_word(term)
-                {
+                if !close(term_shapes[id]) || is_stop_word(term) {
                     continue;
                 }
                 candidate.clear();
                 candidate.extend(term.chars());
-                if dropped_only && candidate.len() != 4 {
-                    continue;
-                }
                 keep(id, closest(&chars, stem.as_deref(), &candidate, max), None);
             }
             for i in self.spellings.prefix_range(&head) {
                 let (spelling, id) = self.spellings.get(i);
-                if too_far(spelling, word, max)
+                // Spellings are matched as typed, not stemmed.
+                if !(shape.may_be_within(spelling_shapes[i], max)
+                    && (!dropped_only || spelling_shapes[i].len() == 4))
                     || is_stop_word(spelling)
                     || is_stop_word(&self.terms[id])
                 {
@@ -118,9 +125,6 @@ impl SearchIndex {
                 }
                 candidate.clear();
                 candidate.extend(spelling.chars());
-                if dropped_only && candidate.len() != 4 {
-                    continue;
-                }
                 let found = within_distance(&chars, &candidate, max).map(|d| (d, chars.len()));
                 keep(id, found, Some(i));
             }
@@ -143,18 +147,6 @@ impl SearchIndex {
         });
         found
     }
-}
-
-/// Whether two words differ in length by more than `max` letters: by
-/// bytes when both are ASCII (most are), else by the most bytes a
-/// character takes.
-fn too_far(a: &str, b: &str, max: usize) -> bool {
-    let slack = if a.is_ascii() && b.is_ascii() {
-        max
-    } else {
-        max * 4
-    };
-    a.len().abs_diff(b.len()) > slack
 }
 
 /// The starts a term must have to be compared with the word: its first

@@ -67,6 +67,9 @@ pub struct SearchIndex {
     /// From the site config; empty when none are set.
     #[serde(default, skip_serializing_if = "super::synonyms::Synonyms::is_empty")]
     pub(crate) synonyms: super::synonyms::Synonyms,
+    /// Each term's shape, for typo searches (see `shape.rs`).
+    #[serde(skip)]
+    pub(crate) term_shapes: super::shape::Shapes,
     /// Derived from `lengths` on first use.
     #[serde(skip)]
     pub(crate) average_lengths: std::sync::OnceLock<[f32; FIELD_COUNT]>,
@@ -186,6 +189,7 @@ impl SearchIndex {
             lengths,
             titles,
             synonyms: Default::default(),
+            term_shapes: Default::default(),
             average_lengths: Default::default(),
         }
     }
@@ -220,6 +224,7 @@ impl SearchIndex {
     ) -> Result<(), super::wire::IndexError> {
         let parts = super::index_file::decode(bytes, from)?;
         self.terms = parts.terms;
+        self.term_shapes = Default::default();
         self.lengths = parts.lengths;
         self.spellings = parts.spellings;
         self.postings = parts.postings;

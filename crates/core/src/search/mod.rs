@@ -65,6 +65,7 @@ mod postings;
 mod query;
 mod rerank;
 mod score;
+mod shape;
 mod snippet;
 mod spellings;
 mod suggest;

@@ -21,6 +21,8 @@ use super::wire::{put, shared_prefix, take, take_front_coded, IndexError};
 pub(crate) struct Spellings {
     words: Vec<String>,
     terms: Vec<u32>,
+    /// Each spelling's shape, for typo searches (see `shape.rs`).
+    shapes: super::shape::Shapes,
 }
 
 impl Spellings {
@@ -37,7 +39,16 @@ impl Spellings {
             .collect();
         pairs.sort_unstable();
         let (words, terms) = pairs.into_iter().unzip();
-        Spellings { words, terms }
+        Spellings {
+            words,
+            terms,
+            shapes: Default::default(),
+        }
+    }
+
+    /// The shape of each spelling, in order.
+    pub fn shapes(&self) -> &[super::shape::Shape] {
+        self.shapes.get(|| self.words.as_slice())
     }
 
     /// The spelling at `i`, and its term id.
@@ -82,7 +93,11 @@ impl Spellings {
             words.push(word);
             terms.push(term);
         }
-        Ok(Spellings { words, terms })
+        Ok(Spellings {
+            words,
+            terms,
+            shapes: Default::default(),
+        })
     }
 }
 
