@@ -546,3 +546,30 @@ fn search_instead_for_the_words_as_typed_corrects_nothing() {
     );
     assert!(index.search("pirnter", &typed, |_| true).is_empty());
 }
+
+/// "apps activation errr" found nothing about activation on the shared
+/// corpus: "errr", the last word, starts "ErrRoutine" (one article's code
+/// sample), and a word still being typed that starts a word was never
+/// read as a typo, however rare that word.
+#[test]
+fn a_word_being_typed_that_starts_only_a_rare_word_is_still_read_as_a_typo() {
+    use lantern_core::search::IndexDoc;
+    let doc = |title: &str, body: &str| IndexDoc {
+        title: title.into(),
+        body: body.into(),
+        ..Default::default()
+    };
+    let mut docs = vec![
+        doc("Microsoft 365 Apps activation error", "Activation fails with an error."),
+        doc("Macro samples", "Sub ErrRoutine handles an error."),
+    ];
+    for i in 0..8 {
+        docs.push(doc(&format!("Printer error {i}"), "The printer shows an error."));
+    }
+    let index = SearchIndex::build(&docs);
+    let hits = index.search("apps activation errr", &SearchOptions::default(), |_| true);
+    let first = hits.first().expect("a result");
+    assert_eq!(first.doc, 0, "{hits:?}");
+    assert!(first.matched_terms.contains("error"), "errr read as error: {first:?}");
+    assert!(!first.partial, "the whole query matched: {first:?}");
+}

@@ -139,12 +139,12 @@ impl SearchIndex {
             self.add_stem_cuts(word, &mut expansions);
         }
         // A stem cut ("err" for "errot") is weak: the word may be a typo.
-        // So may a word only one or two articles use ("diffrent").
-        let rare = char_count >= 5
-            && expansions
-                .iter()
-                .all(|e| self.postings.doc_count(e.term) <= RARE);
-        if correct && (rare || expansions.iter().all(|e| e.evidence < evidence::COMPLETION)) {
+        // So may a word only one or two articles use ("diffrent"), or the
+        // start of only such words ("errr" starts "ErrRoutine", in one).
+        let strong = || expansions.iter().filter(|e| e.evidence >= evidence::COMPLETION);
+        let rare = (char_count >= 5 || (is_prefix && char_count >= 4))
+            && strong().all(|e| self.postings.doc_count(e.term) <= RARE);
+        if correct && (rare || strong().next().is_none()) {
             self.add_typo_expansions(word, &mut expansions);
         }
         if may_be_short && !is_prefix && char_count >= 3 && importance >= 1.0 {
