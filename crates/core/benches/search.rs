@@ -275,15 +275,7 @@ fn one_pass_report(index: &SearchIndex) {
 /// summary, body) and the typed queries (`typed.tsv`: kind, query), for
 /// timing another engine on exactly the same input.
 fn export(dir: &std::path::Path, docs: &[IndexDoc], typed: &Typed) {
-    std::fs::create_dir_all(dir).expect("export folder");
-    let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("docs.jsonl")).unwrap());
-    for (id, d) in docs.iter().enumerate() {
-        let line = serde_json::json!({
-            "id": id, "title": d.title, "keywords": d.keywords,
-            "headings": d.headings, "summary": d.summary, "body": d.body,
-        });
-        writeln!(out, "{line}").unwrap();
-    }
+    relevance::write_docs(dir, docs);
     let tsv: String = typed
         .iter()
         .map(|(kind, q)| format!("{kind}\t{q}\n"))

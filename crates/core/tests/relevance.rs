@@ -131,6 +131,10 @@ fn typed_as_people_type() {
     assert_floor(&scores, "all", FLOOR_TYPED.0);
     assert_floor(&scores, "typo2", FLOOR_TYPED.1);
     assert_floor(&scores, "prefix2", FLOOR_TYPED.2);
+    if let Some(out) = std::env::var_os("LANTERN_RELEVANCE_EXPORT") {
+        let sets = [("tuning", &tuning[..]), ("held out", &held_out[..])];
+        relevance::export(std::path::Path::new(&out), &dir, &corpus, &sets);
+    }
 }
 
 /// (all, typo'd title words, every word cut) on the typed tuning half;

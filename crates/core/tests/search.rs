@@ -560,16 +560,25 @@ fn a_word_being_typed_that_starts_only_a_rare_word_is_still_read_as_a_typo() {
         ..Default::default()
     };
     let mut docs = vec![
-        doc("Microsoft 365 Apps activation error", "Activation fails with an error."),
+        doc(
+            "Microsoft 365 Apps activation error",
+            "Activation fails with an error.",
+        ),
         doc("Macro samples", "Sub ErrRoutine handles an error."),
     ];
     for i in 0..8 {
-        docs.push(doc(&format!("Printer error {i}"), "The printer shows an error."));
+        docs.push(doc(
+            &format!("Printer error {i}"),
+            "The printer shows an error.",
+        ));
     }
     let index = SearchIndex::build(&docs);
     let hits = index.search("apps activation errr", &SearchOptions::default(), |_| true);
     let first = hits.first().expect("a result");
     assert_eq!(first.doc, 0, "{hits:?}");
-    assert!(first.matched_terms.contains("error"), "errr read as error: {first:?}");
+    assert!(
+        first.matched_terms.contains("error"),
+        "errr read as error: {first:?}"
+    );
     assert!(!first.partial, "the whole query matched: {first:?}");
 }

@@ -141,7 +141,11 @@ impl SearchIndex {
         // A stem cut ("err" for "errot") is weak: the word may be a typo.
         // So may a word only one or two articles use ("diffrent"), or the
         // start of only such words ("errr" starts "ErrRoutine", in one).
-        let strong = || expansions.iter().filter(|e| e.evidence >= evidence::COMPLETION);
+        let strong = || {
+            expansions
+                .iter()
+                .filter(|e| e.evidence >= evidence::COMPLETION)
+        };
         let rare = (char_count >= 5 || (is_prefix && char_count >= 4))
             && strong().all(|e| self.postings.doc_count(e.term) <= RARE);
         if correct && (rare || strong().next().is_none()) {

@@ -260,3 +260,36 @@ pub fn report(name: &str, scores: &BTreeMap<&'static str, (f64, usize)>) -> Stri
     }
     out
 }
+
+/// Writes `docs` as indexed, one JSON document a line (`id` its position),
+/// to `dir/docs.jsonl`, so another engine can index exactly the same text.
+pub fn write_docs(dir: &Path, docs: &[lantern_core::search::IndexDoc]) {
+    use std::io::Write;
+    std::fs::create_dir_all(dir).expect("export folder");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("docs.jsonl")).unwrap());
+    for (id, d) in docs.iter().enumerate() {
+        let line = serde_json::json!({
+            "id": id, "title": d.title, "keywords": d.keywords,
+            "headings": d.headings, "summary": d.summary, "body": d.body,
+        });
+        writeln!(out, "{line}").unwrap();
+    }
+}
+
+/// Writes the corpus in `articles` as indexed (see [`write_docs`]) and the
+/// query sets (`queries.tsv`: set, kind, id of the right document, query)
+/// into `dir`, so another engine can be scored on exactly the same input
+/// (`scripts/relevance-libraries.sh`).
+pub fn export(dir: &Path, articles: &Path, corpus: &Corpus, sets: &[(&str, &[Query])]) {
+    let library = Library::load_for_search(articles).expect("articles");
+    write_docs(dir, &library.index_docs());
+    let mut tsv = String::new();
+    for (set, queries) in sets {
+        for q in *queries {
+            let id = corpus.paths.iter().position(|p| *p == q.expected);
+            let id = id.unwrap_or_else(|| panic!("no article {}", q.expected));
+            tsv.push_str(&format!("{set}\t{}\t{id}\t{}\n", q.kind, q.text));
+        }
+    }
+    std::fs::write(dir.join("queries.tsv"), tsv).unwrap();
+}
