@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
-work=target/bench-flexsearch
+work="$PWD/target/bench-flexsearch"
 mkdir -p "$work"
 if [[ ! -d scripts/flexsearch/node_modules/flexsearch ]]; then
   echo "installing flexsearch (npm ci in scripts/flexsearch)" >&2
