@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# scripts/fuzz.sh (stable toolchain, `-s none`) and the supply-chain gate.
+CARGO_FUZZ_VERSION=0.13.1
+CARGO_AUDIT_VERSION=0.22.0
 BINARYEN_MAJOR=132
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -30,6 +33,15 @@ if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}\$"; then
   log "cargo install trunk ${TRUNK_VERSION}"
   cargo install trunk --version "${TRUNK_VERSION}" --locked
 fi
+
+# Both print "NAME VERSION"; cargo-audit's name is "cargo-audit-audit".
+for tool in fuzz:cargo-fuzz:$CARGO_FUZZ_VERSION audit:cargo-audit:$CARGO_AUDIT_VERSION; do
+  IFS=: read -r sub crate version <<<"$tool"
+  if ! cargo "$sub" --version 2>/dev/null | grep -q " ${version}\$"; then
+    log "cargo install $crate $version"
+    cargo install "$crate" --version "$version" --locked
+  fi
+done
 
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

@@ -70,6 +70,10 @@ pub const CATALOG_FORMAT: u32 = 5;
 
 const MAGIC: &[u8; 8] = b"LANTERN\x00";
 const HEADER: usize = MAGIC.len() + 4 + 4;
+/// Catalogs of this format and later are binary, with [`MAGIC`] and a
+/// header; before it they were JSON. A JSON file that claims a later format
+/// is therefore not a catalog at all.
+const FIRST_BINARY_FORMAT: u32 = 4;
 
 /// Everything the browser needs at start: the site, its categories, every article's metadata and the search index (one document per article, in the same order).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -186,7 +190,14 @@ impl Catalog {
             None => return Err(CatalogError::Damaged(Damage::NotACatalog)),
         }
         let damaged = CatalogError::Damaged;
-        let json_len = u32::from_le_bytes(bytes[12..HEADER].try_into().expect("4 bytes")) as usize;
+        // `format_of` only says the current format for a file with a whole
+        // header, but a short file must never reach a slice that panics
+        // (with `panic = "abort"` it takes the whole page down).
+        let json_len = bytes
+            .get(12..HEADER)
+            .and_then(|len| len.try_into().ok())
+            .map(u32::from_le_bytes)
+            .ok_or(damaged(Damage::NotACatalog))? as usize;
         let json_end = HEADER
             .checked_add(json_len)
             .filter(|&end| end <= bytes.len())
@@ -209,7 +220,8 @@ impl Catalog {
 
     /// The format number of a catalog file, read without the rest of it,
     /// so that one from another version of Lantern is named as such.
-    /// Catalogs before format 4 were JSON.
+    /// Catalogs before format 4 were JSON; JSON that claims format 4 or
+    /// later (`[5]`, `{"format":5}`) is not a catalog: `None`.
     pub fn format_of(bytes: &[u8]) -> Option<u32> {
         if bytes.len() >= HEADER && bytes.starts_with(MAGIC) {
             return Some(u32::from_le_bytes(
@@ -223,6 +235,7 @@ impl Catalog {
         serde_json::from_slice::<Format>(bytes)
             .ok()
             .map(|f| f.format)
+            .filter(|&format| format < FIRST_BINARY_FORMAT)
     }
 
     /// The article with this slug (not following aliases; see [`Catalog::resolve`]).
