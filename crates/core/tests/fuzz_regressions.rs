@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use lantern_core::{Catalog, CatalogError, Damage};
+use lantern_core::{Catalog, CatalogError, Damage, SearchOptions};
 
 /// A saved input, byte for byte as the fuzzer wrote it.
 fn input(name: &str) -> Vec<u8> {
@@ -46,5 +46,22 @@ fn a_json_catalog_claiming_a_binary_format_is_damaged_not_a_panic() {
             "{name}"
         );
         assert_eq!(Catalog::format_of(&bytes), None, "{name}");
+    }
+}
+
+/// A catalog whose postings name a document past the last one (134
+/// articles, a posting for document 150) decoded, and the first search
+/// indexed the field lengths with it: a panic (found by the `catalog`
+/// fuzz target in 60 s). A posting list that names a document the index
+/// does not have is damaged and matches nothing; searching never panics.
+#[test]
+fn a_posting_for_a_document_past_the_last_matches_nothing_instead_of_panicking() {
+    let bytes = input("catalog-posting-past-the-last-document");
+    let catalog = Catalog::from_bytes(bytes).expect("the rest of this catalog is whole");
+    let options = SearchOptions::default();
+    for query in ["vpn", "a", "printr offl"] {
+        let hits = std::panic::catch_unwind(|| catalog.index.search(query, &options, |_| true))
+            .unwrap_or_else(|_| panic!("searching {query:?} panicked"));
+        assert!(hits.iter().all(|hit| hit.doc < catalog.articles.len()));
     }
 }

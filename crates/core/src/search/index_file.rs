@@ -69,7 +69,7 @@ pub(crate) fn decode(mut bytes: Vec<u8>, from: usize) -> Result<IndexParts, Inde
     }
     let spellings = Spellings::decode(&bytes, &mut at, term_count)?;
     bytes.drain(..at);
-    let postings = Postings::from_bytes(bytes)?;
+    let postings = Postings::from_bytes(bytes, lengths.len())?;
     if postings.len() != terms.len() {
         return Err(IndexError::PostingsDoNotMatchVocabulary);
     }

@@ -30,6 +30,9 @@ pub(crate) struct Postings {
     starts: Vec<u32>,
     doc_counts: Vec<u32>,
     lists: Vec<OnceLock<Box<[Posting]>>>,
+    /// How many documents the index has: a list from the wire that names
+    /// one past them is damaged (the scorer indexes field lengths by it).
+    documents: u32,
 }
 
 impl Postings {
@@ -42,6 +45,7 @@ impl Postings {
                 .into_iter()
                 .map(|list| OnceLock::from(list.into_boxed_slice()))
                 .collect(),
+            documents: u32::MAX,
         }
     }
 
@@ -61,7 +65,8 @@ impl Postings {
             let range = self.starts[term] as usize..self.starts[term + 1] as usize;
             // The framing was checked on arrival; a list damaged inside it
             // matches nothing rather than failing every search.
-            decode_list(&self.bytes[range], self.doc_counts[term]).unwrap_or_default()
+            decode_list(&self.bytes[range], self.doc_counts[term], self.documents)
+                .unwrap_or_default()
         })
     }
 
@@ -80,15 +85,21 @@ impl Postings {
     }
 
     /// Reads the term table and keeps the lists undecoded. Fails when the
-    /// table does not add up to the bytes that follow it.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, IndexError> {
+    /// table does not add up to the bytes that follow it, or a term claims
+    /// more documents than the index's `documents`.
+    pub fn from_bytes(bytes: Vec<u8>, documents: usize) -> Result<Self, IndexError> {
+        let documents = u32::try_from(documents).map_err(|_| IndexError::BadDocumentId)?;
         let mut at = 0;
         let terms = take(&bytes, &mut at)? as usize;
         let capacity = terms.min(bytes.len());
         let mut doc_counts = Vec::with_capacity(capacity);
         let mut lengths = Vec::with_capacity(capacity);
         for _ in 0..terms {
-            doc_counts.push(take(&bytes, &mut at)?);
+            let doc_count = take(&bytes, &mut at)?;
+            if doc_count > documents {
+                return Err(IndexError::BadDocumentId);
+            }
+            doc_counts.push(doc_count);
             lengths.push(take(&bytes, &mut at)?);
         }
         let mut starts = Vec::with_capacity(terms + 1);
@@ -109,6 +120,7 @@ impl Postings {
             starts,
             doc_counts,
             lists: std::iter::repeat_with(OnceLock::new).take(terms).collect(),
+            documents,
         })
     }
 }
@@ -139,13 +151,14 @@ fn encode_list(list: &[Posting], out: &mut Vec<u8>) {
     }
 }
 
-fn decode_list(bytes: &[u8], len: u32) -> Result<Box<[Posting]>, IndexError> {
+fn decode_list(bytes: &[u8], len: u32, documents: u32) -> Result<Box<[Posting]>, IndexError> {
     let mut at = 0;
     let mut list = Vec::with_capacity((len as usize).min(bytes.len()));
     let mut doc = 0u32;
     for _ in 0..len {
         doc = doc
             .checked_add(take(bytes, &mut at)?)
+            .filter(|&doc| doc < documents)
             .ok_or(IndexError::BadDocumentId)?;
         let header = *bytes.get(at).ok_or(IndexError::EndsEarly)?;
         at += 1;
@@ -185,10 +198,13 @@ mod tests {
         ]
     }
 
+    /// Documents 0 to 300,001 appear in `sample`.
+    const DOCUMENTS: usize = 300_002;
+
     #[test]
     fn postings_survive_the_wire_format() {
         let built = Postings::from_lists(sample());
-        let back = Postings::from_bytes(built.to_bytes()).unwrap();
+        let back = Postings::from_bytes(built.to_bytes(), DOCUMENTS).unwrap();
         assert_eq!(back, built);
         assert_eq!(back.doc_count(2), 2);
         assert_eq!(back.list(0), &sample()[0][..]);
@@ -198,15 +214,32 @@ mod tests {
     #[test]
     fn damaged_postings_are_an_error_or_match_nothing_never_a_panic() {
         let bytes = Postings::from_lists(sample()).to_bytes();
-        assert!(Postings::from_bytes(bytes[..bytes.len() - 1].to_vec()).is_err());
-        assert!(Postings::from_bytes([bytes.clone(), vec![0]].concat()).is_err());
-        assert!(Postings::from_bytes(vec![0xff; 8]).is_err());
+        let read = |bytes: Vec<u8>| Postings::from_bytes(bytes, DOCUMENTS);
+        assert!(read(bytes[..bytes.len() - 1].to_vec()).is_err());
+        assert!(read([bytes.clone(), vec![0]].concat()).is_err());
+        assert!(read(vec![0xff; 8]).is_err());
         // A list damaged inside a valid frame: its last byte flipped to a
         // continuation byte.
         let mut damaged = bytes.clone();
         *damaged.last_mut().unwrap() |= 0x80;
-        let postings = Postings::from_bytes(damaged).unwrap();
+        let postings = read(damaged).unwrap();
         assert_eq!(postings.list(0), &sample()[0][..]);
         assert!(postings.list(2).is_empty());
+    }
+
+    #[test]
+    fn a_list_that_names_a_document_past_the_last_matches_nothing() {
+        let bytes = Postings::from_lists(sample()).to_bytes();
+        let postings = Postings::from_bytes(bytes.clone(), DOCUMENTS - 1).unwrap();
+        assert_eq!(postings.list(0), &sample()[0][..]);
+        assert!(
+            postings.list(2).is_empty(),
+            "document 300,001 is past the last"
+        );
+        // A term in more documents than there are is damaged on arrival.
+        assert_eq!(
+            Postings::from_bytes(bytes, 1).err(),
+            Some(IndexError::BadDocumentId)
+        );
     }
 }

@@ -36,12 +36,18 @@ pub struct TicketPayload {
     /// What happened, trimmed.
     pub description: String,
     /// The category chosen, if any.
+    #[serde(default)]
     pub category: Option<CategoryRef>,
     /// How urgent the user says it is.
+    #[serde(default)]
     pub urgency: Urgency,
     /// The file sent with it, if any.
+    #[serde(default)]
     pub attachment: Option<Attachment>,
     /// What the page knew of the visit, less the parts the user removed.
+    /// Defaults (here and in the context) let a ticket stored by another
+    /// version, with fewer fields, still be read and sent.
+    #[serde(default)]
     pub context: TicketContext,
 }
 

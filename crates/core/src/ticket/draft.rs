@@ -116,6 +116,7 @@ pub struct ArticleVisit {
 /// agent does not have to ask. Shown before sending; each part can be left
 /// out.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TicketContext {
     /// Searches typed during the visit, newest last (see [`record_query`]).
     pub queries: Vec<String>,

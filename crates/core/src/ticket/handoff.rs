@@ -4,8 +4,10 @@
 //! draft, until the user says the email went.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::delivery::TicketPayload;
+use super::stored::read_back;
 
 /// At most this many wait at once; the oldest goes first.
 pub const MAX_HANDOFFS: usize = 10;
@@ -15,9 +17,22 @@ pub const MAX_HANDOFFS: usize = 10;
 pub struct Handoffs {
     /// Oldest first.
     pub waiting: Vec<TicketPayload>,
+    /// Stored entries that could not be read, kept as they were (see
+    /// `ticket::stored`): a later write never erases them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unreadable: Vec<Value>,
 }
 
 impl Handoffs {
+    /// The hand-offs as storage gives them back, one entry at a time.
+    pub fn from_stored(text: &str) -> Self {
+        let read = read_back::<TicketPayload>(text, "waiting");
+        Self {
+            waiting: read.items,
+            unreadable: read.unreadable,
+        }
+    }
+
     /// Keeps a ticket until `confirm`. Handing over the same reference
     /// again keeps the newer text. An email cannot carry the attachment
     /// (its name and size stay in the text), so its content is not kept.

@@ -8,8 +8,10 @@ mod config;
 pub mod delivery;
 pub mod draft;
 pub mod handoff;
+pub mod held;
 pub mod outbox;
 pub mod reference;
+pub mod stored;
 pub mod validate;
 
 pub use config::{
@@ -20,6 +22,7 @@ pub use draft::{
     ArticleVisit, Attachment, ContextPart, Field, TicketContext, TicketDraft, Urgency,
 };
 pub use handoff::Handoffs;
+pub use held::Held;
 pub use outbox::{Outbox, OutboxEntry, SentTicket};
 pub use reference::reference_from;
 pub use validate::{validate, FieldError};
