@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 cargo build --quiet --locked -p lantern-cli
-"${CARGO_TARGET_DIR:-target}/debug/lantern" build --keep-going \
+"${CARGO_TARGET_DIR:-target}/debug/lantern" build --keep-going --preview \
   --articles articles --config lantern.toml \
   --app "$TRUNK_STAGING_DIR" --out "$TRUNK_STAGING_DIR" \
   --app-public-url "${TRUNK_PUBLIC_URL:-/}"

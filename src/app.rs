@@ -102,6 +102,9 @@ fn Routed(ticket_page: PageView) -> impl IntoView {
                     {site.catalog.site.name.clone()} " · Press " <kbd>"/"</kbd> " to search from any page · "
                     <a href=urls::ticket(site.root) rel="external">"Contact support"</a>
                 </p>
+                // Filled by the offline worker's page script, when the site
+                // has one (crates/cli/src/offline/offline.js).
+                <p id="lantern-offline" class="offline-library"></p>
             </footer>
     }
 }

@@ -85,6 +85,16 @@ fn js_error(error: &wasm_bindgen::JsValue) -> String {
 pub const BODY_UNAVAILABLE: &str =
     "This article could not be loaded. Check your connection and try again.";
 
+/// Offline, an article the worker has not saved: the index still gives
+/// its title and summary, above.
+pub const NOT_SAVED: &str =
+    "This article is not available offline. It opens as soon as you are back online.";
+
+/// The server has a newer build than this page: its bodies are not shown
+/// by this page's code (they may not match its index).
+pub const UPDATED: &str =
+    "This help center has been updated. Reload the page to read this article.";
+
 /// An article's sanitised HTML body, as `lantern build` wrote it.
 pub async fn fetch_article_body(root: &str, slug: &str) -> Result<String, LoadError> {
     let url = format!("{root}/data/articles/{slug}.html");
@@ -97,6 +107,14 @@ pub async fn fetch_article_body(root: &str, slug: &str) -> Result<String, LoadEr
         .await
         .map_err(|e| unavailable(e.to_string()))?;
     if !response.ok() {
+        // The offline worker's answers (crates/cli/src/offline/sw.js).
+        let header = |name: &str| response.headers().get(name).is_some();
+        if header("x-lantern-offline") {
+            return Err(LoadError(NOT_SAVED.into()));
+        }
+        if header("x-lantern-updated") {
+            return Err(LoadError(UPDATED.into()));
+        }
         return Err(unavailable(format!("HTTP {}", response.status())));
     }
     response

@@ -8,7 +8,19 @@
 use std::path::{Path, PathBuf};
 
 /// Top-level entries of a built site that `lantern build` writes itself.
-pub const GENERATED: &[&str] = &["a", "data", "media", "ticket", "404.html"];
+pub const GENERATED: &[&str] = &[
+    "a",
+    "data",
+    "media",
+    "ticket",
+    "404.html",
+    // The offline worker and what it needs (crate::offline).
+    "sw.js",
+    "offline.js",
+    "offline.html",
+    "manifest.webmanifest",
+    "lantern-icon.svg",
+];
 
 /// Adds the app's files below `dir` to `files`, as (`/`-separated path
 /// after `prefix`, file); `prefix` is empty at the top.

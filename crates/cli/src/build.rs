@@ -58,6 +58,10 @@ pub struct BuildArgs {
     /// write: files with the site's names are replaced, the rest are kept.
     #[arg(long)]
     pub force: bool,
+    /// A preview for a development server (`lantern serve`, `trunk
+    /// serve`): no offline worker, so a preview never lingers in a browser.
+    #[arg(long, hide = true)]
+    pub preview: bool,
 }
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode> {
@@ -146,7 +150,8 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
             built: None,
         });
     }
-    let shell = AppShell::load(&app, app.public_url(&args.app_public_url))?;
+    let mut shell = AppShell::load(&app, app.public_url(&args.app_public_url))?;
+    shell.offline = !args.preview && config.offline.enabled;
     let render_cache = crate::render_cache::fill_html(&mut library.articles, &args.out);
     let rendered = started.elapsed();
     let catalog = library.catalog(&config);
@@ -229,7 +234,21 @@ fn write_all(
         })?;
         let cache = serde_json::to_string(render_cache).map_err(std::io::Error::other)?;
         writer.write(crate::render_cache::CACHE_FILE, cache.as_bytes())?;
-        write_site(writer, shell, library, catalog, config)
+        let mut core = write_site(writer, shell, library, catalog, config)?;
+        if args.preview {
+            return Ok(());
+        }
+        for relative in app.files().map_err(std::io::Error::other)? {
+            if relative != crate::app_source::SHELL {
+                core.push((
+                    relative.clone(),
+                    app.read(&relative)
+                        .map_err(std::io::Error::other)?
+                        .into_owned(),
+                ));
+            }
+        }
+        crate::offline::write(writer, &config.offline, &config.site.name, &core, library)
     };
     write(&mut writer).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     let changed = writer.changed;
@@ -245,8 +264,20 @@ fn write_site(
     library: &Library,
     catalog: &Catalog,
     config: &SiteConfig,
-) -> std::io::Result<()> {
-    writer.write("data/catalog.bin", &gzip(&catalog.to_bytes())?)?;
+) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    // What the offline worker installs as one unit, besides the app.
+    let mut core = Vec::new();
+    let mut keep = |writer: &mut SiteWriter, relative: &str, at: &str, bytes: Vec<u8>| {
+        let written = writer.write(relative, &bytes);
+        core.push((at.to_string(), bytes));
+        written
+    };
+    keep(
+        writer,
+        "data/catalog.bin",
+        "data/catalog.bin",
+        gzip(&catalog.to_bytes())?,
+    )?;
 
     let site = &config.site;
     let base_url = site.base_url.trim_end_matches('/');
@@ -266,23 +297,27 @@ fn write_site(
     let home_head = format!(
         r#"<meta name="description" content="{description}"><meta property="og:title" content="{name}"><meta property="og:description" content="{description}"><meta property="og:type" content="website">"#
     );
-    writer.write(
-        "index.html",
-        shell
-            .page("./", &name, &home_head, &prerender::home_body(catalog))
-            .as_bytes(),
-    )?;
-    writer.write(
-        "ticket/index.html",
-        shell
-            .ticket_page(
-                "../",
-                &format!("Contact support · {name}"),
-                r#"<meta name="robots" content="noindex">"#,
-                &prerender::ticket_body(catalog),
-            )
-            .as_bytes(),
-    )?;
+    let home = shell.page("./", &name, &home_head, &prerender::home_body(catalog));
+    keep(writer, "index.html", "", home.into_bytes())?;
+    let ticket = shell.ticket_page(
+        "../",
+        &format!("Contact support · {name}"),
+        r#"<meta name="robots" content="noindex">"#,
+        &prerender::ticket_body(catalog),
+    );
+    keep(writer, "ticket/index.html", "ticket/", ticket.into_bytes())?;
+    if shell.offline {
+        // Any article address, offline: the app finds the article in the
+        // index and its body in the worker's cache.
+        let page = shell.page(
+            crate::offline::SCOPE_TOKEN,
+            &name,
+            r#"<meta name="robots" content="noindex">"#,
+            "",
+        );
+        let at = crate::offline::ARTICLE_PAGE;
+        keep(writer, at, at, page.into_bytes())?;
+    }
     // Hosts serve 404.html at any depth, so its assets need absolute paths.
     let root_path = base_path(base_url);
     let not_found = shell.page(
@@ -291,7 +326,8 @@ fn write_site(
         r#"<meta name="robots" content="noindex">"#,
         "",
     );
-    writer.write("404.html", not_found.as_bytes())
+    writer.write("404.html", not_found.as_bytes())?;
+    Ok(core)
 }
 
 fn article_page(

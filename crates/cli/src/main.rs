@@ -12,6 +12,7 @@ mod check;
 mod error;
 mod init;
 mod new;
+mod offline;
 mod out_dir;
 mod output;
 mod prerender;

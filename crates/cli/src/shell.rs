@@ -31,6 +31,9 @@ pub struct AppShell {
     /// has one (an app built before the split has the form in its main
     /// bundle, and its ticket page loads that).
     bundles: Option<(Bundle, Bundle)>,
+    /// Pages register the offline worker and link the manifest
+    /// (`crate::offline`): a published build, not a preview.
+    pub offline: bool,
 }
 
 /// A wasm-bindgen app: its JS module and its wasm, by file name.
@@ -84,6 +87,7 @@ impl AppShell {
             html,
             assets,
             bundles,
+            offline: false,
         })
     }
 
@@ -123,9 +127,14 @@ impl AppShell {
                 &format!("<title>{title}</title>"),
             );
         }
+        let offline = if self.offline {
+            crate::offline::head(root)
+        } else {
+            String::new()
+        };
         html = html.replacen(
             "</head>",
-            &format!("{HEAD_START}{head}{HEAD_END}</head>"),
+            &format!("{HEAD_START}{head}{offline}{HEAD_END}</head>"),
             1,
         );
         html.replacen(

@@ -10,7 +10,7 @@ use crate::ticket::TicketConfig;
 mod lines;
 mod sections;
 
-pub use sections::{Authoring, CheckSettings, SearchSettings};
+pub use sections::{Authoring, CheckSettings, OfflineSettings, SearchSettings};
 
 /// `lantern.toml`: the site, its categories and how tickets, authoring,
 /// search and checks behave.
@@ -34,6 +34,9 @@ pub struct SiteConfig {
     /// How strict `lantern check` is.
     #[serde(default)]
     pub check: CheckSettings,
+    /// What the published site keeps for use with no network.
+    #[serde(default)]
+    pub offline: OfflineSettings,
 }
 
 impl Default for SiteConfig {
@@ -49,6 +52,7 @@ impl Default for SiteConfig {
             authoring: Authoring::default(),
             search: SearchSettings::default(),
             check: CheckSettings::default(),
+            offline: OfflineSettings::default(),
         }
     }
 }

@@ -115,6 +115,7 @@ fn build_args(args: &ServeArgs, app: &crate::app_source::AppSource) -> BuildArgs
         keep_going: true,
         // The folder is the preview's own; whatever is in it is ours.
         force: true,
+        preview: true,
     }
 }
 

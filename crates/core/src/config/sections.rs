@@ -89,3 +89,39 @@ impl Default for Authoring {
         }
     }
 }
+
+/// The `[offline]` section: the service worker `lantern build` writes so
+/// that the help center opens and searches with no network.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfflineSettings {
+    /// `false` publishes a worker that removes itself and its caches
+    /// (deleting `sw.js` would not: a running worker stays installed).
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+    /// Every article body is saved in the background after the first
+    /// visit when all of them together are at most this many megabytes
+    /// (and the browser's data saver is off); above it, only the articles
+    /// opened and those the reader asks for.
+    #[serde(default = "default_library_limit_mb")]
+    pub library_limit_mb: u32,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// 25 MB: 3,000 real support articles are about 21 MB of bodies
+/// (`../shared/corpus/msdocs` as `lantern build` writes them).
+fn default_library_limit_mb() -> u32 {
+    25
+}
+
+impl Default for OfflineSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            library_limit_mb: default_library_limit_mb(),
+        }
+    }
+}

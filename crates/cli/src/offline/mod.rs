@@ -1,0 +1,150 @@
+//! Offline use (issue 18): the service worker `lantern build` writes at the
+//! site root, the page script that registers it, the page it answers any
+//! article address with, and the web app manifest that makes the help
+//! center installable. No Node or Workbox step: a team with only the
+//! `lantern` binary publishes it too.
+//!
+//! The worker (`sw.js`) carries the build's list of files: the core (app,
+//! index, home, ticket form, article page), installed all or nothing, and
+//! each article body with a hash of its bytes, so that a tab of one build
+//! never reads another's files and a republish downloads only the bodies
+//! that changed. `[offline] enabled = false` writes a worker that removes
+//! itself and its caches instead. Previews (`lantern serve`, `trunk serve`)
+//! get none of it.
+
+use std::collections::BTreeMap;
+
+use lantern_core::config::OfflineSettings;
+use lantern_core::library::Library;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::site_writer::SiteWriter;
+
+const WORKER: &str = include_str!("sw.js");
+const REMOVER: &str = include_str!("sw-remove.js");
+const PAGE_SCRIPT: &str = include_str!("offline.js");
+/// The root the article page's addresses start with; the worker puts its
+/// scope there (a build may not know the path it is published under).
+pub const SCOPE_TOKEN: &str = "/__lantern_scope__/";
+/// The page the worker answers every article address with.
+pub const ARTICLE_PAGE: &str = "offline.html";
+const ICON: &str = "lantern-icon.svg";
+const THEME: &str = "#1d4ed8";
+
+/// What the head of every published page gets: the manifest, and the
+/// script that registers the worker.
+pub fn head(root: &str) -> String {
+    format!(
+        r#"<link rel="manifest" href="{root}manifest.webmanifest"><meta name="theme-color" content="{THEME}"><script src="{root}offline.js" defer></script>"#
+    )
+}
+
+/// The list `sw.js` starts with.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Build<'a> {
+    revision: String,
+    /// Addresses relative to the site root; `""` is the home page.
+    core: Vec<&'a str>,
+    bodies: BTreeMap<String, Body>,
+    body_bytes: usize,
+    library_limit: u64,
+}
+
+#[derive(Serialize)]
+struct Body {
+    hash: String,
+}
+
+/// Writes `sw.js` and, when offline use is on, what it installs besides
+/// the pages: `offline.js`, the manifest and its icon. `core` are the
+/// app's files and the pages already written, relative to the root, with
+/// their bytes.
+pub fn write(
+    writer: &mut SiteWriter,
+    settings: &OfflineSettings,
+    site_name: &str,
+    core: &[(String, Vec<u8>)],
+    library: &Library,
+) -> std::io::Result<()> {
+    if !settings.enabled {
+        return writer.write("sw.js", REMOVER.as_bytes());
+    }
+    writer.write("offline.js", PAGE_SCRIPT.as_bytes())?;
+    let manifest = manifest(site_name);
+    writer.write("manifest.webmanifest", manifest.as_bytes())?;
+    writer.write(ICON, icon().as_bytes())?;
+    let mut revision = Sha256::new();
+    let mut files: Vec<(&str, &[u8])> = core.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();
+    files.push(("offline.js", PAGE_SCRIPT.as_bytes()));
+    files.push(("manifest.webmanifest", manifest.as_bytes()));
+    files.sort();
+    for (path, bytes) in &files {
+        revision.update(path.as_bytes());
+        revision.update(short_hash(bytes).as_bytes());
+    }
+    let mut bodies = BTreeMap::new();
+    let mut body_bytes = 0;
+    for article in &library.articles {
+        let html = article.rendered.html.as_bytes();
+        let hash = short_hash(html);
+        revision.update(hash.as_bytes());
+        body_bytes += html.len();
+        bodies.insert(
+            format!("data/articles/{}.html", article.slug),
+            Body { hash },
+        );
+    }
+    let mut core: Vec<&str> = files.iter().map(|(path, _)| *path).collect();
+    core.push(ICON);
+    let build = Build {
+        revision: hex(&revision.finalize()[..8]),
+        core,
+        bodies,
+        body_bytes,
+        library_limit: u64::from(settings.library_limit_mb) * 1_000_000,
+    };
+    writer.write("sw.js", worker(&build).as_bytes())
+}
+
+fn worker(build: &Build) -> String {
+    let json = serde_json::to_string(build).expect("plain data");
+    WORKER.replacen("/*LANTERN_BUILD*/ null", &json, 1)
+}
+
+/// The first 8 bytes of the SHA-256 of `bytes`, in hex: what the worker
+/// computes of a body it fetches (`sha256` in sw.js).
+pub fn short_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes)[..8])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn manifest(site_name: &str) -> String {
+    let short: String = site_name.chars().take(12).collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "name": site_name,
+        "short_name": short,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME,
+        "icons": [{ "src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any" }],
+    }))
+    .expect("plain data")
+}
+
+/// The favicon's lantern, on a square with room around it for the shapes
+/// launchers cut icons to.
+fn icon() -> String {
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect width="512" height="512" fill="{THEME}"/><path d="M256 96l112 160-112 160-112-160z" fill="#fde68a"/></svg>"##
+    )
+}
+
+#[cfg(test)]
+mod tests;

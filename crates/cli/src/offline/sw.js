@@ -1,0 +1,216 @@
+// Lantern's offline worker, written by `lantern build` (crates/cli/src/offline/):
+// the help center opens, searches and shows saved articles with no network.
+//
+// One build is one unit: its pages, app and index are installed together
+// into caches named by the build's revision, or not at all, and a page this
+// worker controls is only ever answered from its own build, so an open tab
+// never runs one build's code over another's index. A newer build installs
+// beside it and waits until the reader agrees to reload (offline.js).
+// Article bodies are checked against the build's hash of each: a body the
+// server has from a newer build is never shown by this one.
+"use strict";
+const BUILD = /*LANTERN_BUILD*/ null;
+const SCOPE = new URL(self.registration.scope);
+const CORE = `lantern-core-${BUILD.revision}`;
+const BODIES = `lantern-bodies-${BUILD.revision}`;
+const OURS = /^lantern-(core|bodies)-/;
+// The page the build wrote for any article address, its asset addresses
+// made absolute here (a worker knows its scope; a build may not).
+const SCOPE_TOKEN = /\/__lantern_scope__\//g;
+
+const at = (relative) => new URL(relative, SCOPE).href;
+const relativeOf = (url) => (url.href.startsWith(SCOPE.href) ? url.href.slice(SCOPE.href.length) : null);
+
+// A response as the cache keeps it: never "redirected" (a host that sends
+// /offline.html to /offline would make it unusable for a navigation), and
+// with the hash it was checked against.
+async function keepable(response, hash) {
+  const headers = new Headers(response.headers);
+  if (hash) headers.set("X-Lantern-Hash", hash);
+  return new Response(await response.blob(), { status: response.status, headers });
+}
+
+async function fetchChecked(relative) {
+  const response = await fetch(at(relative), { cache: "no-cache", credentials: "same-origin" });
+  if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
+  return keepable(response);
+}
+
+async function sha256(buffer) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  return Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// The core, all or nothing: every file is fetched before any is stored.
+async function installCore() {
+  const responses = await Promise.all(BUILD.core.map(fetchChecked));
+  const cache = await caches.open(CORE);
+  await Promise.all(BUILD.core.map((relative, i) => cache.put(at(relative), responses[i])));
+}
+
+// Bodies an earlier build saved and this one did not change are copied,
+// not downloaded again; a saved body that changed is downloaded (the reader
+// had it offline and still should).
+async function carryBodies() {
+  const cache = await caches.open(BODIES);
+  const changed = [];
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("lantern-bodies-") || name === BODIES) continue;
+    const old = await caches.open(name);
+    for (const request of await old.keys()) {
+      const relative = relativeOf(new URL(request.url));
+      const wanted = relative && BUILD.bodies[relative];
+      if (!wanted) continue;
+      const response = await old.match(request);
+      if (response && response.headers.get("X-Lantern-Hash") === wanted.hash) {
+        await cache.put(request, response);
+      } else {
+        changed.push(relative);
+      }
+    }
+  }
+  await Promise.all(changed.map((relative) => saveBody(relative).catch(() => {})));
+}
+
+// One body from the network, kept only when it is this build's.
+async function saveBody(relative) {
+  const wanted = BUILD.bodies[relative];
+  const response = await fetch(at(relative), { cache: "no-cache", credentials: "same-origin" });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  if ((await sha256(bytes)) !== wanted.hash) {
+    self.registration.update().catch(() => {});
+    throw Object.assign(new Error("newer build"), { newer: true });
+  }
+  const kept = new Response(bytes, {
+    headers: { "Content-Type": "text/html; charset=utf-8", "X-Lantern-Hash": wanted.hash },
+  });
+  await (await caches.open(BODIES)).put(at(relative), kept.clone());
+  return kept;
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    installCore()
+      .then(carryBodies)
+      .catch(async (error) => {
+        await caches.delete(CORE);
+        await caches.delete(BODIES);
+        throw error;
+      }),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (OURS.test(name) && name !== CORE && name !== BODIES) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type === "reload") self.skipWaiting();
+  if (message.type === "save-all") event.waitUntil(saveAll(event.source, message.auto));
+  if (message.type === "status") event.waitUntil(status(event.source));
+});
+
+async function savedBodies() {
+  const cache = await caches.open(BODIES);
+  return new Set((await cache.keys()).map((r) => relativeOf(new URL(r.url))));
+}
+
+async function status(client) {
+  const saved = await savedBodies();
+  const total = Object.keys(BUILD.bodies).length;
+  client.postMessage({ type: "status", saved: saved.size, total, bytes: BUILD.bodyBytes, limit: BUILD.libraryLimit });
+}
+
+// Every body not saved yet, a few at a time, telling the page how far it got.
+async function saveAll(client, auto) {
+  if (auto && BUILD.bodyBytes > BUILD.libraryLimit) return status(client);
+  const saved = await savedBodies();
+  const missing = Object.keys(BUILD.bodies).filter((relative) => !saved.has(relative));
+  const total = Object.keys(BUILD.bodies).length;
+  let done = total - missing.length;
+  let failed = 0;
+  const next = async () => {
+    for (let relative = missing.pop(); relative; relative = missing.pop()) {
+      try {
+        await saveBody(relative);
+        done += 1;
+      } catch (error) {
+        failed += 1;
+        if (error.newer) return;
+      }
+      if (done % 25 === 0) client.postMessage({ type: "progress", done, total });
+    }
+  };
+  await Promise.all([next(), next(), next(), next()]);
+  client.postMessage({ type: "progress", done, total, failed, finished: true });
+}
+
+const unavailable = (status, header) =>
+  new Response("", { status, headers: { [header]: "1", "Content-Type": "text/plain" } });
+
+async function articlePage() {
+  const page = await caches.match(at("offline.html"), { cacheName: CORE });
+  const html = (await page.text()).replace(SCOPE_TOKEN, SCOPE.pathname);
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+// Navigations: the app's own pages always come from this build.
+async function navigate(request, relative) {
+  const path = relative.split(/[?#]/)[0];
+  if (path === "" || path === "index.html") return caches.match(at(""), { cacheName: CORE });
+  if (/^ticket(\/(index\.html)?)?$/.test(path)) return caches.match(at("ticket/"), { cacheName: CORE });
+  if (path.startsWith("a/")) return articlePage();
+  try {
+    return await fetch(request);
+  } catch {
+    return articlePage();
+  }
+}
+
+async function body(relative) {
+  const kept = await caches.match(at(relative), { cacheName: BODIES });
+  if (kept) return kept;
+  try {
+    return await saveBody(relative);
+  } catch (error) {
+    return error.newer ? unavailable(409, "X-Lantern-Updated") : unavailable(503, "X-Lantern-Offline");
+  }
+}
+
+// Media (article images): from the network when there is one, kept for
+// when there is not.
+async function media(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) (await caches.open(BODIES)).put(request, response.clone()).catch(() => {});
+    return response;
+  } catch (error) {
+    const kept = await caches.match(request, { cacheName: BODIES });
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  const relative = relativeOf(url);
+  if (relative === null || relative === "sw.js") return;
+  if (request.mode === "navigate") return event.respondWith(navigate(request, relative));
+  const path = relative.split(/[?#]/)[0];
+  if (BUILD.bodies[path]) return event.respondWith(body(path));
+  if (path.startsWith("media/")) return event.respondWith(media(request));
+  if (BUILD.core.includes(path)) {
+    event.respondWith(caches.match(at(path), { cacheName: CORE }).then((r) => r || fetch(request)));
+  }
+});
