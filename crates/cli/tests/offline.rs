@@ -1,0 +1,206 @@
+//! The offline worker `lantern build` writes (issue 18): what a published
+//! site carries, what a preview does not, and what a republish changes.
+
+use std::fs;
+use std::path::Path;
+
+mod common;
+use common::{lantern, project_with_shell, write};
+
+const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><link rel="preload" href="./data/catalog.bin" as="fetch" crossorigin="anonymous"><title>x</title>
+<script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' });</script></head>
+<body><div id="lantern-prerender"></div></body></html>"#;
+
+fn project(config: &str) -> tempfile::TempDir {
+    project_with_shell(
+        SHELL,
+        &[
+            ("app/app-1.js", "// js"),
+            ("app/app-1_bg.wasm", "wasm"),
+            (
+                "lantern.toml",
+                &format!("[site]\nname = \"ACME Help\"\n{config}"),
+            ),
+            (
+                "articles/vpn.md",
+                "---\ntitle: VPN will not connect\n---\nRestart the client.\n",
+            ),
+            (
+                "articles/printer.md",
+                "---\ntitle: Printer offline\n---\nTurn it off and on.\n",
+            ),
+        ],
+    )
+}
+
+fn build(root: &Path, extra: &[&str]) {
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "site"])
+        .args(extra)
+        .assert()
+        .success();
+}
+
+fn read(root: &Path, file: &str) -> String {
+    fs::read_to_string(root.join("site").join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// The list sw.js starts with.
+fn worker_build(root: &Path) -> serde_json::Value {
+    let sw = read(root, "sw.js");
+    let start = sw.find("const BUILD = ").unwrap() + "const BUILD = ".len();
+    let end = start + sw[start..].find(";\n").unwrap();
+    serde_json::from_str(&sw[start..end]).unwrap()
+}
+
+#[test]
+fn a_published_site_has_a_worker_and_every_page_registers_it() {
+    let tmp = project("");
+    let root = tmp.path();
+    build(root, &[]);
+    let build = worker_build(root);
+    let core: Vec<&str> = build["core"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for file in [
+        "",
+        "ticket/",
+        "offline.html",
+        "data/catalog.bin",
+        "app-1.js",
+        "app-1_bg.wasm",
+        "offline.js",
+    ] {
+        assert!(core.contains(&file), "{file} not in the core: {core:?}");
+    }
+    let body = fs::read(root.join("site/data/articles/vpn.html")).unwrap();
+    assert_eq!(
+        build["bodies"]["data/articles/vpn.html"]["hash"]
+            .as_str()
+            .unwrap()
+            .len(),
+        16
+    );
+    assert!(build["bodyBytes"].as_u64().unwrap() >= body.len() as u64);
+    for page in [
+        "index.html",
+        "a/vpn/index.html",
+        "ticket/index.html",
+        "404.html",
+    ] {
+        let html = read(root, page);
+        assert!(
+            html.contains(r#"offline.js" defer></script>"#),
+            "{page} does not load offline.js"
+        );
+        assert!(html.contains(r#"rel="manifest""#), "{page} has no manifest");
+    }
+    assert!(read(root, "a/vpn/index.html").contains(r#"src="../../offline.js""#));
+    // The article page the worker answers with: addresses from its scope.
+    let offline = read(root, "offline.html");
+    assert!(offline.contains("/__lantern_scope__/app-1.js"), "{offline}");
+    assert!(offline.contains(r#"href="/__lantern_scope__/data/catalog.bin""#));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(root, "manifest.webmanifest")).unwrap();
+    assert_eq!(manifest["name"], "ACME Help");
+    assert!(root.join("site/lantern-icon.svg").is_file());
+}
+
+#[test]
+fn a_republish_changes_only_the_edited_bodys_hash_and_the_revision() {
+    let tmp = project("");
+    let root = tmp.path();
+    build(root, &[]);
+    let first = worker_build(root);
+    build(root, &[]);
+    assert_eq!(
+        worker_build(root),
+        first,
+        "the same articles give the same worker"
+    );
+    write(
+        root,
+        "articles/vpn.md",
+        "---\ntitle: VPN will not connect\n---\nRestart the client, then sign in again.\n",
+    );
+    build(root, &[]);
+    let second = worker_build(root);
+    assert_ne!(second["revision"], first["revision"]);
+    assert_ne!(
+        second["bodies"]["data/articles/vpn.html"],
+        first["bodies"]["data/articles/vpn.html"]
+    );
+    assert_eq!(
+        second["bodies"]["data/articles/printer.html"],
+        first["bodies"]["data/articles/printer.html"]
+    );
+}
+
+#[test]
+fn a_preview_build_has_no_worker_and_no_page_registers_one() {
+    let tmp = project("");
+    let root = tmp.path();
+    build(root, &["--preview"]);
+    for file in [
+        "sw.js",
+        "offline.js",
+        "offline.html",
+        "manifest.webmanifest",
+    ] {
+        assert!(
+            !root.join("site").join(file).exists(),
+            "a preview wrote {file}"
+        );
+    }
+    assert!(!read(root, "index.html").contains("offline.js"));
+}
+
+#[test]
+fn offline_disabled_publishes_a_worker_that_removes_itself_and_pages_without_it() {
+    let tmp = project("[offline]\nenabled = false\n");
+    let root = tmp.path();
+    build(root, &[]);
+    let sw = read(root, "sw.js");
+    assert!(
+        sw.contains("unregister()") && sw.contains("caches.delete"),
+        "{sw}"
+    );
+    assert!(!sw.contains("const BUILD"));
+    assert!(!read(root, "index.html").contains("offline.js"));
+    assert!(!root.join("site/offline.js").exists());
+}
+
+#[test]
+fn switching_offline_off_removes_the_files_only_it_needed() {
+    let tmp = project("");
+    let root = tmp.path();
+    build(root, &[]);
+    assert!(root.join("site/offline.js").exists());
+    write(
+        root,
+        "lantern.toml",
+        "[site]\nname = \"ACME Help\"\n[offline]\nenabled = false\n",
+    );
+    build(root, &[]);
+    assert!(!root.join("site/offline.js").exists());
+    assert!(!root.join("site/offline.html").exists());
+    assert!(
+        root.join("site/sw.js").exists(),
+        "the remover stays where the worker was"
+    );
+}
+
+#[test]
+fn an_unknown_offline_setting_is_an_error_naming_it() {
+    let tmp = project("[offline]\nlibary_limit_mb = 5\n");
+    let output = lantern(tmp.path())
+        .args(["build", "--app", "app", "--out", "site"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("libary_limit_mb"), "{stderr}");
+}
