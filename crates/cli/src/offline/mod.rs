@@ -40,21 +40,19 @@ pub fn head(root: &str) -> String {
     )
 }
 
-/// The list `sw.js` starts with.
+/// What `sw.js` starts with: a few hundred bytes, whatever the number of
+/// articles (the bodies' hashes are in `bodies_file`, part of the core).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Build<'a> {
     revision: String,
     /// Addresses relative to the site root; `""` is the home page.
     core: Vec<&'a str>,
-    bodies: BTreeMap<String, Body>,
+    /// `data/offline-<revision>.json`: each article's slug and the hash of
+    /// its body, named by the revision so a build never reads another's.
+    bodies_file: String,
     body_bytes: usize,
     library_limit: u64,
-}
-
-#[derive(Serialize)]
-struct Body {
-    hash: String,
 }
 
 /// Writes `sw.js` and, when offline use is on, what it installs besides
@@ -91,17 +89,19 @@ pub fn write(
         let hash = short_hash(html);
         revision.update(hash.as_bytes());
         body_bytes += html.len();
-        bodies.insert(
-            format!("data/articles/{}.html", article.slug),
-            Body { hash },
-        );
+        bodies.insert(article.slug.as_str(), hash);
     }
+    let revision = hex(&revision.finalize()[..8]);
+    let bodies_file = format!("data/offline-{revision}.json");
+    let list = serde_json::to_string(&bodies).map_err(std::io::Error::other)?;
+    writer.write(&bodies_file, list.as_bytes())?;
     let mut core: Vec<&str> = files.iter().map(|(path, _)| *path).collect();
     core.push(ICON);
+    core.push(&bodies_file);
     let build = Build {
-        revision: hex(&revision.finalize()[..8]),
+        revision,
         core,
-        bodies,
+        bodies_file: bodies_file.clone(),
         body_bytes,
         library_limit: u64::from(settings.library_limit_mb) * 1_000_000,
     };

@@ -19,6 +19,24 @@ const OURS = /^lantern-(core|bodies)-/;
 const SCOPE_TOKEN = /\/__lantern_scope__\//g;
 
 const at = (relative) => new URL(relative, SCOPE).href;
+const BODY = /^data\/articles\/(.+)\.html$/;
+
+// Each article's slug and body hash, from this build's core (the worker
+// may be stopped and started again between any two events).
+let bodyList = null;
+async function bodies() {
+  if (!bodyList) {
+    const kept = await caches.match(at(BUILD.bodiesFile), { cacheName: CORE });
+    bodyList = await (kept || (await fetch(at(BUILD.bodiesFile), { cache: "no-cache" }))).json();
+  }
+  return bodyList;
+}
+// The hash this build has for a body's address, if it is one of its bodies.
+async function hashOf(relative) {
+  const slug = BODY.exec(relative);
+  return slug ? (await bodies())[slug[1]] : undefined;
+}
+const bodyAddress = (slug) => `data/articles/${slug}.html`;
 const relativeOf = (url) => (url.href.startsWith(SCOPE.href) ? url.href.slice(SCOPE.href.length) : null);
 
 // A response as the cache keeps it: never "redirected" (a host that sends
@@ -59,10 +77,10 @@ async function carryBodies() {
     const old = await caches.open(name);
     for (const request of await old.keys()) {
       const relative = relativeOf(new URL(request.url));
-      const wanted = relative && BUILD.bodies[relative];
+      const wanted = relative && (await hashOf(relative));
       if (!wanted) continue;
       const response = await old.match(request);
-      if (response && response.headers.get("X-Lantern-Hash") === wanted.hash) {
+      if (response && response.headers.get("X-Lantern-Hash") === wanted) {
         await cache.put(request, response);
       } else {
         changed.push(relative);
@@ -74,16 +92,16 @@ async function carryBodies() {
 
 // One body from the network, kept only when it is this build's.
 async function saveBody(relative) {
-  const wanted = BUILD.bodies[relative];
+  const wanted = await hashOf(relative);
   const response = await fetch(at(relative), { cache: "no-cache", credentials: "same-origin" });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const bytes = await response.arrayBuffer();
-  if ((await sha256(bytes)) !== wanted.hash) {
+  if ((await sha256(bytes)) !== wanted) {
     self.registration.update().catch(() => {});
     throw Object.assign(new Error("newer build"), { newer: true });
   }
   const kept = new Response(bytes, {
-    headers: { "Content-Type": "text/html; charset=utf-8", "X-Lantern-Hash": wanted.hash },
+    headers: { "Content-Type": "text/html; charset=utf-8", "X-Lantern-Hash": wanted },
   });
   await (await caches.open(BODIES)).put(at(relative), kept.clone());
   return kept;
@@ -121,12 +139,13 @@ self.addEventListener("message", (event) => {
 
 async function savedBodies() {
   const cache = await caches.open(BODIES);
-  return new Set((await cache.keys()).map((r) => relativeOf(new URL(r.url))));
+  const kept = (await cache.keys()).map((r) => relativeOf(new URL(r.url)));
+  return new Set(kept.filter((relative) => BODY.test(relative)));
 }
 
 async function status(client) {
   const saved = await savedBodies();
-  const total = Object.keys(BUILD.bodies).length;
+  const total = Object.keys(await bodies()).length;
   client.postMessage({ type: "status", saved: saved.size, total, bytes: BUILD.bodyBytes, limit: BUILD.libraryLimit });
 }
 
@@ -134,8 +153,9 @@ async function status(client) {
 async function saveAll(client, auto) {
   if (auto && BUILD.bodyBytes > BUILD.libraryLimit) return status(client);
   const saved = await savedBodies();
-  const missing = Object.keys(BUILD.bodies).filter((relative) => !saved.has(relative));
-  const total = Object.keys(BUILD.bodies).length;
+  const all = Object.keys(await bodies()).map(bodyAddress);
+  const missing = all.filter((relative) => !saved.has(relative));
+  const total = all.length;
   let done = total - missing.length;
   let failed = 0;
   const next = async () => {
@@ -176,7 +196,8 @@ async function navigate(request, relative) {
   }
 }
 
-async function body(relative) {
+async function body(request, relative) {
+  if (!(await hashOf(relative))) return fetch(request);
   const kept = await caches.match(at(relative), { cacheName: BODIES });
   if (kept) return kept;
   try {
@@ -208,7 +229,7 @@ self.addEventListener("fetch", (event) => {
   if (relative === null || relative === "sw.js") return;
   if (request.mode === "navigate") return event.respondWith(navigate(request, relative));
   const path = relative.split(/[?#]/)[0];
-  if (BUILD.bodies[path]) return event.respondWith(body(path));
+  if (BODY.test(path)) return event.respondWith(body(request, path));
   if (path.startsWith("media/")) return event.respondWith(media(request));
   if (BUILD.core.includes(path)) {
     event.respondWith(caches.match(at(path), { cacheName: CORE }).then((r) => r || fetch(request)));

@@ -17,7 +17,7 @@ fn the_worker_source_is_written_with_the_build_in_place_of_its_marker() {
     let build = Build {
         revision: "r1".into(),
         core: vec!["", "ticket/"],
-        bodies: BTreeMap::from([("data/articles/a.html".into(), Body { hash: "h".into() })]),
+        bodies_file: "data/offline-r1.json".into(),
         body_bytes: 10,
         library_limit: 25_000_000,
     };
@@ -26,7 +26,7 @@ fn the_worker_source_is_written_with_the_build_in_place_of_its_marker() {
     let parsed = worker_build(&sw);
     assert_eq!(parsed["revision"], "r1");
     assert_eq!(parsed["core"][1], "ticket/");
-    assert_eq!(parsed["bodies"]["data/articles/a.html"]["hash"], "h");
+    assert_eq!(parsed["bodiesFile"], "data/offline-r1.json");
     assert_eq!(parsed["libraryLimit"], 25_000_000);
 }
 
