@@ -177,9 +177,23 @@ async function saveAll(client, auto) {
 const unavailable = (status, header) =>
   new Response("", { status, headers: { [header]: "1", "Content-Type": "text/plain" } });
 
+const base64Sha256 = async (text) =>
+  btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))));
+
+// The scope put in place of the build's token. An inline script that holds
+// the token changes with it, so its hash in the page's Content-Security-
+// Policy is replaced by the new one (the policy allows inline scripts by
+// hash only).
 async function articlePage() {
   const page = await caches.match(at("offline.html"), { cacheName: CORE });
-  const html = (await page.text()).replace(SCOPE_TOKEN, SCOPE.pathname);
+  let html = await page.text();
+  const inline = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+  for (const [, script] of html.matchAll(inline)) {
+    const moved = script.replace(SCOPE_TOKEN, SCOPE.pathname);
+    if (moved === script) continue;
+    html = html.replaceAll(`'sha256-${await base64Sha256(script)}'`, `'sha256-${await base64Sha256(moved)}'`);
+  }
+  html = html.replace(SCOPE_TOKEN, SCOPE.pathname);
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
