@@ -10,7 +10,7 @@ use std::os::unix::fs::symlink;
 use std::path::Path;
 
 mod common;
-use common::{project_with, run, write};
+use common::{project_with, run, write, PNG};
 
 const GOOD: &str = "---\ntitle: Printer offline\n---\n## Restart\n\nTurn it off and on.\n";
 
@@ -146,10 +146,6 @@ fn a_symlink_loop_is_reported_by_check_and_build_alike_and_keep_going_publishes_
     let (_, _, check) = run(root, &["check"]);
     assert!(check.contains("articles/loop.md:"), "{check}");
 }
-
-/// A minimal PNG signature and header: enough for a file to be an image.
-const PNG: &[u8] =
-    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
 #[test]
 fn svg_html_and_other_active_files_in_articles_are_refused_by_check_and_never_published() {

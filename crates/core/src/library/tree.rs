@@ -98,7 +98,8 @@ impl Walk<'_> {
                 format!("{prefix}/{lossy}")
             };
             let markdown = lossy.ends_with(".md");
-            if lossy.starts_with('.') && !markdown {
+            let folder = entry.file_type().is_ok_and(|t| t.is_dir());
+            if lossy.starts_with('.') && (folder || !markdown) {
                 continue;
             }
             let Some(name) = entry.file_name().to_str().map(str::to_string) else {
