@@ -167,3 +167,30 @@ fn not_regular() -> String {
     "this is not a regular file (a pipe, socket or device), which lantern never reads: remove it"
         .into()
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn a_link_out_of_the_folder_is_refused_and_one_inside_is_read_as_the_file_it_names() {
+        let tmp = std::env::temp_dir().join(format!("lantern-tree-{}", std::process::id()));
+        let dir = tmp.join("articles");
+        std::fs::create_dir_all(dir.join("img")).unwrap();
+        std::fs::write(tmp.join("secret.txt"), "secret").unwrap();
+        std::fs::write(dir.join("a.md"), "# A").unwrap();
+        symlink(tmp.join("secret.txt"), dir.join("secret.md")).unwrap();
+        symlink("a.md", dir.join("b.md")).unwrap();
+        symlink("img", dir.join("pictures")).unwrap();
+        let found = walk(&dir).unwrap();
+        std::fs::remove_dir_all(&tmp).unwrap();
+        let read: Vec<&str> = found.markdown.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(read, ["a.md", "b.md"]);
+        assert!(found.markdown[1].1.ends_with("articles/a.md"));
+        let refused: Vec<&str> = found.diagnostics.iter().map(|d| d.path.as_str()).collect();
+        let shown = |name: &str| display_path(&dir, name);
+        assert_eq!(refused, [shown("pictures"), shown("secret.md")]);
+        assert!(found.media.is_empty());
+    }
+}
