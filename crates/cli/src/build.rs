@@ -170,7 +170,6 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
         let _ = std::fs::remove_dir_all(&target);
     }
     let result = write_all(
-        args,
         &app,
         &target,
         &shell,
@@ -212,7 +211,6 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
 /// written and removed.
 #[allow(clippy::too_many_arguments)] // each is one part of the site
 fn write_all(
-    args: &BuildArgs,
     app: &AppSource,
     target: &Path,
     shell: &AppShell,
@@ -229,9 +227,12 @@ fn write_all(
         app.copy_into(&mut writer)?;
     }
     let write = |writer: &mut SiteWriter| -> std::io::Result<()> {
-        writer.copy_tree(&args.articles, "media", &|path| {
-            path.extension().is_some_and(|e| e == "md")
-        })?;
+        // Only what the walk of the articles folder allowed: files inside
+        // it, of the media types (core `library/media.rs`).
+        for media in &library.media {
+            let bytes = std::fs::read(&media.source)?;
+            writer.write(&format!("media/{}", media.relative), &bytes)?;
+        }
         let cache = serde_json::to_string(render_cache).map_err(std::io::Error::other)?;
         writer.write(crate::render_cache::CACHE_FILE, cache.as_bytes())?;
         let mut core = write_site(writer, shell, library, catalog, config)?;

@@ -75,12 +75,14 @@ fn annotation(d: &Diagnostic) -> String {
     )
 }
 
-/// Articles read, including those left out because of errors.
+/// Articles read, including those left out because of errors (a media
+/// file refused is not an article).
 fn count_files(library: &Library) -> usize {
     let mut failed: Vec<&str> = library
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && !library.articles.iter().any(|a| a.path == d.path))
+        .filter(|d| d.is_error() && d.path.ends_with(".md"))
+        .filter(|d| !library.articles.iter().any(|a| a.path == d.path))
         .map(|d| d.path.as_str())
         .collect();
     failed.sort();

@@ -134,8 +134,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(Error::StdoutClosed) => ExitCode::SUCCESS,
         Err(Error::Message(message)) => {
+            // Messages quote config values: a bare `\r` in one must not
+            // start a line CI would read as a workflow command.
             for line in message.lines() {
-                eprintln!("lantern: {line}");
+                eprintln!("lantern: {}", lantern_core::diagnostic::one_line(line));
             }
             ExitCode::from(1)
         }

@@ -16,6 +16,14 @@ pub fn run(
     category: Option<&str>,
 ) -> Result<ExitCode> {
     let config = crate::site_config(config)?;
+    for (what, text) in [("title", Some(title)), ("--category", category)] {
+        if text.is_some_and(|t| t.chars().any(char::is_control)) {
+            return Err(format!(
+                "the {what} has a line break or another control character: write it on one line"
+            )
+            .into());
+        }
+    }
     let slug = slugify(title);
     if slug.is_empty() {
         return Err("the title needs letters or digits to make a file name".into());

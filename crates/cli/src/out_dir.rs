@@ -171,6 +171,11 @@ fn merge(from: &Path, into: &Path) -> std::io::Result<()> {
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
         let target = into.join(entry.file_name());
+        // A link with one of the site's names is replaced, never followed:
+        // the site is written inside `into` only.
+        if std::fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+            std::fs::remove_file(&target)?;
+        }
         if entry.file_type()?.is_dir() {
             if target.is_file() {
                 std::fs::remove_file(&target)?;

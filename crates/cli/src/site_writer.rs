@@ -5,6 +5,12 @@
 //! last build wrote lets the next one delete what no longer belongs
 //! (an article removed, an old hashed app bundle) without ever deleting
 //! files that are not ours.
+//!
+//! Nothing is ever written or removed outside the root: a path must be
+//! plain (no `..`, no control characters, issue 20's `img\nCNAME`), and no
+//! folder on the way may be a symbolic link (a `--force`d folder could hold
+//! one). The manifest is JSON lines, one quoted path a line, so no name can
+//! split into two entries.
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -32,48 +38,53 @@ impl SiteWriter {
     /// Writes `relative` (a `/`-separated path) unless it already holds
     /// exactly `bytes`.
     pub fn write(&mut self, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let path = self.root.join(relative);
+        let path = self.inside(relative)?;
         self.written.insert(relative.to_string());
-        if std::fs::read(&path).is_ok_and(|old| old == bytes) {
-            return Ok(());
-        }
         if let Some(parent) = path.parent() {
             if !self.dirs.contains(parent) {
                 std::fs::create_dir_all(parent)?;
                 self.dirs.insert(parent.to_path_buf());
             }
         }
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            // Replaced, never written through.
+            std::fs::remove_file(&path)?;
+        } else if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
         self.changed += 1;
         std::fs::write(path, bytes)
     }
 
-    /// Copies every file below `from` to `into` (relative to the root),
-    /// skipping hidden files and the files `skip` rejects.
-    pub fn copy_tree(
-        &mut self,
-        from: &Path,
-        into: &str,
-        skip: &dyn Fn(&Path) -> bool,
-    ) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(from)? {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let path = entry.path();
-            if name.starts_with('.') || skip(&path) {
-                continue;
-            }
-            let relative = if into.is_empty() {
-                name
-            } else {
-                format!("{into}/{name}")
-            };
-            if entry.file_type()?.is_dir() {
-                self.copy_tree(&path, &relative, skip)?;
-            } else {
-                self.write(&relative, &std::fs::read(&path)?)?;
+    /// `relative` below the root, when it is a plain path and no folder on
+    /// the way there is a symbolic link.
+    fn inside(&self, relative: &str) -> std::io::Result<PathBuf> {
+        let refuse = |why: &str| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("refusing to write {relative:?} in the site: {why}"),
+            )
+        };
+        let parts: Vec<&str> = relative.split('/').collect();
+        if parts
+            .iter()
+            .any(|p| p.is_empty() || *p == "." || *p == "..")
+        {
+            return Err(refuse("it is not a plain path below the site's folder"));
+        }
+        if relative.chars().any(|c| c.is_control() || c == '\\') {
+            return Err(refuse("it has a control character or a `\\`"));
+        }
+        let mut path = self.root.clone();
+        for part in &parts[..parts.len() - 1] {
+            path.push(part);
+            if !self.dirs.contains(&path)
+                && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+            {
+                return Err(refuse(&format!("{} is a symbolic link", path.display())));
             }
         }
-        Ok(())
+        Ok(self.root.join(relative))
     }
 
     /// Deletes what the previous build wrote and this one did not, then
@@ -82,14 +93,13 @@ impl SiteWriter {
         let manifest = self.root.join(MANIFEST);
         let mut removed = 0;
         if let Ok(previous) = std::fs::read_to_string(&manifest) {
-            for stale in previous
-                .lines()
-                .filter(|l| !l.is_empty() && !self.written.contains(*l))
+            for stale in manifest_entries(&previous)
+                .iter()
+                .filter(|l| !self.written.contains(*l))
             {
-                if stale.split('/').any(|part| part == ".." || part.is_empty()) {
+                let Ok(path) = self.inside(stale) else {
                     continue;
-                }
-                let path = self.root.join(stale);
+                };
                 if std::fs::remove_file(&path).is_ok() {
                     removed += 1;
                     // Drop directories the removal left empty (an old article's folder).
@@ -103,8 +113,76 @@ impl SiteWriter {
                 }
             }
         }
-        let list: Vec<&str> = self.written.iter().map(String::as_str).collect();
-        std::fs::write(manifest, list.join("\n") + "\n")?;
+        let mut list = String::from(MANIFEST_HEADER);
+        for relative in &self.written {
+            list.push('\n');
+            list.push_str(&serde_json::Value::from(relative.as_str()).to_string());
+        }
+        list.push('\n');
+        std::fs::write(manifest, list)?;
         Ok(removed)
+    }
+}
+
+/// The manifest's first line since paths are written as JSON strings.
+const MANIFEST_HEADER: &str = r#"{"lantern-manifest":2}"#;
+
+/// The paths a manifest lists: JSON strings after the header, or (written
+/// by an older lantern) one path a line.
+fn manifest_entries(text: &str) -> Vec<String> {
+    let mut lines = text.lines();
+    if lines.next() == Some(MANIFEST_HEADER) {
+        lines
+            .filter_map(|l| serde_json::from_str::<String>(l).ok())
+            .collect()
+    } else {
+        text.lines()
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_with_a_newline_is_refused_and_the_manifest_lists_each_path_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut writer = SiteWriter::new(tmp.path()).unwrap();
+        assert!(writer.write("media/img\nCNAME", b"x").is_err());
+        assert!(writer.write("../outside.txt", b"x").is_err());
+        assert!(writer.write("/etc/x", b"x").is_err());
+        writer.write("media/a \"b\".png", b"x").unwrap();
+        writer.finish().unwrap();
+        let text = std::fs::read_to_string(tmp.path().join(MANIFEST)).unwrap();
+        assert_eq!(manifest_entries(&text), ["media/a \"b\".png"]);
+        assert!(!tmp.path().parent().unwrap().join("outside.txt").exists());
+    }
+
+    #[test]
+    fn an_old_manifest_is_still_read_one_path_a_line() {
+        assert_eq!(
+            manifest_entries("a/x/index.html\nindex.html\n"),
+            ["a/x/index.html", "index.html"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_in_the_site_folder_is_never_written_through() {
+        let tmp = tempfile::tempdir().unwrap();
+        let outside = tmp.path().join("outside");
+        std::fs::create_dir(&outside).unwrap();
+        let site = tmp.path().join("site");
+        std::fs::create_dir(&site).unwrap();
+        std::os::unix::fs::symlink(&outside, site.join("media")).unwrap();
+        std::os::unix::fs::symlink(outside.join("f"), site.join("index.html")).unwrap();
+        let mut writer = SiteWriter::new(&site).unwrap();
+        assert!(writer.write("media/x.png", b"x").is_err());
+        writer.write("index.html", b"page").unwrap();
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+        assert_eq!(std::fs::read(site.join("index.html")).unwrap(), b"page");
     }
 }

@@ -30,3 +30,17 @@ fn new_says_what_to_do_next_and_where_the_article_will_be() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_title_with_a_newline_is_refused_and_never_written_into_the_front_matter() {
+    let tmp = project("[site]\nname = \"Help\"\n");
+    for args in [
+        ["new", "Printer offline\ncategory: evil"].as_slice(),
+        &["new", "Printer offline", "--category", "net\ntags: [x]"],
+    ] {
+        let (code, stdout, stderr) = run(tmp.path(), args);
+        assert_eq!(code, 1, "{stdout}{stderr}");
+        assert!(stderr.contains("line break"), "{stderr}");
+        assert!(!tmp.path().join("articles").exists(), "nothing written");
+    }
+}

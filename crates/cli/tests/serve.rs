@@ -22,8 +22,8 @@ fn project() -> tempfile::TempDir {
     let tmp = common::project_with(&[
         ("articles/vpn-will-not-connect.md", VPN),
         ("articles/printer-shows-offline.md", PRINTER),
-        ("articles/img/shot.png", "png"),
     ]);
+    write(tmp.path(), "articles/img/shot.png", common::PNG);
     write(tmp.path(), "app/app_bg.wasm", b"\0asm\x01\0\0\0");
     tmp
 }

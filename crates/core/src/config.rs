@@ -8,6 +8,7 @@ use crate::catalog::{Category, SiteInfo};
 use crate::ticket::TicketConfig;
 
 mod lines;
+pub(crate) mod rules;
 mod sections;
 
 pub use sections::{Authoring, CheckSettings, OfflineSettings, SearchSettings};

@@ -83,13 +83,35 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {}: {}",
-            self.path,
+            one_line(&self.path),
             self.line.max(1),
             self.col.max(1),
             severity,
-            self.message
+            one_line(&self.message)
         )
     }
+}
+
+/// `text` with its control characters escaped (`\n`, `\u{1b}`), so that a
+/// value quoted from an article (a front matter field, a file name) never
+/// starts a line of its own: CI reads workflow commands such as
+/// `::add-mask::` from every line a step prints, and a terminal obeys
+/// escape sequences.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !text.chars().any(unsafe_char) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// File line and column of a byte offset in a body that starts on file
@@ -99,4 +121,25 @@ pub(crate) fn position_in(body: &str, body_line: usize, offset: usize) -> (usize
     let line = before.matches('\n').count();
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (body_line + line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnostic_is_one_line_whatever_its_message_and_path_hold() {
+        let d = Diagnostic::error(
+            "a\nb.md",
+            2,
+            1,
+            "unknown category `x\n::add-mask::y\r\u{1b}[2J`",
+        );
+        let shown = d.to_string();
+        assert_eq!(shown.lines().count(), 1, "{shown}");
+        assert_eq!(
+            shown,
+            "a\\nb.md:2:1: error: unknown category `x\\n::add-mask::y\\r\\u{1b}[2J`"
+        );
+    }
 }

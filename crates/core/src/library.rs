@@ -17,11 +17,16 @@ mod article;
 mod export;
 mod files;
 mod headings;
+mod media;
+mod names;
+mod tree;
 
 pub use article::Article;
 use article::{parse_one, Outcome};
 pub use files::MAX_ARTICLE_BYTES;
-use files::{collect_markdown, display_path, load_one};
+use files::{display_path, load_one};
+pub use media::ALLOWED as MEDIA_TYPES;
+pub use tree::MediaFile;
 
 /// What loading does with a file whose slug an earlier file already has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +42,9 @@ enum SlugClash {
 pub struct Library {
     /// Sorted by title, the order the catalog lists them in.
     pub articles: Vec<Article>,
+    /// The other files of the folder that `lantern build` publishes under
+    /// `media/`, sorted (files refused are in `diagnostics` instead).
+    pub media: Vec<MediaFile>,
     /// Problems found, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -47,7 +55,9 @@ impl Library {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// Reads, parses and renders every `*.md` file below `dir`, recursively.
+    /// Reads, parses and renders every `*.md` file below `dir`, recursively,
+    /// and lists the media files beside them. Nothing outside `dir` is
+    /// read: links that leave it are errors (`tree.rs`).
     pub fn load(dir: &Path) -> std::io::Result<Library> {
         Self::load_with(dir, true)
     }
@@ -68,20 +78,11 @@ impl Library {
     }
 
     fn load_files(dir: &Path, html: bool, clash: SlugClash) -> std::io::Result<Library> {
-        let mut files = Vec::new();
-        collect_markdown(dir, &mut files)?;
-        files.sort();
-        let jobs: Vec<(String, String, PathBuf)> = files
+        let found = tree::walk(dir)?;
+        let jobs: Vec<(String, String, PathBuf)> = found
+            .markdown
             .into_iter()
-            .map(|file| {
-                let relative = file.strip_prefix(dir).unwrap_or(&file);
-                let path = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                (display_path(dir, &path), path, file)
-            })
+            .map(|(path, file)| (display_path(dir, &path), path, file))
             .collect();
         // Rendering and sanitising dominate; spread files over the cores.
         let outcomes: Vec<Outcome> = crate::parallel::on_all_cores(&jobs, |_, run| {
@@ -92,7 +93,11 @@ impl Library {
         .into_iter()
         .flatten()
         .collect();
-        let mut library = Library::default();
+        let mut library = Library {
+            media: found.media,
+            diagnostics: found.diagnostics,
+            ..Library::default()
+        };
         for outcome in outcomes {
             library.diagnostics.extend(outcome.diagnostics);
             library.articles.extend(outcome.article);

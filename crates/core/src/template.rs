@@ -17,7 +17,7 @@ pub const PLACEHOLDERS: [&str; 6] = [
 /// A new article titled `title`, in `category` (may be empty), updated
 /// `today` and due for review on `review_by` (both `YYYY-MM-DD`).
 pub fn article(title: &str, category: &str, today: &str, review_by: &str) -> String {
-    let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
+    let quoted = yaml_quoted(title);
     let [summary, intro, symptom, cause, step_one, step_two] = PLACEHOLDERS;
     format!(
         r#"---
@@ -53,6 +53,25 @@ Contact the service desk and include: what you tried, the exact error message, a
     )
 }
 
+/// `text` as the inside of a YAML double-quoted string: a quote or a
+/// backslash escaped, and every control character (the YAML reader takes
+/// NEL, LS and PS for line breaks too) written as `\uXXXX`, so a title can
+/// never end its line and add a key of its own.
+fn yaml_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +81,22 @@ mod tests {
         let text = article("T", "", "2026-01-01", "2026-07-01");
         for placeholder in PLACEHOLDERS {
             assert!(text.contains(placeholder), "{placeholder}");
+        }
+    }
+
+    #[test]
+    fn a_title_with_a_newline_or_quotes_stays_one_title_and_adds_no_front_matter_key() {
+        for title in [
+            "Printer\ncategory: evil",
+            "Say \"hi\" \\ back",
+            "Tab\there\r\n---\nbody",
+            "Bell\u{7}and\u{85}next",
+        ] {
+            let text = article(title, "", "2026-01-01", "2026-07-01");
+            let parsed = crate::front_matter::parse_article("a.md", &text)
+                .unwrap_or_else(|d| panic!("{title:?}: {d:?}"));
+            assert_eq!(parsed.front.title, title);
+            assert_eq!(parsed.front.category, "", "{title:?}");
         }
     }
 }

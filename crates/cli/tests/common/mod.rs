@@ -10,6 +10,11 @@ use assert_cmd::Command;
 /// The smallest page `lantern build` accepts as the app's `index.html`.
 pub const MINIMAL_SHELL: &str = r#"<html><head><meta name="lantern-root" content="./"><title>x</title></head><body><div id="lantern-prerender"></div></body></html>"#;
 
+/// The signature and header of a PNG file: enough for `lantern build` to
+/// publish it as an image (a file named `.png` must hold one).
+pub const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
 pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) {
     let path = dir.join(name);
     fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -1,6 +1,6 @@
 //! Finding and reading the article files below a folder.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 
@@ -30,23 +30,6 @@ pub(super) fn display_path(dir: &Path, relative: &str) -> String {
     } else {
         format!("{dir}/{relative}")
     }
-}
-
-/// Every `*.md` file below `dir`, hidden folders left out.
-pub(super) fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let file_type = entry.file_type()?;
-        if file_type.is_dir() {
-            if !entry.file_name().to_string_lossy().starts_with('.') {
-                collect_markdown(&path, out)?;
-            }
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// The file's text, or where and why it cannot be read as an article.

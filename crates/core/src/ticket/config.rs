@@ -149,6 +149,7 @@ impl TicketConfig {
     }
 
     /// What `lantern check` reports about this section, one problem a line.
+    #[cfg(feature = "authoring")]
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         for channel in &self.channels {
@@ -178,7 +179,7 @@ impl TicketConfig {
             }
         }
         if let Some(webhook) = &self.webhook {
-            if let Err(why) = webhook_url_allowed(&webhook.url) {
+            if let Some(why) = crate::config::rules::webhook_url_problem(&webhook.url) {
                 problems.push(format!("ticket.webhook.url `{}` {why}", webhook.url));
             }
             if webhook.timeout_seconds == 0 || webhook.timeout_seconds > 120 {
@@ -207,15 +208,9 @@ impl TicketConfig {
             }
         }
         if let Some(github) = &self.github {
-            let parts: Vec<&str> = github.repo.split('/').collect();
-            let name_ok = |s: &str| {
-                !s.is_empty()
-                    && s.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
-            };
-            if parts.len() != 2 || !parts.iter().all(|p| name_ok(p)) {
+            if !crate::config::rules::github_repo_ok(&github.repo) {
                 problems.push(format!(
-                    "ticket.github.repo `{}` must be written `owner/name`, like `acme/helpdesk`",
+                    "ticket.github.repo `{}` must be written `owner/name` in the letters, digits, `-`, `_` and `.` GitHub allows, like `acme/helpdesk`",
                     github.repo
                 ));
             }
@@ -227,29 +222,6 @@ impl TicketConfig {
             ));
         }
         problems
-    }
-}
-
-/// Tickets carry personal data: only HTTPS, or plain HTTP to this machine
-/// (for testing a receiver locally).
-fn webhook_url_allowed(url: &str) -> Result<(), &'static str> {
-    if let Some(rest) = url.strip_prefix("http://") {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
-        return match host {
-            "127.0.0.1" | "localhost" | "[::1]" => Ok(()),
-            _ => Err("must use https:// (plain http is allowed only for localhost)"),
-        };
-    }
-    match url.strip_prefix("https://") {
-        Some(rest) if !rest.is_empty() && !rest.starts_with('/') => {
-            if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                Err("must not contain spaces")
-            } else {
-                Ok(())
-            }
-        }
-        _ => Err("must be an absolute https:// URL"),
     }
 }
 
@@ -332,5 +304,68 @@ mod tests {
             value: "a\nb".into(),
         });
         assert_eq!(config.problems().len(), 2);
+    }
+
+    #[test]
+    fn a_webhook_url_with_userinfo_naming_localhost_before_another_host_is_refused() {
+        for url in [
+            "http://localhost:1@evil.example/",
+            "http://localhost@evil.example/x",
+            "http://127.0.0.1:80@evil.example",
+            "http://[::1]@evil.example/",
+            "http://localhost.evil.example/",
+            "http://evil.example#@localhost/",
+            "http://evil.example?@localhost/",
+            "http://evil.example\\@localhost/",
+            "https://user:secret@desk.example/api",
+            "https://desk.example:99999/api",
+            "http://localhost/a b",
+        ] {
+            assert!(!with_webhook(url).problems().is_empty(), "{url}");
+        }
+        for url in [
+            "http://localhost:8399/tickets",
+            "http://127.0.0.1/x",
+            "http://[::1]:9/x",
+            "https://desk.example/api?x=1#f",
+        ] {
+            assert_eq!(with_webhook(url).problems(), Vec::<String>::new(), "{url}");
+        }
+    }
+
+    #[test]
+    fn a_github_repo_must_be_owner_slash_name_in_the_characters_github_allows() {
+        let with_repo = |repo: &str| TicketConfig {
+            github: Some(GithubConfig {
+                repo: repo.into(),
+                labels: vec![],
+            }),
+            ..TicketConfig::default()
+        };
+        for bad in [
+            "../..",
+            "acme/..",
+            "../help",
+            "acme/.",
+            "-acme/help",
+            "acme-/help",
+            "acme/help/issues",
+            "acme /help",
+            "acme/help?x",
+            "acme.corp/help",
+            "acme/",
+            "",
+        ] {
+            assert!(!with_repo(bad).problems().is_empty(), "{bad}");
+        }
+        for good in [
+            "acme/helpdesk",
+            "Acme-IT/help.desk",
+            "acme/help_desk",
+            "a/b",
+            "acme/.github",
+        ] {
+            assert_eq!(with_repo(good).problems(), Vec::<String>::new(), "{good}");
+        }
     }
 }
