@@ -65,3 +65,33 @@ fn a_posting_for_a_document_past_the_last_matches_nothing_instead_of_panicking()
         assert!(hits.iter().all(|hit| hit.doc < catalog.articles.len()));
     }
 }
+
+/// An outbox read back from storage with `failed_attempts` at `u32::MAX`
+/// (another version, a hand edit) overflowed on the next failed attempt:
+/// a panic wherever overflow is checked (found by
+/// `properties_parsers::a_stored_outbox_with_any_numbers_never_panics`).
+/// The count stays at its maximum and the ticket keeps its place.
+#[test]
+fn a_stored_ticket_that_failed_u32_max_times_can_fail_again() {
+    use lantern_core::ticket::{Outbox, SiteRef, TicketContext, TicketDraft, TicketPayload};
+    let draft = TicketDraft::new("LT-7K3M9QX2".into());
+    let site = SiteRef {
+        name: "Help".into(),
+        url: "https://help.example".into(),
+    };
+    let mut outbox = Outbox::default();
+    outbox.enqueue(
+        TicketPayload::new(&draft, &TicketContext::default(), site, None, String::new()),
+        0.0,
+    );
+    let mut stored = serde_json::to_value(&outbox).unwrap();
+    stored["entries"][0]["failed_attempts"] = u32::MAX.into();
+    let mut outbox: Outbox = serde_json::from_value(stored).unwrap();
+    std::panic::catch_unwind(move || {
+        outbox.record_failure("LT-7K3M9QX2", 1e12, "offline".into());
+        let entry = outbox.get("LT-7K3M9QX2").expect("still waiting");
+        assert_eq!(entry.failed_attempts, u32::MAX);
+        assert!(entry.next_attempt_ms > 1e12);
+    })
+    .unwrap_or_else(|_| panic!("record_failure panicked"));
+}

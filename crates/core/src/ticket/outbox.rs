@@ -171,7 +171,8 @@ impl Outbox {
             .iter_mut()
             .find(|e| e.payload.reference == reference)
         {
-            entry.failed_attempts += 1;
+            // Saturating: a count read back from storage may be at the top.
+            entry.failed_attempts = entry.failed_attempts.saturating_add(1);
             entry.next_attempt_ms = now_ms + backoff_ms(entry.failed_attempts);
             entry.last_error = Some(error);
         }
