@@ -18,8 +18,8 @@ mod export;
 mod files;
 mod headings;
 
-pub use article::Article;
 use article::{parse_one, Outcome};
+pub use article::{Article, MAX_LINKS};
 pub use files::MAX_ARTICLE_BYTES;
 use files::{collect_markdown, display_path, load_one};
 
