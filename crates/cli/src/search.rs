@@ -110,6 +110,11 @@ fn print_ranked(
     Ok(())
 }
 
+/// The longest query batch mode reads from one line: the rest of a longer
+/// line is skipped as it streams past, never held. Reading whole lines
+/// made a 50 MB line take 49 s and 2 GB (issue 20); no query is near this.
+const MAX_LINE_BYTES: usize = 1024;
+
 /// One query per input line, one JSON array of at most 10 paths per output
 /// line, each flushed at once so a driving process can interleave.
 fn batch(catalog: &Catalog, paths: &[&str], out: &mut Stdout) -> Result<()> {
@@ -120,20 +125,39 @@ fn batch(catalog: &Catalog, paths: &[&str], out: &mut Stdout) -> Result<()> {
     };
     let mut input = std::io::stdin().lock();
     let mut bytes = Vec::new();
-    loop {
-        bytes.clear();
-        let read = input
-            .read_until(b'\n', &mut bytes)
-            .map_err(|e| Error::Message(format!("cannot read stdin: {e}")))?;
-        if read == 0 {
-            return Ok(());
-        }
-        // A line that is not UTF-8 is still one query and one answer: the
-        // driving process counts lines.
+    while read_line(&mut input, &mut bytes)
+        .map_err(|e| Error::Message(format!("cannot read stdin: {e}")))?
+    {
+        // A line that is not UTF-8 (or cut inside a character) is still
+        // one query and one answer: the driving process counts lines.
         let line = String::from_utf8_lossy(&bytes);
         let query = line.trim_end_matches('\n').trim_end_matches('\r');
         let hits = catalog.index.search(query, &options, |_| true);
         let row: Vec<&str> = hits.iter().map(|h| paths[h.doc]).collect();
         out.line(serde_json::to_string(&row).map_err(|e| e.to_string())?)?;
+    }
+    Ok(())
+}
+
+/// Reads the next line into `line`, keeping at most [`MAX_LINE_BYTES`] of
+/// it; `false` at the end of the input.
+fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<bool> {
+    line.clear();
+    let mut read_any = false;
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(read_any);
+        }
+        read_any = true;
+        let end = buffer.iter().position(|&b| b == b'\n');
+        let chunk = &buffer[..end.map_or(buffer.len(), |i| i + 1)];
+        let room = MAX_LINE_BYTES.saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let used = chunk.len();
+        input.consume(used);
+        if end.is_some() {
+            return Ok(true);
+        }
     }
 }

@@ -149,6 +149,20 @@ fn batch_line_that_is_not_utf8_still_gets_its_answer() {
     assert_eq!(answers[1][0], "network/vpn-drops.md");
 }
 
+#[test]
+fn batch_line_longer_than_the_limit_is_cut_and_still_answered_once() {
+    // Issue 20: a 50 MB line was read whole (49 s, 2 GB). Now only its
+    // first KB is the query: "printer" past it is not searched, and the
+    // line still gets exactly one answer.
+    let tmp = articles();
+    let mut input = "zz ".repeat(200_000).into_bytes();
+    input.extend_from_slice(b"printer\nvpn\n");
+    let (answers, _) = batch(tmp.path(), &input);
+    assert_eq!(answers.len(), 2, "{answers:?}");
+    assert!(answers[0].is_empty(), "{answers:?}");
+    assert_eq!(answers[1][0], "network/vpn-drops.md");
+}
+
 /// `lantern search --articles DIR ARGS`, running, with stdin and stderr
 /// piped and `stdout` as given.
 fn spawn_search(dir: &Path, args: &[&str], stdout: Stdio) -> Child {

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Positions, Severity};
 use crate::library::{Article, Library};
 use crate::render::local_file;
 use crate::template::PLACEHOLDERS;
@@ -25,15 +25,9 @@ impl Library {
     /// Adds the cross-article diagnostics to `self.diagnostics`.
     pub fn check(&mut self, context: &CheckContext) {
         let mut found = Vec::new();
-        let slugs: HashMap<&str, &Article> =
-            self.articles.iter().map(|a| (a.slug.as_str(), a)).collect();
-        let aliases: HashMap<&str, &Article> = self
-            .articles
-            .iter()
-            .flat_map(|a| a.front.aliases.iter().map(move |alias| (alias.as_str(), a)))
-            .collect();
+        let targets = Targets::new(&self.articles);
         for article in &self.articles {
-            check_links(article, &slugs, &aliases, context, &mut found);
+            check_links(article, &targets, context, &mut found);
             check_front_matter(article, context, &mut found);
             check_placeholders(article, &mut found);
         }
@@ -44,22 +38,59 @@ impl Library {
     }
 }
 
-fn check_links(
-    article: &Article,
-    slugs: &HashMap<&str, &Article>,
-    aliases: &HashMap<&str, &Article>,
-    context: &CheckContext,
-    found: &mut Vec<Diagnostic>,
-) {
-    let own_ids: HashSet<&str> = article
+/// What a link may lead to: the articles by slug and by alias, and the
+/// anchors of each (a set, so that a link costs the same however many
+/// headings its target has).
+struct Targets<'a> {
+    slugs: HashMap<&'a str, &'a Article>,
+    aliases: HashMap<&'a str, &'a Article>,
+    anchors: HashMap<&'a str, HashSet<&'a str>>,
+}
+
+impl<'a> Targets<'a> {
+    fn new(articles: &'a [Article]) -> Self {
+        Targets {
+            slugs: articles.iter().map(|a| (a.slug.as_str(), a)).collect(),
+            aliases: articles
+                .iter()
+                .flat_map(|a| a.front.aliases.iter().map(move |alias| (alias.as_str(), a)))
+                .collect(),
+            anchors: articles
+                .iter()
+                .map(|a| (a.path.as_str(), anchors_of(a)))
+                .collect(),
+        }
+    }
+
+    /// Whether `article` has a heading (or title anchor) with this id.
+    fn has_anchor(&self, article: &Article, id: &str) -> bool {
+        self.anchors
+            .get(article.path.as_str())
+            .is_some_and(|ids| ids.contains(id))
+    }
+}
+
+fn anchors_of(article: &Article) -> HashSet<&str> {
+    article
         .rendered
         .headings
         .iter()
         .map(|h| h.id.as_str())
         .chain(article.title_anchor.as_deref())
-        .collect();
+        .collect()
+}
+
+fn check_links(
+    article: &Article,
+    targets: &Targets,
+    context: &CheckContext,
+    found: &mut Vec<Diagnostic>,
+) {
+    // Links come in the order they are written: count lines on from one
+    // to the next (see `Positions`).
+    let mut positions = Positions::new(&article.body, article.body_line);
     for link in &article.rendered.links {
-        let (line, col) = article.position(link.offset);
+        let (line, col) = positions.of(link.offset);
         let at = |severity: Severity, message: String| {
             Diagnostic::new(severity, &article.path, line, col, message)
         };
@@ -70,7 +101,7 @@ fn check_links(
                 .and_then(|dir| image_problem(article, dest, dir));
             found.extend(problem.map(|message| at(Severity::Error, message)));
         } else if let Some(fragment) = dest.strip_prefix('#') {
-            if !fragment.is_empty() && !own_ids.contains(fragment) {
+            if !fragment.is_empty() && !targets.has_anchor(article, fragment) {
                 found.push(at(
                     context.broken_links,
                     format!(
@@ -80,7 +111,7 @@ fn check_links(
                 ));
             }
         } else {
-            found.extend(article_link_problems(dest, slugs, aliases, context, at));
+            found.extend(article_link_problems(dest, targets, context, at));
         }
     }
 }
@@ -106,8 +137,7 @@ fn image_problem(article: &Article, dest: &str, dir: &Path) -> Option<String> {
 /// (an alias), and the heading is not in it.
 fn article_link_problems(
     dest: &str,
-    slugs: &HashMap<&str, &Article>,
-    aliases: &HashMap<&str, &Article>,
+    targets: &Targets,
     context: &CheckContext,
     at: impl Fn(Severity, String) -> Diagnostic,
 ) -> Vec<Diagnostic> {
@@ -122,7 +152,10 @@ fn article_link_problems(
     }
     let file_name = stem.rsplit('/').next().unwrap_or(stem);
     let slug = crate::slug::slug_from_file_name(file_name);
-    let (target, former_name) = match (slugs.get(slug.as_str()), aliases.get(slug.as_str())) {
+    let (target, former_name) = match (
+        targets.slugs.get(slug.as_str()),
+        targets.aliases.get(slug.as_str()),
+    ) {
         (Some(target), _) => (*target, None),
         (None, Some(target)) => (
             *target,
@@ -141,12 +174,8 @@ fn article_link_problems(
             )];
         }
     };
-    let missing_heading = fragment.filter(|fragment| {
-        let is_title = target.title_anchor.as_deref() == Some(*fragment);
-        !fragment.is_empty()
-            && !is_title
-            && !target.rendered.headings.iter().any(|h| h.id == *fragment)
-    });
+    let missing_heading =
+        fragment.filter(|fragment| !fragment.is_empty() && !targets.has_anchor(target, fragment));
     let missing_heading = missing_heading.map(|fragment| {
         at(
             context.broken_links,
@@ -240,6 +269,7 @@ fn check_placeholders(article: &Article, found: &mut Vec<Diagnostic>) {
     // Whole lines or list items only: "Step one." inside a sentence of
     // the author's own is theirs.
     let mut offset = 0;
+    let mut positions = Positions::new(&article.body, article.body_line);
     for line in article.body.split_inclusive('\n') {
         let item = line
             .trim()
@@ -248,7 +278,7 @@ fn check_placeholders(article: &Article, found: &mut Vec<Diagnostic>) {
             .trim_start_matches('.')
             .trim();
         if let Some(placeholder) = PLACEHOLDERS.iter().find(|p| **p == item) {
-            let (line_no, col) = article.position(offset + line.find(item).unwrap_or(0));
+            let (line_no, col) = positions.of(offset + line.find(item).unwrap_or(0));
             found.push(warn(line_no, col, placeholder));
         }
         offset += line.len();

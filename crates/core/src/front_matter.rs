@@ -1,12 +1,17 @@
 //! Splits an article file into YAML front matter and markdown body, and
 //! checks the front matter field by field so each problem names its line.
 
+use std::collections::HashMap;
+
 use serde_norway::{Mapping, Value};
 
 use crate::diagnostic::Diagnostic;
 
+mod date;
 mod yaml;
 mod yaml_hint;
+
+pub use date::{date_problem, is_iso_date, DateProblem};
 
 const KNOWN_FIELDS: &[&str] = &[
     "title",
@@ -17,6 +22,19 @@ const KNOWN_FIELDS: &[&str] = &[
     "updated",
     "review_by",
 ];
+
+/// The most entries `tags:` and `aliases:` may have. Real articles have a
+/// handful (the shared corpus: at most 4 tags); every tag of every match
+/// is counted for the filter chips on each keystroke, and every alias is a
+/// page of the site, so a list of thousands (issue 20: two articles with
+/// 50k tags each) held the browser for seconds per keystroke.
+pub const MAX_LIST_ENTRIES: usize = 50;
+
+/// The largest front matter read. Real front matter is a few lines (the
+/// shared corpus: at most 4 fields); every field of it is checked and
+/// reported on, so a front matter of thousands of fields (issue 20: 39k
+/// unknown keys, 389 KB, took `lantern check` over 60 s) is refused whole.
+pub const MAX_FRONT_MATTER_BYTES: usize = 16 * 1024;
 
 /// An article's front matter, checked (see `docs/authoring.md`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,10 +85,19 @@ pub fn parse_article(path: &str, text: &str) -> Result<ParsedFile, Vec<Diagnosti
         return Err(vec![Diagnostic::error(path, 1, 1, message)]);
     };
 
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        let message = format!(
+            "the front matter is {} KB, over the {} KB limit: it holds a few fields (title, summary, category, tags, …); move other text below the closing `---`",
+            yaml.len() / 1024,
+            MAX_FRONT_MATTER_BYTES / 1024
+        );
+        return Err(vec![Diagnostic::error(path, 1, 1, message)]);
+    }
     let (map, errors) = yaml::read_fields(path, yaml);
     let mut fields = FieldReader {
         path,
         yaml,
+        key_lines: key_lines(yaml),
         errors,
         warnings: Vec::new(),
     };
@@ -140,9 +167,23 @@ fn split(text: &str) -> Option<(&str, &str, usize)> {
     None
 }
 
+/// The file line of each `key:` that starts a line of `yaml` (its first,
+/// when written twice), found in one pass: looking each key up line by
+/// line made 39k unknown keys (389 KB) take `lantern check` over 60 s.
+fn key_lines(yaml: &str) -> HashMap<&str, usize> {
+    let mut lines = HashMap::new();
+    for (i, line) in yaml.lines().enumerate() {
+        if let Some((key, _)) = line.split_once(':') {
+            lines.entry(key.trim_end()).or_insert(i + 2);
+        }
+    }
+    lines
+}
+
 struct FieldReader<'a> {
     path: &'a str,
     yaml: &'a str,
+    key_lines: HashMap<&'a str, usize>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
@@ -154,6 +195,9 @@ impl FieldReader<'_> {
     }
 
     fn find_line(&self, key: &str) -> Option<usize> {
+        if !key.contains(':') {
+            return self.key_lines.get(key).copied();
+        }
         self.yaml
             .lines()
             .position(|line| {
@@ -244,7 +288,24 @@ impl FieldReader<'_> {
         text
     }
 
+    /// The entries of a list field, or none (and an error) past
+    /// [`MAX_LIST_ENTRIES`].
     fn list(&mut self, map: &Mapping, key: &str) -> Vec<String> {
+        let items = self.list_entries(map, key);
+        if items.len() > MAX_LIST_ENTRIES {
+            self.error(
+                key,
+                format!(
+                    "`{key}` has {} entries; at most {MAX_LIST_ENTRIES} are allowed: keep the few words people search for",
+                    items.len()
+                ),
+            );
+            return Vec::new();
+        }
+        items
+    }
+
+    fn list_entries(&mut self, map: &Mapping, key: &str) -> Vec<String> {
         match map.get(key) {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::Sequence(items)) => {
@@ -324,65 +385,4 @@ fn scalar_string(value: &Value) -> Option<String> {
         Value::Tagged(tagged) => scalar_string(&tagged.value),
         _ => None,
     }
-}
-
-/// A real calendar date in `YYYY-MM-DD` form.
-pub fn is_iso_date(text: &str) -> bool {
-    date_problem(text).is_none()
-}
-
-/// Why a date is not a real calendar date in `YYYY-MM-DD` form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateProblem {
-    /// Not written `YYYY-MM-DD`.
-    Form,
-    /// Written right, but no such day: why, in words.
-    NoSuchDay(String),
-}
-
-/// Why `text` is not a calendar date in `YYYY-MM-DD` form; `None` when it is one.
-pub fn date_problem(text: &str) -> Option<DateProblem> {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Some(DateProblem::Form);
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Some(DateProblem::Form);
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return Some(DateProblem::Form);
-    };
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => {
-            return Some(DateProblem::NoSuchDay(format!(
-                "there is no month {m:02}; the month comes second, from 01 to 12"
-            )))
-        }
-    };
-    let month = MONTHS[m as usize - 1];
-    if d == 0 {
-        return Some(DateProblem::NoSuchDay(format!(
-            "days start at 01 ({month} {y} has {days} days)"
-        )));
-    }
-    (d > days).then(|| DateProblem::NoSuchDay(format!("{month} {y} has {days} days")))
 }

@@ -21,8 +21,8 @@ mod media;
 mod names;
 mod tree;
 
-pub use article::Article;
 use article::{parse_one, Outcome};
+pub use article::{Article, MAX_LINKS};
 pub use files::MAX_ARTICLE_BYTES;
 use files::{display_path, load_one};
 pub use media::ALLOWED as MEDIA_TYPES;

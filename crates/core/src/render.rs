@@ -10,9 +10,11 @@ use crate::catalog::HeadingRef;
 pub use crate::search::Section;
 use crate::slug::UniqueSlugs;
 
+mod nesting;
 mod sanitize;
 mod title;
 
+pub use nesting::{Deepest, CORPUS_DEEPEST, MAX_NESTING};
 pub use sanitize::{escape_html, sanitize};
 pub use title::{blank_out, leading_h1, title_heading, without_title_heading};
 
@@ -40,6 +42,8 @@ pub struct Rendered {
     pub sections: Vec<Section>,
     /// Every link and image, in order.
     pub links: Vec<LinkRef>,
+    /// Where the elements nest deepest (see [`MAX_NESTING`]).
+    pub deepest: Deepest,
 }
 
 fn options() -> Options {
@@ -115,11 +119,16 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
         .into_offset_iter()
         .collect();
     let mut outline = Outline::new();
+    let mut depth = nesting::Depth::default();
     for i in 0..events.len() {
+        depth.take(&events[i].0, events[i].1.start);
         outline.take(&mut events, i, article_dir);
     }
     let (headings, heading_offsets, sections, links) = outline.finish();
-    let html = if html {
+    let deepest = depth.deepest;
+    // Too deep for the sanitiser to finish (see `nesting`): loading
+    // refuses such an article; nothing else may hand it over either.
+    let html = if html && deepest.depth <= MAX_NESTING {
         let mut raw = String::with_capacity(markdown.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut raw, events.into_iter().map(|(e, _)| e));
         sanitize(&raw)
@@ -132,6 +141,7 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
         heading_offsets,
         sections,
         links,
+        deepest,
     }
 }
 

@@ -19,12 +19,22 @@ struct Entry<'a> {
 /// The front matter's fields, and every error found reading them. `yaml`
 /// starts on line 2 of the file (after the opening `---`).
 pub(super) fn read_fields(path: &str, yaml: &str) -> (Mapping, Vec<Diagnostic>) {
+    if let Some(error) = too_deep(path, yaml) {
+        return (Mapping::new(), vec![error]);
+    }
     let entries = entries(yaml);
     let mut errors = duplicates(path, &entries);
     let whole = serde_norway::from_str::<Value>(yaml);
     match &whole {
         Ok(Value::Mapping(map)) if errors.is_empty() => return (map.clone(), errors),
         Ok(Value::Null) if errors.is_empty() => return (Mapping::new(), errors),
+        // An alias bomb (`&a [*b, *b, …]` nested): the parser stops it in
+        // bounded time; reading field by field would only add errors about
+        // anchors that the other fields define.
+        Err(e) if e.to_string().contains("repetition limit") => {
+            let line = yaml.lines().position(|l| l.contains('*')).unwrap_or(0) + 2;
+            return (Mapping::new(), vec![Diagnostic::error(path, line, 1, "the front matter repeats YAML aliases (`*name`) more than the parser allows: write each value out in full, without `&name` and `*name`")]);
+        }
         _ => {}
     }
     // Something is wrong: read field by field, so that each bad one is
@@ -58,6 +68,49 @@ pub(super) fn read_fields(path: &str, yaml: &str) -> (Mapping, Vec<Diagnostic>) 
         });
     }
     (map, errors)
+}
+
+/// The deepest `[`/`{` nesting front matter may have. Its fields are text
+/// or one list; the YAML parser (libyaml) rescans every open level for
+/// each token (`yaml_parser_stale_simple_keys`, 59% of the profile), so n
+/// open brackets cost n² (issue 20: `tags: [[[…` of 400 KB ran for over
+/// 60 s even in `lantern check`, 20k brackets 5.5 s).
+pub(super) const MAX_YAML_DEPTH: usize = 16;
+
+/// The error for front matter whose brackets nest deeper than
+/// [`MAX_YAML_DEPTH`], where they do; found in one pass that skips quoted
+/// text and comments (approximate elsewhere: it only needs to find what
+/// nests).
+fn too_deep(path: &str, yaml: &str) -> Option<Diagnostic> {
+    // A flow list may go on over several lines: the depth does too.
+    let mut depth = 0usize;
+    for (i, line) in yaml.lines().enumerate() {
+        let mut quote = None;
+        let mut previous = ' ';
+        for (col, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q && previous != '\\' => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if previous.is_whitespace() || "[{,:".contains(previous) => {
+                    quote = Some(c)
+                }
+                (None, '#') if previous.is_whitespace() => break,
+                (None, '[' | '{') => depth += 1,
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MAX_YAML_DEPTH {
+                return Some(Diagnostic::error(
+                    path,
+                    i + 2,
+                    col + 1,
+                    format!("the front matter nests lists (`[` or `{{`) more than {MAX_YAML_DEPTH} deep here: a field is text or one list, like tags: [vpn, wifi]; put text that starts with `[` in double quotes"),
+                ));
+            }
+            previous = c;
+        }
+    }
+    None
 }
 
 fn entries(yaml: &str) -> Vec<Entry<'_>> {

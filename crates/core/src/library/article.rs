@@ -5,6 +5,7 @@ use crate::diagnostic::{position_in, Diagnostic};
 use crate::front_matter::{body_of, parse_article, FrontMatter};
 use crate::render::{
     blank_out, leading_h1, render_article_with, title_heading, without_title_heading, Rendered,
+    MAX_NESTING,
 };
 
 use super::headings::heading_problems;
@@ -75,6 +76,7 @@ pub(super) fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Ou
                     None => body,
                 };
                 let rendered = render_article_with(&body, "", false);
+                errors.extend(too_deep(display, &body, body_line, &rendered));
                 errors.extend(heading_problems(display, &body, body_line, &rendered));
             }
             return Outcome {
@@ -112,6 +114,12 @@ pub(super) fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Ou
     }
     let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
     let rendered = render_article_with(&body, dir, html);
+    if let Some(error) = too_deep(display, &body, parsed.body_line, &rendered) {
+        return Outcome {
+            article: None,
+            diagnostics: vec![error],
+        };
+    }
     warnings.extend(heading_problems(
         display,
         &body,
@@ -133,4 +141,42 @@ pub(super) fn parse_one(display: &str, path: &str, text: &str, html: bool) -> Ou
         article: Some(article),
         diagnostics: warnings,
     }
+}
+
+/// The most links and images an article may have. Real articles have a
+/// few hundred at most (the shared corpus: 291); each is checked, and
+/// each broken one reported, so tens of thousands (issue 19: 70k links
+/// took `lantern check` 23 s) are refused.
+pub const MAX_LINKS: usize = 10_000;
+
+/// The error for a body past what is processed in bounded time: nesting
+/// deeper than the sanitiser can take (see `render::MAX_NESTING`), or more
+/// than [`MAX_LINKS`] links; at the place it goes past.
+fn too_deep(
+    display: &str,
+    body: &str,
+    body_line: usize,
+    rendered: &Rendered,
+) -> Option<Diagnostic> {
+    let at = |offset: usize, message: String| {
+        let (line, col) = position_in(body, body_line, offset);
+        Some(Diagnostic::error(display, line, col, message))
+    };
+    if let Some(offset) = rendered.deepest.over {
+        return at(
+            offset,
+            format!(
+                "the article nests more than {MAX_NESTING} levels deep from here ({} at the deepest: quotes, lists or HTML elements inside each other): flatten the quotes, lists or HTML",
+                rendered.deepest.depth
+            ),
+        );
+    }
+    let past = rendered.links.get(MAX_LINKS)?;
+    at(
+        past.offset,
+        format!(
+            "the article has {} links and images, over the {MAX_LINKS} limit (this is the first past it): split the article, or link to one page that lists the rest",
+            rendered.links.len()
+        ),
+    )
 }

@@ -18,8 +18,9 @@ pub(crate) fn heading_problems(
     let mut found = Vec::new();
     let mut first_line: HashMap<String, usize> = HashMap::new();
     let opening = crate::render::leading_h1(body).map(|(range, _)| range.start);
+    let mut positions = crate::diagnostic::Positions::new(body, body_line);
     for (heading, &offset) in rendered.headings.iter().zip(&rendered.heading_offsets) {
-        let (line, col) = crate::diagnostic::position_in(body, body_line, offset);
+        let (line, col) = positions.of(offset);
         if heading.level == 1 {
             let message = if opening == Some(offset) {
                 // A title in other words than `title:`: two titles.

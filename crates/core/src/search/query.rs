@@ -72,6 +72,28 @@ impl<'a> Pass<'a> {
 }
 
 impl SearchIndex {
+    /// The query's words, less the expansions whose postings name a
+    /// document the index does not have. Such an index is damaged (the
+    /// postings and the field lengths disagree); it then matches less,
+    /// where the scoring walk indexed past its tables and panicked on the
+    /// first search that touched the term (issue 20), which in the browser
+    /// (`panic = "abort"`) ended search for the page.
+    fn sound_query_words(&self, query: &str, options: &SearchOptions) -> Vec<QueryWord> {
+        let mut words = self.query_words(query, options.prefix_last, options.correct_typos);
+        let documents = self.len();
+        for word in &mut words {
+            // Lists are in ascending document order: the last is the
+            // highest.
+            word.expansions.retain(|e| {
+                self.postings
+                    .list(e.term)
+                    .last()
+                    .is_none_or(|&[doc, _]| (doc as usize) < documents)
+            });
+        }
+        words
+    }
+
     /// Ranked hits for `query`, best first. `keep` filters documents (by
     /// category or tag, say) before ranking. An empty query, or one of
     /// nothing but punctuation or emoji, returns no hits.
@@ -81,7 +103,7 @@ impl SearchIndex {
         options: &SearchOptions,
         keep: impl Fn(usize) -> bool,
     ) -> Vec<SearchHit> {
-        let words = self.query_words(query, options.prefix_last, options.correct_typos);
+        let words = self.sound_query_words(query, options);
         if words.is_empty() {
             return Vec::new();
         }
@@ -107,7 +129,7 @@ impl SearchIndex {
         pool_limit: usize,
         keep: impl Fn(usize) -> bool,
     ) -> FilteredHits {
-        let words = self.query_words(query, options.prefix_last, options.correct_typos);
+        let words = self.sound_query_words(query, options);
         if words.is_empty() {
             return FilteredHits::default();
         }
@@ -131,5 +153,36 @@ impl SearchIndex {
             })
             .collect();
         FilteredHits { all, kept }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::IndexDoc;
+
+    fn doc(title: &str) -> IndexDoc {
+        IndexDoc {
+            title: title.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_document_id_past_the_last_document_matches_nothing_and_never_panics() {
+        let mut index = SearchIndex::build(&[doc("printer offline"), doc("printer jammed")]);
+        // Damage it: the postings still name document 1, the tables end
+        // at document 0.
+        index.lengths.truncate(1);
+        index.titles.truncate(1);
+        index.title_terms.truncate(1);
+        let options = SearchOptions::default();
+        for _ in 0..2 {
+            let hits = index.search("printer", &options, |_| true);
+            assert!(hits.iter().all(|hit| hit.doc < 1), "{hits:?}");
+            assert!(index.search("jammed", &options, |_| true).is_empty());
+            let both = index.search_with_filter("printer jammed", &options, 200, |_| true);
+            assert!(both.all.iter().chain(&both.kept).all(|hit| hit.doc < 1));
+        }
     }
 }
