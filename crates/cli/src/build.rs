@@ -146,7 +146,11 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
             built: None,
         });
     }
-    let shell = AppShell::load(&app, app.public_url(&args.app_public_url))?;
+    let shell = AppShell::load(
+        &app,
+        app.public_url(&args.app_public_url),
+        crate::csp::Csp::for_site(&config),
+    )?;
     let render_cache = crate::render_cache::fill_html(&mut library.articles, &args.out);
     let rendered = started.elapsed();
     let catalog = library.catalog(&config);
@@ -250,10 +254,11 @@ fn write_site(
 
     let site = &config.site;
     let base_url = site.base_url.trim_end_matches('/');
+    let fragment_meta = crate::csp::fragment_meta();
     for article in &library.articles {
         writer.write(
             &format!("data/articles/{}.html", article.slug),
-            article.rendered.html.as_bytes(),
+            format!("{fragment_meta}{}", article.rendered.html).as_bytes(),
         )?;
         let page = article_page(shell, article, catalog, &site.name, base_url);
         for slug in std::iter::once(&article.slug).chain(&article.front.aliases) {
@@ -304,7 +309,9 @@ fn article_page(
     let title = escape_html(&article.front.title);
     let summary = escape_html(&article.front.summary);
     let site = escape_html(site_name);
-    let url = format!("{base_url}/a/{}/", article.slug);
+    // Validated as an http(s) URL (config::base_url_problem) and escaped
+    // too: a `"` in it once closed the attribute and opened a script.
+    let url = escape_html(&format!("{base_url}/a/{}/", article.slug));
     let canonical = if base_url.is_empty() {
         String::new()
     } else {

@@ -56,6 +56,7 @@ fn check_links(
         .headings
         .iter()
         .map(|h| h.id.as_str())
+        .chain(article.rendered.anchors.iter().map(String::as_str))
         .chain(article.title_anchor.as_deref())
         .collect();
     for link in &article.rendered.links {
@@ -146,6 +147,7 @@ fn article_link_problems(
         !fragment.is_empty()
             && !is_title
             && !target.rendered.headings.iter().any(|h| h.id == *fragment)
+            && !target.rendered.anchors.iter().any(|a| a == fragment)
     });
     let missing_heading = missing_heading.map(|fragment| {
         at(

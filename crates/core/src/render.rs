@@ -8,11 +8,13 @@ use crate::catalog::HeadingRef;
 /// The plain text of an article's sections, as rendering finds them and
 /// snippets quote them (one type for both).
 pub use crate::search::Section;
-use crate::slug::UniqueSlugs;
 
+mod ids;
 mod sanitize;
 mod title;
 
+use ids::UniqueSlugs;
+pub use ids::{author_anchors, claimable, APP_IDS};
 pub use sanitize::{escape_html, sanitize};
 pub use title::{blank_out, leading_h1, title_heading, without_title_heading};
 
@@ -40,6 +42,9 @@ pub struct Rendered {
     pub sections: Vec<Section>,
     /// Every link and image, in order.
     pub links: Vec<LinkRef>,
+    /// The link targets the article's own HTML gives besides its headings
+    /// (`<a id="summary"></a>`, `<a name="Note1">`), as the page keeps them.
+    pub anchors: Vec<String>,
 }
 
 fn options() -> Options {
@@ -114,7 +119,11 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
     let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .collect();
-    let mut outline = Outline::new();
+    let anchors = author_anchors(events.iter().filter_map(|(event, _)| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Some(&**html),
+        _ => None,
+    }));
+    let mut outline = Outline::new(UniqueSlugs::with_taken(&anchors));
     for i in 0..events.len() {
         outline.take(&mut events, i, article_dir);
     }
@@ -132,6 +141,7 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
         heading_offsets,
         sections,
         links,
+        anchors,
     }
 }
 
@@ -153,9 +163,9 @@ struct Outline {
 type Events<'a> = Vec<(Event<'a>, std::ops::Range<usize>)>;
 
 impl Outline {
-    fn new() -> Self {
+    fn new(ids: UniqueSlugs) -> Self {
         Outline {
-            ids: UniqueSlugs::default(),
+            ids,
             headings: Vec::new(),
             heading_offsets: Vec::new(),
             sections: vec![Section {

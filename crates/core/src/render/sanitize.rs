@@ -1,8 +1,23 @@
 //! Article HTML through ammonia's allow-list, and escaping for the pages
 //! `lantern build` writes.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use super::ids::{claimable, ID_TAGS};
+
+thread_local! {
+    /// The ids (and `<a name>`s) kept so far in the HTML being cleaned:
+    /// each is kept once, so no two elements of a page share one.
+    static KEPT_IDS: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+/// Whether the id (or name) `value` stays: one the page does not use
+/// itself (`ids.rs`), the first time it comes.
+fn keep_id(value: &str) -> bool {
+    claimable(value) && KEPT_IDS.with(|kept| kept.borrow_mut().insert(value.to_string()))
+}
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -14,10 +29,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tags(["input"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .add_tag_attributes("code", ["class"])
-            .add_tag_attributes("div", ["class", "id"])
-            .add_tag_attributes("sup", ["class", "id"])
-            .add_tag_attributes("li", ["id"])
+            .add_tag_attributes("div", ["class"])
+            .add_tag_attributes("sup", ["class"])
             .add_tag_attributes("section", ["class"])
+            .add_tag_attributes("a", ["name"])
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])
             .attribute_filter(|element, attribute, value| {
@@ -35,12 +50,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
                         value,
                         "text-align: left" | "text-align: center" | "text-align: right"
                     ),
+                    (_, "id") | ("a", "name") => keep_id(value),
                     _ => true,
                 };
                 keep.then(|| value.into())
             });
-        for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
-            builder.add_tag_attributes(h, ["id"]);
+        for &tag in ID_TAGS {
+            builder.add_tag_attributes(tag, ["id"]);
         }
         builder
     })
@@ -48,7 +64,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 
 /// Cleans HTML with the article allow-list.
 pub fn sanitize(html: &str) -> String {
-    sanitizer().clean(html).to_string()
+    KEPT_IDS.with(|kept| kept.borrow_mut().clear());
+    let clean = sanitizer().clean(html).to_string();
+    KEPT_IDS.with(|kept| kept.borrow_mut().clear());
+    clean
 }
 
 /// Text with every HTML special character escaped, for attributes and text
