@@ -7,6 +7,8 @@ export const PAGES_PORT = 8312;  // a GitHub-Pages-like host: serves 404.html fo
 export const SUBPATH_PORT = 8313; // python3 -m http.server with the site published under /help/
 export const TICKET_PORT = 8314;  // the site built with fixtures/ticket-site.toml (webhook primary)
 export const RECEIVER_PORT = 8399; // where that config sends tickets; started by ticket.spec.mjs
+export const XSS_PORT = 8315;     // a site made of the XSS corpus (tests/xss), 404.html on a miss
+export const XSS_RECEIVER_PORT = 8398; // where that site sends tickets; started by security.spec.mjs
 
 export default defineConfig({
   testDir: './specs',
@@ -48,6 +50,15 @@ export default defineConfig({
       command: `cd ../.. && cargo run -q -p lantern-cli -- build --app dist --out target/ticket-site ` +
         `--config tests/e2e/fixtures/ticket-site.toml && python3 -m http.server ${TICKET_PORT} --bind 127.0.0.1 --directory target/ticket-site`,
       url: `http://127.0.0.1:${TICKET_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // Articles and settings made of the XSS corpus, built with the app.
+      command: `cd ../.. && rm -rf target/xss-site && node tests/xss/make-site.mjs target/xss-src ${XSS_RECEIVER_PORT} && ` +
+        `cargo run -q -p lantern-cli -- build --app dist --articles target/xss-src/articles --config target/xss-src/lantern.toml ` +
+        `--out target/xss-site --keep-going 2> target/xss-build.log && node tests/e2e/static-server.mjs target/xss-site ${XSS_PORT}`,
+      url: `http://127.0.0.1:${XSS_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,
     },

@@ -150,7 +150,11 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
             built: None,
         });
     }
-    let mut shell = AppShell::load(&app, app.public_url(&args.app_public_url))?;
+    let mut shell = AppShell::load(
+        &app,
+        app.public_url(&args.app_public_url),
+        crate::csp::Csp::for_site(&config),
+    )?;
     shell.offline = !args.preview && config.offline.enabled;
     let render_cache = crate::render_cache::fill_html(&mut library.articles, &args.out);
     let rendered = started.elapsed();
@@ -170,6 +174,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
         let _ = std::fs::remove_dir_all(&target);
     }
     let result = write_all(
+        args.preview,
         &app,
         &target,
         &shell,
@@ -211,6 +216,7 @@ pub fn build(args: &BuildArgs) -> Result<Outcome> {
 /// written and removed.
 #[allow(clippy::too_many_arguments)] // each is one part of the site
 fn write_all(
+    preview: bool,
     app: &AppSource,
     target: &Path,
     shell: &AppShell,
@@ -236,7 +242,7 @@ fn write_all(
         let cache = serde_json::to_string(render_cache).map_err(std::io::Error::other)?;
         writer.write(crate::render_cache::CACHE_FILE, cache.as_bytes())?;
         let mut core = write_site(writer, shell, library, catalog, config)?;
-        if args.preview {
+        if preview {
             return Ok(());
         }
         for relative in app.files().map_err(std::io::Error::other)? {
@@ -282,10 +288,11 @@ fn write_site(
 
     let site = &config.site;
     let base_url = site.base_url.trim_end_matches('/');
+    let fragment_meta = crate::csp::fragment_meta();
     for article in &library.articles {
         writer.write(
             &format!("data/articles/{}.html", article.slug),
-            article.rendered.html.as_bytes(),
+            format!("{fragment_meta}{}", article.rendered.html).as_bytes(),
         )?;
         let page = article_page(shell, article, catalog, &site.name, base_url);
         for slug in std::iter::once(&article.slug).chain(&article.front.aliases) {
@@ -341,7 +348,9 @@ fn article_page(
     let title = escape_html(&article.front.title);
     let summary = escape_html(&article.front.summary);
     let site = escape_html(site_name);
-    let url = format!("{base_url}/a/{}/", article.slug);
+    // Validated as an http(s) URL (config::base_url_problem) and escaped
+    // too: a `"` in it once closed the attribute and opened a script.
+    let url = escape_html(&format!("{base_url}/a/{}/", article.slug));
     let canonical = if base_url.is_empty() {
         String::new()
     } else {

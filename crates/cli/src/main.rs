@@ -9,6 +9,7 @@ mod app_files;
 mod app_source;
 mod build;
 mod check;
+mod csp;
 mod error;
 mod init;
 mod new;

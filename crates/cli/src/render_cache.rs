@@ -11,11 +11,17 @@ use lantern_core::render::render_article;
 
 pub const CACHE_FILE: &str = "data/render-cache.json";
 
+/// Bumped whenever rendering or sanitising changes what the same markdown
+/// becomes, so a rebuild never keeps HTML an older renderer let through
+/// (2: ids from articles never take the app's, author anchors kept).
+const RENDER_REVISION: u32 = 2;
+
 /// What the HTML of an article depends on: its body, its folder (image
 /// paths) and the renderer's version.
 fn key(article: &Article) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    RENDER_REVISION.hash(&mut hasher);
     article.dir().hash(&mut hasher);
     article.body.hash(&mut hasher);
     format!("{:016x}", hasher.finish())
@@ -31,13 +37,16 @@ pub fn fill_html(articles: &mut [Article], out: &Path) -> BTreeMap<String, Strin
         .unwrap_or_default();
     let keys: Vec<String> = articles.iter().map(key).collect();
     let mut stale = Vec::new();
+    // The file starts with its own Content-Security-Policy (build.rs).
+    let meta = crate::csp::fragment_meta();
     for (article, key) in articles.iter_mut().zip(&keys) {
         let cached = (previous.get(&article.slug) == Some(key))
             .then(|| {
                 std::fs::read_to_string(out.join(format!("data/articles/{}.html", article.slug)))
                     .ok()
             })
-            .flatten();
+            .flatten()
+            .and_then(|file| file.strip_prefix(&meta).map(str::to_string));
         match cached {
             Some(html) => article.rendered.html = html,
             None => stale.push(article),

@@ -5,6 +5,7 @@
 //! (`lantern-ticket`, see the root Cargo.toml), instead of the main one.
 
 use crate::app_source::{AppSource, SHELL};
+use crate::csp::{self, Csp};
 
 pub const ROOT_META: &str = r#"<meta name="lantern-root" content="./">"#;
 pub const PRERENDER_SLOT: &str = r#"<div id="lantern-prerender"></div>"#;
@@ -31,6 +32,8 @@ pub struct AppShell {
     /// has one (an app built before the split has the form in its main
     /// bundle, and its ticket page loads that).
     bundles: Option<(Bundle, Bundle)>,
+    /// The Content-Security-Policy every page gets (`csp.rs`).
+    csp: Csp,
     /// Pages register the offline worker and link the manifest
     /// (`crate::offline`): a published build, not a preview.
     pub offline: bool,
@@ -44,7 +47,7 @@ struct Bundle {
 
 impl AppShell {
     /// The shell of `app`, whose assets were built for `public_url`.
-    pub fn load(app: &AppSource, public_url: &str) -> Result<Self, String> {
+    pub fn load(app: &AppSource, public_url: &str, csp: Csp) -> Result<Self, String> {
         let mut html = String::from_utf8(app.read(SHELL)?.into_owned())
             .map_err(|_| format!("{SHELL} of {} is not UTF-8", app.describe()))?;
         if let (Some(start), Some(end)) = (html.find(PRERENDER_START), html.find(PRERENDER_END)) {
@@ -58,11 +61,13 @@ impl AppShell {
                 app.describe()
             ));
         }
-        while let (Some(start), Some(end)) = (html.find(HEAD_START), html.find(HEAD_END)) {
-            if end < start {
-                break;
+        for (open, close) in [(HEAD_START, HEAD_END), (csp::START, csp::END)] {
+            while let (Some(start), Some(end)) = (html.find(open), html.find(close)) {
+                if end < start {
+                    break;
+                }
+                html.replace_range(start..end + close.len(), "");
             }
-            html.replace_range(start..end + HEAD_END.len(), "");
         }
         let public_url = if public_url.ends_with('/') {
             public_url.to_string()
@@ -87,13 +92,14 @@ impl AppShell {
             html,
             assets,
             bundles,
+            csp,
             offline: false,
         })
     }
 
     /// The ticket page: like `page`, loading the ticket bundle.
     pub fn ticket_page(&self, root: &str, title: &str, head: &str, body: &str) -> String {
-        let mut html = self.page(root, title, head, body);
+        let mut html = self.shell_at(root, title);
         if let Some((main, ticket)) = &self.bundles {
             for (from, to) in [(&main.wasm, &ticket.wasm), (&main.js, &ticket.js)] {
                 for quote in ['"', '\''] {
@@ -104,13 +110,19 @@ impl AppShell {
                 }
             }
         }
-        html
+        self.finish(html, root, head, body)
     }
 
     /// A page whose assets and data live at `root` (relative like `../../`,
     /// or absolute like `/help/` for the 404 page a host serves anywhere).
     pub fn page(&self, root: &str, title: &str, head: &str, body: &str) -> String {
+        self.finish(self.shell_at(root, title), root, head, body)
+    }
+
+    /// The shell with its addresses relative to `root`, and `title`.
+    fn shell_at(&self, root: &str, title: &str) -> String {
         let mut html = self.html.clone();
+        let root = &lantern_core::render::escape_html(root);
         for (built, name) in &self.assets {
             for quote in ['"', '\''] {
                 html = html.replace(&format!("{quote}{built}"), &format!("{quote}{root}{name}"));
@@ -127,8 +139,22 @@ impl AppShell {
                 &format!("<title>{title}</title>"),
             );
         }
+        html
+    }
+
+    /// `html` (a shell from `shell_at`) with its Content-Security-Policy
+    /// first in the head, hashing the shell's own inline scripts, then the
+    /// page's `head` tags and `body`.
+    fn finish(&self, mut html: String, root: &str, head: &str, body: &str) -> String {
+        let head_end = html.find("</head>").unwrap_or(0);
+        let meta = self.csp.meta(&html[..head_end]);
+        let at = match html.find("<meta charset") {
+            Some(charset) => html[charset..].find('>').map_or(0, |i| charset + i + 1),
+            None => html.find("<head>").map_or(0, |i| i + "<head>".len()),
+        };
+        html.insert_str(at, &meta);
         let offline = if self.offline {
-            crate::offline::head(root)
+            crate::offline::head(&lantern_core::render::escape_html(root))
         } else {
             String::new()
         };

@@ -327,3 +327,24 @@ fn new_creates_an_article_from_the_template_that_passes_check() {
     let unknown = run(&["new", "Printer jam", "--category", "printers"]);
     assert_eq!(unknown.status.code(), Some(1));
 }
+
+#[test]
+fn links_to_author_anchors_are_reported_as_missing_headings_no_more() {
+    let tmp = project();
+    write(
+        tmp.path(),
+        "articles/migrated.md",
+        "---\ntitle: Migrated\ncategory: network\n---\n<a id=\"summary\"></a>\n\n[Jump](#enable-tls-12) · [note](#Note1) · [other](vpn.md#top)\n\n## Steps\n\n<a name=\"enable-tls-12\"></a>\n\nText. <a name=\"Note1\">1</a>\n\n[Back to top](#summary) · [app's](#main)\n",
+    );
+    write(
+        tmp.path(),
+        "articles/vpn.md",
+        "---\ntitle: \"VPN\"\ncategory: network\n---\n<a id=\"top\"></a>\nIntro.\n\n## Steps\n\n1. Do it.\n",
+    );
+    // `#main` is the app's own id: an anchor may not take it.
+    assert_reports(
+        tmp.path(),
+        1,
+        &["articles/migrated.md:15:27: error: link to missing heading `#main` in this article: link to one of its headings (#steps)"],
+    );
+}

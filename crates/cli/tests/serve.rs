@@ -161,10 +161,21 @@ fn pages_are_served_with_the_reload_script_and_the_files_on_disk_have_none() {
     let serving = Serving::start(project.path(), &[]);
     let (status, kind, home) = serving.get("/");
     assert_eq!((status, kind.as_str()), (200, "text/html; charset=utf-8"));
-    assert!(home.contains("/__lantern/events"), "{home}");
+    // A file, not inline: the page's Content-Security-Policy runs no
+    // inline script it does not know the hash of.
+    assert!(
+        home.contains(r#"<script src="/__lantern/reload.js""#),
+        "{home}"
+    );
+    let (status, kind, script) = serving.get("/__lantern/reload.js");
+    assert_eq!(
+        (status, kind.as_str()),
+        (200, "text/javascript; charset=utf-8")
+    );
+    assert!(script.contains("/__lantern/events"), "{script}");
     let (status, _, page) = serving.get("/a/vpn-will-not-connect/");
     assert_eq!(status, 200);
-    assert!(page.contains("VPN will not connect") && page.contains("/__lantern/events"));
+    assert!(page.contains("VPN will not connect") && page.contains("/__lantern/reload.js"));
     // The body the app fetches into the page is served as it is.
     let (status, _, body) = serving.get("/data/articles/vpn-will-not-connect.html");
     assert_eq!(status, 200);

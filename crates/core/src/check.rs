@@ -76,6 +76,7 @@ fn anchors_of(article: &Article) -> HashSet<&str> {
         .headings
         .iter()
         .map(|h| h.id.as_str())
+        .chain(article.rendered.anchors.iter().map(String::as_str))
         .chain(article.title_anchor.as_deref())
         .collect()
 }

@@ -189,6 +189,17 @@ pub fn base_url_problem(url: &str) -> Result<(), String> {
                 Err(format!(
                     "site.base_url `{url}` has spaces in it: write the address without them"
                 ))
+            } else if let Some(c) = url.chars().find(|c| "\"'<>`\\^{}|".contains(*c)) {
+                // Not in an address as they are; the quotes and brackets
+                // would end the attribute or tag it is written into.
+                Err(format!(
+                    "site.base_url `{url}` has `{c}` in it, which an address cannot hold: write the address without it (or percent-encoded, like %{:02X})",
+                    c as u32
+                ))
+            } else if ammonia::Url::parse(url).is_err() {
+                Err(format!(
+                    "site.base_url `{url}` is not a valid address: write it like base_url = \"https://help.example.com/\""
+                ))
             } else {
                 Ok(())
             }

@@ -8,12 +8,14 @@ use crate::catalog::HeadingRef;
 /// The plain text of an article's sections, as rendering finds them and
 /// snippets quote them (one type for both).
 pub use crate::search::Section;
-use crate::slug::UniqueSlugs;
 
+mod ids;
 mod nesting;
 mod sanitize;
 mod title;
 
+use ids::UniqueSlugs;
+pub use ids::{author_anchors, claimable, APP_IDS};
 pub use nesting::{Deepest, CORPUS_DEEPEST, MAX_NESTING};
 pub use sanitize::{escape_html, sanitize};
 pub use title::{blank_out, leading_h1, title_heading, without_title_heading};
@@ -44,6 +46,9 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     /// Where the elements nest deepest (see [`MAX_NESTING`]).
     pub deepest: Deepest,
+    /// The link targets the article's own HTML gives besides its headings
+    /// (`<a id="summary"></a>`, `<a name="Note1">`), as the page keeps them.
+    pub anchors: Vec<String>,
 }
 
 fn options() -> Options {
@@ -118,7 +123,11 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
     let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
         .into_offset_iter()
         .collect();
-    let mut outline = Outline::new();
+    let anchors = author_anchors(events.iter().filter_map(|(event, _)| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Some(&**html),
+        _ => None,
+    }));
+    let mut outline = Outline::new(UniqueSlugs::with_taken(&anchors));
     let mut depth = nesting::Depth::default();
     for i in 0..events.len() {
         depth.take(&events[i].0, events[i].1.start);
@@ -142,6 +151,7 @@ pub fn render_article_with(markdown: &str, article_dir: &str, html: bool) -> Ren
         sections,
         links,
         deepest,
+        anchors,
     }
 }
 
@@ -163,9 +173,9 @@ struct Outline {
 type Events<'a> = Vec<(Event<'a>, std::ops::Range<usize>)>;
 
 impl Outline {
-    fn new() -> Self {
+    fn new(ids: UniqueSlugs) -> Self {
         Outline {
-            ids: UniqueSlugs::default(),
+            ids,
             headings: Vec::new(),
             heading_offsets: Vec::new(),
             sections: vec![Section {

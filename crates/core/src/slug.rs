@@ -42,35 +42,6 @@ pub fn heading_anchor(text: &str) -> String {
         .collect()
 }
 
-/// Hands out unique heading ids within one article: the second
-/// "Troubleshooting" heading becomes `troubleshooting-1`, as GitHub does.
-#[derive(Default)]
-pub struct UniqueSlugs {
-    seen: std::collections::HashMap<String, usize>,
-}
-
-impl UniqueSlugs {
-    /// The anchor id for a heading's text, unique within the article so far.
-    pub fn unique(&mut self, text: &str) -> String {
-        let mut base = heading_anchor(text);
-        if base.is_empty() {
-            base = "section".to_string();
-        }
-        match self.seen.get_mut(&base) {
-            None => {
-                self.seen.insert(base.clone(), 0);
-                base
-            }
-            Some(count) => {
-                *count += 1;
-                let id = format!("{base}-{count}");
-                self.seen.insert(id.clone(), 0);
-                id
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,15 +84,5 @@ mod tests {
             heading_anchor("Réinitialiser le_VPN"),
             "reinitialiser-le_vpn"
         );
-    }
-
-    #[test]
-    fn repeated_headings_get_numbered_ids() {
-        let mut ids = UniqueSlugs::default();
-        assert_eq!(ids.unique("Steps"), "steps");
-        assert_eq!(ids.unique("Steps"), "steps-1");
-        assert_eq!(ids.unique("Steps"), "steps-2");
-        assert_eq!(ids.unique("Steps 1"), "steps-1-1");
-        assert_eq!(ids.unique("!!!"), "section");
     }
 }

@@ -78,6 +78,16 @@ fn respond(url: &str, root: &Path, live: &Live) -> Reply {
             reload::events_json(&state).into_bytes(),
         );
     }
+    if path == reload::SCRIPT {
+        return bytes(
+            200,
+            "text/javascript; charset=utf-8",
+            reload::SCRIPT_JS.into(),
+        );
+    }
+    if path == reload::STYLE {
+        return bytes(200, "text/css; charset=utf-8", reload::STYLE_CSS.into());
+    }
     match resolve(root, path) {
         Resolved::File(file) => file_response(200, &file, live),
         Resolved::AddSlash => {

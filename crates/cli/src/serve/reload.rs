@@ -16,6 +16,22 @@ use lantern_core::render::escape_html;
 
 /// The long-poll endpoint: `GET /__lantern/events?since=<build>`.
 pub const EVENTS: &str = "/__lantern/events";
+/// The reload script and the banner's styles, served as files: every page
+/// carries a Content-Security-Policy (`csp.rs`) that runs no inline script
+/// and applies no inline style it does not know the hash of.
+pub const SCRIPT: &str = "/__lantern/reload.js";
+pub const STYLE: &str = "/__lantern/serve.css";
+
+/// Polls for the next build and reloads the page when it comes. While the
+/// server is down the request fails: wait a second and ask again, without
+/// a word in the console beyond the browser's own. The build it was served
+/// with is its tag's `data-build`.
+pub const SCRIPT_JS: &str = r#"(function(){var build=document.currentScript.dataset.build;function poll(){fetch("/__lantern/events?since="+encodeURIComponent(build),{cache:"no-store"}).then(function(r){if(!r.ok)throw r;return r.json()}).then(function(s){if(s.build!==build){location.reload()}else{poll()}}).catch(function(){setTimeout(poll,1000)})}poll()})();
+"#;
+
+/// The banner's own styles, so the site's cannot hide it: white on dark
+/// red (contrast above 9:1), fixed at the foot of the page.
+pub const STYLE_CSS: &str = "#lantern-serve-banner{position:fixed;bottom:0;left:0;right:0;z-index:2147483647;max-height:40vh;overflow:auto;margin:0;padding:.6rem 1rem;background:#8b1a1a;color:#fff;font:15px/1.45 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.35)}#lantern-serve-banner summary{cursor:pointer;font-weight:bold}#lantern-serve-banner ul{margin:.25rem 0 0;padding-left:1.25rem}\n";
 
 /// The build the server is on, shared by the rebuild loop and the requests.
 pub struct Live {
@@ -103,9 +119,8 @@ pub fn inject(html: &str, state: &State) -> String {
 
 /// The errors of the current build, fixed at the foot of every page so the
 /// author sees them wherever they are, without hiding the page's title;
-/// nothing when there are none. White on dark red (contrast above 9:1), an
-/// alert so screen readers announce it, a `<details>` the author can fold
-/// away, its own styles so the site's cannot hide it.
+/// nothing when there are none. An alert so screen readers announce it, a
+/// `<details>` the author can fold away, styled by [`STYLE_CSS`].
 pub fn banner(problems: &[String]) -> String {
     if problems.is_empty() {
         return String::new();
@@ -123,18 +138,15 @@ pub fn banner(problems: &[String]) -> String {
         )
     };
     format!(
-        r#"<div id="lantern-serve-banner" role="alert" style="position:fixed;bottom:0;left:0;right:0;z-index:2147483647;max-height:40vh;overflow:auto;margin:0;padding:.6rem 1rem;background:#8b1a1a;color:#fff;font:15px/1.45 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.35)"><details open><summary style="cursor:pointer;font-weight:bold">lantern serve: {heading}</summary><ul style="margin:.25rem 0 0;padding-left:1.25rem">{items}</ul></details></div>"#
+        r#"<link rel="stylesheet" href="{STYLE}"><div id="lantern-serve-banner" role="alert"><details open><summary>lantern serve: {heading}</summary><ul>{items}</ul></details></div>"#
     )
 }
 
-/// Polls for the next build and reloads the page when it comes. While the
-/// server is down the request fails: wait a second and ask again, without
-/// a word in the console beyond the browser's own.
+/// The tag that loads [`SCRIPT_JS`] for a page of build `build`.
 fn script(build: &str) -> String {
-    // The build id is digits and a hyphen; JSON quoting keeps it a string.
-    let build = serde_json::Value::from(build).to_string();
     format!(
-        r#"<script>(function(){{var build={build};function poll(){{fetch("{EVENTS}?since="+encodeURIComponent(build),{{cache:"no-store"}}).then(function(r){{if(!r.ok)throw r;return r.json()}}).then(function(s){{if(s.build!==build){{location.reload()}}else{{poll()}}}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"#
+        r#"<script src="{SCRIPT}" data-build="{}"></script>"#,
+        escape_html(build)
     )
 }
 
@@ -156,7 +168,7 @@ mod tests {
             &state(&["a.md:2:1: error: bad"]),
         );
         let banner = html.find("lantern-serve-banner").unwrap();
-        let script = html.find("<script>").unwrap();
+        let script = html.find("<script src=").unwrap();
         assert!(banner < script && script < html.find("</body>").unwrap());
         assert!(html.ends_with("</body></html>"));
     }
@@ -165,7 +177,8 @@ mod tests {
     fn a_clean_build_has_the_script_and_no_banner() {
         let html = inject("<body></body>", &state(&[]));
         assert!(!html.contains("lantern-serve-banner"));
-        assert!(html.contains(EVENTS));
+        assert!(html.contains(r#"<script src="/__lantern/reload.js" data-build="1-1">"#));
+        assert!(SCRIPT_JS.contains(EVENTS));
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Article HTML through ammonia's allow-list, and escaping for the pages
 //! `lantern build` writes.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use super::ids::{claimable, ID_TAGS};
 
 /// The only schemes a link, image or quote source may use.
 const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
@@ -45,6 +48,18 @@ fn safe_url(value: &str) -> bool {
     }
 }
 
+thread_local! {
+    /// The ids (and `<a name>`s) kept so far in the HTML being cleaned:
+    /// each is kept once, so no two elements of a page share one.
+    static KEPT_IDS: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+}
+
+/// Whether the id (or name) `value` stays: one the page does not use
+/// itself (`ids.rs`), the first time it comes.
+fn keep_id(value: &str) -> bool {
+    claimable(value) && KEPT_IDS.with(|kept| kept.borrow_mut().insert(value.to_string()))
+}
+
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
@@ -55,10 +70,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
             .add_tags(["input"])
             .add_tag_attributes("input", ["type", "checked", "disabled"])
             .add_tag_attributes("code", ["class"])
-            .add_tag_attributes("div", ["class", "id"])
-            .add_tag_attributes("sup", ["class", "id"])
-            .add_tag_attributes("li", ["id"])
+            .add_tag_attributes("div", ["class"])
+            .add_tag_attributes("sup", ["class"])
             .add_tag_attributes("section", ["class"])
+            .add_tag_attributes("a", ["name"])
             .add_tag_attributes("th", ["style"])
             .add_tag_attributes("td", ["style"])
             .attribute_filter(|element, attribute, value| {
@@ -77,12 +92,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
                         "text-align: left" | "text-align: center" | "text-align: right"
                     ),
                     (_, attribute) if URL_ATTRIBUTES.contains(&attribute) => safe_url(value),
+                    (_, "id") | ("a", "name") => keep_id(value),
                     _ => true,
                 };
                 keep.then(|| value.into())
             });
-        for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
-            builder.add_tag_attributes(h, ["id"]);
+        for &tag in ID_TAGS {
+            builder.add_tag_attributes(tag, ["id"]);
         }
         builder
     })
@@ -99,9 +115,15 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 /// costs one extra parse (`tests/properties_sanitise.rs` checks the fixed
 /// point).
 pub fn sanitize(html: &str) -> String {
-    let mut clean = sanitizer().clean(html).to_string();
+    let clean_once = |html: &str| {
+        KEPT_IDS.with(|kept| kept.borrow_mut().clear());
+        let clean = sanitizer().clean(html).to_string();
+        KEPT_IDS.with(|kept| kept.borrow_mut().clear());
+        clean
+    };
+    let mut clean = clean_once(html);
     for _ in 0..2 {
-        let again = sanitizer().clean(&clean).to_string();
+        let again = clean_once(&clean);
         if again == clean {
             break;
         }

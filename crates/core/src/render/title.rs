@@ -49,6 +49,9 @@ pub fn without_title_heading(markdown: &str, title: &str) -> Option<(String, Opt
     if anchor.is_empty() {
         anchor = "section".into();
     }
+    if !super::claimable(&anchor) {
+        anchor = format!("section-{anchor}");
+    }
     let after = &markdown[range.end..];
     let blank_follows = markdown[..range.end].ends_with('\n')
         && after
