@@ -7,6 +7,7 @@ export const PAGES_PORT = 8312;  // a GitHub-Pages-like host: serves 404.html fo
 export const SUBPATH_PORT = 8313; // python3 -m http.server with the site published under /help/
 export const TICKET_PORT = 8314;  // the site built with fixtures/ticket-site.toml (webhook primary)
 export const RECEIVER_PORT = 8399; // where that config sends tickets; started by ticket.spec.mjs
+export const BIG_TICKET_PORT = 8315; // the same, with max_attachment_kib = 2048 (the documented maximum)
 
 export default defineConfig({
   testDir: './specs',
@@ -48,6 +49,15 @@ export default defineConfig({
       command: `cd ../.. && cargo run -q -p lantern-cli -- build --app dist --out target/ticket-site ` +
         `--config tests/e2e/fixtures/ticket-site.toml && python3 -m http.server ${TICKET_PORT} --bind 127.0.0.1 --directory target/ticket-site`,
       url: `http://127.0.0.1:${TICKET_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // The ticket site allowing 2 MB attachments: two can fill browser storage.
+      command: `cd ../.. && sed 's/^max_attachment_kib = .*/max_attachment_kib = 2048/' tests/e2e/fixtures/ticket-site.toml > target/ticket-big.toml && ` +
+        `cargo run -q -p lantern-cli -- build --app dist --out target/ticket-big-site --config target/ticket-big.toml && ` +
+        `python3 -m http.server ${BIG_TICKET_PORT} --bind 127.0.0.1 --directory target/ticket-big-site`,
+      url: `http://127.0.0.1:${BIG_TICKET_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,
     },
