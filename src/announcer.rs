@@ -15,14 +15,11 @@ impl Announcer {
         let signal = self.0;
         let message = message.into();
         signal.set(message.clone());
-        set_timeout(
-            move || {
-                if signal.get_untracked() == message {
-                    signal.set(String::new());
-                }
-            },
-            Duration::from_secs(4),
-        );
+        crate::web::timer::after(Duration::from_secs(4), move || {
+            if signal.get_untracked() == message {
+                signal.set(String::new());
+            }
+        });
     }
 }
 

@@ -156,7 +156,18 @@ fn OutboxBanner() -> impl IntoView {
         })
     };
     let on_its_page = move |reference: &str| location.search.get().contains(reference);
-    move || {
+    let damaged = move || outbound.outbox.with(|o| o.unreadable.len());
+    let damaged_notice = move || {
+        let count = damaged();
+        (count > 0).then(|| {
+            view! {
+                <div class="outbox-banner outbox-damaged" role="status">
+                    <p>{damaged_text(count)}</p>
+                </div>
+            }
+        })
+    };
+    let waiting_notice = move || {
         let waiting = waiting();
         let first = waiting.first()?.clone();
         if waiting.len() == 1 && on_its_page(&first) {
@@ -168,6 +179,17 @@ fn OutboxBanner() -> impl IntoView {
                 <p>{waiting_text(waiting.len())} " " <a href=href rel="external">"See details"</a></p>
             </div>
         })
+    };
+    view! { {damaged_notice} {waiting_notice} }
+}
+
+/// What the banner says when stored tickets could not be read (see
+/// `lantern_core::ticket::stored`): they are kept, never sent.
+fn damaged_text(count: usize) -> String {
+    if count == 1 {
+        "1 support ticket saved on this device could not be read: its saved copy is damaged, so it cannot be sent. It is kept as it was; if it was yours, write it again or contact support.".to_string()
+    } else {
+        format!("{count} support tickets saved on this device could not be read: their saved copies are damaged, so they cannot be sent. They are kept as they were; if one was yours, write it again or contact support.")
     }
 }
 

@@ -199,10 +199,7 @@ pub fn loaded_path() -> Option<String> {
 /// Loads the page from the server once the router has written its new
 /// address (it does so after drawing the route).
 pub fn reload_soon() {
-    set_timeout(
-        || {
-            let _ = window().location().reload();
-        },
-        std::time::Duration::ZERO,
-    );
+    crate::web::timer::after(std::time::Duration::ZERO, || {
+        let _ = window().location().reload();
+    });
 }

@@ -1,24 +1,35 @@
 //! What happened to a ticket, by reference: sending, sent, or waiting in
 //! the outbox with the reason and the other ways to send it. It reads the
-//! outbox and the sent log, so it stays true across reloads and tabs.
+//! outbox and the sent log, so it stays true across reloads and tabs. It
+//! says plainly when the page holds the only copy (storage refused it) and
+//! when the stored copy is damaged, instead of "Sending…" forever or "No
+//! ticket with this reference".
 
 use lantern_core::ticket::{Channel, OutboxEntry, SentTicket, TicketPayload};
 use leptos::prelude::*;
 
 use super::browser::{self, focus_later};
 use super::email::{EmailActions, EmailWaiting};
-use super::handoffs;
 use super::outbound::{use_outbound, Outbound};
+use super::{draft, handoffs};
 use crate::site::use_site;
 use crate::web::clipboard::copy_to_clipboard;
 
 #[derive(Clone, PartialEq)]
 enum Status {
-    Sending,
-    Waiting(Box<OutboxEntry>),
+    /// `only_here`: storage refused it; this page is its only copy.
+    Sending {
+        only_here: bool,
+    },
+    Waiting(Box<OutboxEntry>, bool),
     Sent(SentTicket),
     /// Handed to the email program; not known to have gone.
     Email(Box<TicketPayload>),
+    /// On this device, but its stored copy cannot be read: kept, not sent.
+    Damaged(String),
+    /// Not sent, and the form still has it (a page holding the only copy
+    /// was closed before it went).
+    InTheForm,
     Unknown,
 }
 
@@ -36,17 +47,20 @@ fn status_of(outbound: Outbound, root: &str, reference: &str) -> Status {
     {
         return Status::Sent(sent);
     }
-    match outbound.outbox.with(|o| o.get(reference).cloned()) {
-        Some(entry)
-            if entry.failed_attempts == 0 || outbound.sending.with(|s| s.contains(reference)) =>
-        {
-            Status::Sending
+    if let Some(entry) = outbound.outbox.with(|o| o.get(reference).cloned()) {
+        let only_here = outbound.only_here(reference);
+        if entry.failed_attempts == 0 || outbound.sending.with(|s| s.contains(reference)) {
+            return Status::Sending { only_here };
         }
-        Some(entry) => Status::Waiting(Box::new(entry)),
-        None => match handoffs::waiting(root, reference) {
-            Some(payload) => Status::Email(Box::new(payload)),
-            None => Status::Unknown,
-        },
+        return Status::Waiting(Box::new(entry), only_here);
+    }
+    if let Some(saved) = outbound.outbox.with(|o| o.damaged_copy(reference)) {
+        return Status::Damaged(saved);
+    }
+    match handoffs::waiting(root, reference) {
+        Some(payload) => Status::Email(Box::new(payload)),
+        None if draft::saved_reference(root).as_deref() == Some(reference) => Status::InTheForm,
+        None => Status::Unknown,
     }
 }
 
@@ -62,7 +76,13 @@ pub fn Confirmation(reference: String) -> impl IntoView {
             </div>
             <p>"Your reference: " <strong class="reference">{reference}</strong> " (quote it if you contact support again)."</p>
             {move || match status.get() {
-                Status::Waiting(entry) => view! { <Fallbacks entry=*entry/> }.into_any(),
+                Status::Waiting(entry, _) => view! { <Fallbacks entry=*entry/> }.into_any(),
+                Status::Damaged(saved) => view! {
+                    <div class="form-actions">
+                        <button type="button" on:click=move |_| copy_to_clipboard(saved.clone(), "What was saved is copied")>"Copy what was saved"</button>
+                    </div>
+                }
+                .into_any(),
                 Status::Email(payload) => view! { <EmailActions payload=*payload/> }.into_any(),
                 _ => ().into_any(),
             }}
@@ -78,21 +98,21 @@ pub fn Confirmation(reference: String) -> impl IntoView {
 #[component]
 fn StatusMessage(status: Status) -> impl IntoView {
     match status {
-        Status::Sending => view! {
+        Status::Sending { only_here } => view! {
             <h2 id="confirmation-title" tabindex="-1">"Sending your ticket…"</h2>
+            {only_here.then(|| view! { <p class="notice notice-warning">{NO_COPY}</p> })}
         }
         .into_any(),
         Status::Sent(ticket) => view! { <Sent ticket/> }.into_any(),
-        Status::Waiting(entry) => view! {
-            <h2 id="confirmation-title" tabindex="-1">"Not sent yet: your ticket is saved on this device"</h2>
-            <p class="notice notice-warning">
-                "We could not deliver it: " {entry.last_error.clone().unwrap_or_default()} ". "
-                {if browser::online() {
-                    "It will be sent automatically, even if you close this page and come back later."
-                } else {
-                    "You are offline. It will be sent automatically when you are back online."
-                }}
-            </p>
+        Status::Waiting(entry, only_here) => view! { <Waiting entry=*entry only_here/> }.into_any(),
+        Status::Damaged(_) => view! {
+            <h2 id="confirmation-title" tabindex="-1">"Not sent: the copy saved on this device is damaged"</h2>
+            <p class="notice notice-warning">"This device kept your ticket, but its saved copy can no longer be read, so it cannot be sent. It is kept as it was: copy it for support, or write the ticket again."</p>
+        }
+        .into_any(),
+        Status::InTheForm => view! {
+            <h2 id="confirmation-title" tabindex="-1">"Not sent: your ticket is still in the form"</h2>
+            <p>"This device could not keep a copy, and the page was closed before it went. " <a href=format!("{}/ticket/", use_site().root) rel="external">"Open the form"</a> " to send it again."</p>
         }
         .into_any(),
         Status::Email(payload) => view! { <EmailWaiting payload=*payload/> }.into_any(),
@@ -101,6 +121,36 @@ fn StatusMessage(status: Status) -> impl IntoView {
             <p>"It may have been sent from another browser. If you need help, write a new ticket."</p>
         }
         .into_any(),
+    }
+}
+
+/// Said while the page holds the only copy of a ticket.
+const NO_COPY: &str = "This device could not keep a copy (its browser storage is full or blocked): keep this page open until it is sent.";
+
+#[component]
+fn Waiting(entry: OutboxEntry, only_here: bool) -> impl IntoView {
+    let error = entry.last_error.unwrap_or_default();
+    let (title, when) = if only_here {
+        (
+            "Not sent yet: keep this page open",
+            "It is retried while this page is open; closing it loses the ticket, so you may prefer to send it another way below.",
+        )
+    } else if browser::online() {
+        (
+            "Not sent yet: your ticket is saved on this device",
+            "It will be sent automatically, even if you close this page and come back later.",
+        )
+    } else {
+        (
+            "Not sent yet: your ticket is saved on this device",
+            "You are offline. It will be sent automatically when you are back online.",
+        )
+    };
+    view! {
+        <h2 id="confirmation-title" tabindex="-1">{title}</h2>
+        <p class="notice notice-warning">
+            "We could not deliver it: " {error} ". " {only_here.then_some(NO_COPY)} " " {when}
+        </p>
     }
 }
 
@@ -123,7 +173,6 @@ fn Sent(ticket: SentTicket) -> impl IntoView {
     view! {
         <h2 id="confirmation-title" tabindex="-1">"Ticket sent"</h2>
         <p>{how}</p>
-        <p class="subject">"“" {ticket.subject} "”"</p>
         <p>{when}</p>
     }
 }

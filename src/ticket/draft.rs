@@ -1,6 +1,8 @@
 //! The ticket being written, kept on this device: its text and its
-//! attachment are saved apart (the attachment only when it changes), and
-//! the requester's name and email outlive each ticket.
+//! attachment are saved apart (the attachment only when it changes). The
+//! requester's name and email prefill the next ticket in this visit only
+//! (session storage): once support has a ticket, nothing personal stays on
+//! the device (issue 20).
 
 use lantern_core::ticket::{reference_from, Attachment, TicketDraft};
 
@@ -13,25 +15,25 @@ pub fn new_reference() -> String {
     reference_from(browser::random_bytes())
 }
 
-fn text_key(site: &Site) -> String {
-    storage::key(site.root, "draft")
+fn text_key(root: &str) -> String {
+    storage::key(root, "draft")
 }
 
-fn attachment_key(site: &Site) -> String {
-    storage::key(site.root, "draft-attachment")
+fn attachment_key(root: &str) -> String {
+    storage::key(root, "draft-attachment")
 }
 
-fn requester_key(site: &Site) -> String {
-    storage::key(site.root, "requester")
+fn requester_key(root: &str) -> String {
+    storage::key(root, "requester")
 }
 
 /// The saved draft, or a fresh one that remembers who the user is.
 pub fn load(site: &Site) -> TicketDraft {
-    match storage::load::<TicketDraft>(Lifetime::Local, &text_key(site))
+    match storage::load::<TicketDraft>(Lifetime::Local, &text_key(site.root))
         .filter(|d| !d.reference.is_empty())
     {
         Some(mut draft) => {
-            draft.attachment = storage::load(Lifetime::Local, &attachment_key(site));
+            draft.attachment = storage::load(Lifetime::Local, &attachment_key(site.root));
             draft
         }
         None => fresh(site),
@@ -39,13 +41,19 @@ pub fn load(site: &Site) -> TicketDraft {
 }
 
 /// Saves the draft's text (everything but the attachment).
+/// A draft with nothing but the name and email prefilled is not kept: it
+/// would leave them on the device after the ticket was sent.
 pub fn save_text(site: &Site, draft: &TicketDraft) -> Result<(), String> {
-    storage::save_json(Lifetime::Local, &text_key(site), &draft.text_json())
+    if draft.subject.trim().is_empty() && draft.description.trim().is_empty() {
+        storage::remove(Lifetime::Local, &text_key(site.root));
+        return Ok(());
+    }
+    storage::save_json(Lifetime::Local, &text_key(site.root), &draft.text_json())
 }
 
 /// Saves the attachment, or deletes the saved one when there is none.
 pub fn save_attachment(site: &Site, attachment: Option<&Attachment>) -> Result<(), String> {
-    let key = attachment_key(site);
+    let key = attachment_key(site.root);
     match attachment {
         Some(attachment) => storage::save(Lifetime::Local, &key, attachment),
         None => {
@@ -57,15 +65,25 @@ pub fn save_attachment(site: &Site, attachment: Option<&Attachment>) -> Result<(
 
 /// Deletes the saved draft, text and attachment.
 pub fn forget(site: &Site) {
-    storage::remove(Lifetime::Local, &text_key(site));
-    storage::remove(Lifetime::Local, &attachment_key(site));
+    forget_at(site.root);
+}
+
+fn forget_at(root: &str) {
+    storage::remove(Lifetime::Local, &text_key(root));
+    storage::remove(Lifetime::Local, &attachment_key(root));
 }
 
 /// A new draft with a new reference, keeping the name and email the user
 /// gave last time.
 pub fn fresh(site: &Site) -> TicketDraft {
+    let key = requester_key(site.root);
+    // Earlier versions kept it on the device for good: move it to this visit.
+    if let Some(kept) = storage::load::<(String, String)>(Lifetime::Local, &key) {
+        storage::remove(Lifetime::Local, &key);
+        let _ = storage::save(Lifetime::Session, &key, &kept);
+    }
     let (name, email): (String, String) =
-        storage::load(Lifetime::Local, &requester_key(site)).unwrap_or_default();
+        storage::load(Lifetime::Session, &key).unwrap_or_default();
     TicketDraft {
         name,
         email,
@@ -75,7 +93,26 @@ pub fn fresh(site: &Site) -> TicketDraft {
 
 /// Forgets the draft after it was sent, remembering who sent it.
 pub fn finish(site: &Site, draft: &TicketDraft) {
-    let requester = (draft.name.trim(), draft.email.trim());
-    let _ = storage::save(Lifetime::Local, &requester_key(site), &requester);
+    remember_requester(site, draft);
     forget(site);
+}
+
+/// Who sent it, for the next ticket in this visit.
+pub fn remember_requester(site: &Site, draft: &TicketDraft) {
+    let requester = (draft.name.trim(), draft.email.trim());
+    let _ = storage::save(Lifetime::Session, &requester_key(site.root), &requester);
+}
+
+/// The reference of the saved draft, if there is one.
+pub fn saved_reference(root: &str) -> Option<String> {
+    let draft: TicketDraft = storage::load(Lifetime::Local, &text_key(root))?;
+    (!draft.reference.is_empty()).then_some(draft.reference)
+}
+
+/// A ticket storage could not keep was sent from the page's memory, its
+/// draft kept meanwhile: support has it now, so the draft goes.
+pub fn forget_delivered(root: &str, reference: &str) {
+    if saved_reference(root).as_deref() == Some(reference) {
+        forget_at(root);
+    }
 }

@@ -4,26 +4,39 @@
 //! leaves it only on a 2xx, so a failure, a timeout or a reload in the
 //! middle of a request never loses it; each retry resends the same
 //! reference, so a receiver that de-duplicates never sees it twice.
+//!
+//! When storage refuses a ticket (full, blocked) it is still sent at once
+//! and retried from this page's memory (`lantern_core::ticket::Held`); the
+//! confirmation tells the user to keep the page open and the form keeps
+//! the draft until a 2xx. Only a 2xx from the webhook's own address counts:
+//! redirects are not followed (an SSO proxy or a moved address answering
+//! 200 is not the helpdesk).
 
 use std::collections::HashSet;
 use std::time::Duration;
 
-use lantern_core::ticket::outbox::{remember_sent, status_outcome};
-use lantern_core::ticket::{Channel, Outbox, SentTicket, TicketPayload, WebhookConfig};
+use lantern_core::ticket::outbox::{
+    remember_sent, sent_log_from_stored, status_outcome, REDIRECT_ERROR,
+};
+use lantern_core::ticket::{Channel, Held, Outbox, SentTicket, TicketPayload, WebhookConfig};
 use leptos::ev;
 use leptos::prelude::*;
 
 use super::browser::{now_ms, online};
 use super::storage::{self, Lifetime};
 use crate::announcer::Announcer;
+use crate::web::timer;
 
 #[derive(Clone, Copy)]
 pub struct Outbound {
+    /// What storage holds, with what only this page holds laid over it.
     pub outbox: RwSignal<Outbox>,
     /// Tickets that left this device, newest first.
     pub sent: RwSignal<Vec<SentTicket>>,
     /// References being sent right now (no second request while one runs).
     pub sending: RwSignal<HashSet<String>>,
+    /// What this page knows that storage refused to keep.
+    held: RwSignal<Held>,
     root: StoredValue<String>,
     webhook: StoredValue<Option<WebhookConfig>>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -50,6 +63,7 @@ impl Outbound {
             outbox: RwSignal::new(Outbox::default()),
             sent: RwSignal::new(Vec::new()),
             sending: RwSignal::new(HashSet::new()),
+            held: RwSignal::new(Held::default()),
             root: StoredValue::new(root),
             webhook: StoredValue::new(webhook),
             timer: StoredValue::new(None),
@@ -65,7 +79,7 @@ impl Outbound {
         if at_once {
             this.reload_and_pump();
         } else {
-            set_timeout(move || this.reload_and_pump(), Duration::ZERO);
+            timer::after(Duration::ZERO, move || this.reload_and_pump());
         }
         this
     }
@@ -84,21 +98,49 @@ impl Outbound {
     }
 
     fn reload(&self) {
-        self.outbox
-            .set(storage::load(Lifetime::Local, &self.outbox_key()).unwrap_or_default());
+        // Due times far ahead (a clock put back) are made due now.
+        let _ = self.change(|outbox| {
+            outbox.rebase(now_ms());
+        });
+        let log = storage::load_text(Lifetime::Local, &self.sent_key());
         self.sent
-            .set(storage::load(Lifetime::Local, &self.sent_key()).unwrap_or_default());
+            .set(log.map(|t| sent_log_from_stored(&t)).unwrap_or_default());
+    }
+
+    /// The outbox as stored, read entry by entry: one damaged entry is set
+    /// aside (and written back with the rest), never the end of the others.
+    fn stored(&self) -> Outbox {
+        storage::load_text(Lifetime::Local, &self.outbox_key())
+            .map(|text| Outbox::from_stored(&text))
+            .unwrap_or_default()
     }
 
     /// Applies a change to the stored outbox (re-read first: another tab may
-    /// have changed it) and to the signal.
+    /// have changed it) and to the signal. If storage refuses the result,
+    /// this page holds it (see `Held`) and the error says why.
     fn change(&self, edit: impl FnOnce(&mut Outbox)) -> Result<(), String> {
-        let key = self.outbox_key();
-        let mut outbox: Outbox = storage::load(Lifetime::Local, &key).unwrap_or_default();
+        let stored = self.stored();
+        let mut outbox = self.held.with_untracked(|h| h.over(stored.clone()));
         edit(&mut outbox);
-        let saved = storage::save(Lifetime::Local, &key, &outbox);
+        let saved = if outbox == stored {
+            Ok(())
+        } else {
+            storage::save(Lifetime::Local, &self.outbox_key(), &outbox)
+        };
+        let held = self
+            .held
+            .with_untracked(|h| h.after_write(&stored, &outbox, saved.is_ok()));
+        if self.held.with_untracked(|h| *h != held) {
+            self.held.set(held);
+        }
         self.outbox.set(outbox);
         saved
+    }
+
+    /// Whether this ticket exists only in this page's memory (storage
+    /// refused it): lost if the page closes before it is sent.
+    pub fn only_here(&self, reference: &str) -> bool {
+        self.held.with(|h| h.only_here().contains(reference))
     }
 
     pub fn record_sent(&self, payload: &TicketPayload, channel: Channel) {
@@ -107,7 +149,6 @@ impl Outbound {
             &mut log,
             SentTicket {
                 reference: payload.reference.clone(),
-                subject: payload.subject.clone(),
                 channel,
                 sent_ms: now_ms(),
             },
@@ -116,12 +157,13 @@ impl Outbound {
         self.sent.set(log);
     }
 
-    /// Queues a ticket for the webhook and starts sending it. Fails only
-    /// when the browser cannot store it; the caller then keeps the draft.
+    /// Queues a ticket for the webhook and starts sending it at once. Fails
+    /// when the browser cannot store it: it is sent from this page's memory
+    /// all the same, and the caller keeps the draft until a 2xx.
     pub fn queue(&self, payload: TicketPayload) -> Result<(), String> {
-        self.change(|outbox| outbox.enqueue(payload, now_ms()))?;
+        let saved = self.change(|outbox| outbox.enqueue(payload, now_ms()));
         self.pump();
-        Ok(())
+        saved
     }
 
     /// The user sent it another way (email, GitHub): stop retrying.
@@ -155,12 +197,16 @@ impl Outbound {
         self.pump();
     }
 
-    /// Sends every ticket that is due, then sets the timer for the next.
-    pub fn pump(&self) {
+    fn clear_timer(&self) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
             self.timer.set_value(None);
         }
+    }
+
+    /// Sends every ticket that is due, then sets the timer for the next.
+    pub fn pump(&self) {
+        self.clear_timer();
         let now = now_ms();
         if !online() {
             // Say why it waits; the `online` event wakes us, no timer needed.
@@ -186,17 +232,17 @@ impl Outbound {
         self.schedule();
     }
 
+    /// Sets the one timer for the next due ticket. The wait is bounded
+    /// (`Outbox::wait_ms`): a stored time weeks ahead overflowed the
+    /// browser's timer and aborted the app.
     fn schedule(&self) {
-        let Some(next) = self.outbox.with_untracked(Outbox::next_attempt_ms) else {
+        self.clear_timer();
+        let Some(wait) = self.outbox.with_untracked(|o| o.wait_ms(now_ms())) else {
             return;
         };
-        let wait = (next - now_ms()).max(50.0);
         let this = *self;
-        if let Ok(handle) =
-            set_timeout_with_handle(move || this.pump(), Duration::from_millis(wait as u64))
-        {
-            self.timer.set_value(Some(handle));
-        }
+        let handle = timer::after(Duration::from_millis(wait as u64), move || this.pump());
+        self.timer.set_value(handle);
     }
 
     async fn attempt(self, reference: String) {
@@ -216,6 +262,7 @@ impl Outbound {
                 });
                 if let Some(payload) = &payload {
                     self.record_sent(payload, Channel::Webhook);
+                    super::draft::forget_delivered(&self.root.get_value(), &reference);
                     self.announcer
                         .say(format!("Ticket {reference} was sent to support."));
                 }
@@ -236,14 +283,20 @@ async fn post(webhook: &WebhookConfig, payload: &TicketPayload) -> Result<(), St
     let controller = web_sys::AbortController::new().map_err(|_| "cannot send".to_string())?;
     let signal = controller.signal();
     let timeout = Duration::from_secs(webhook.timeout_seconds.into());
-    let timer = set_timeout_with_handle(move || controller.abort(), timeout).ok();
-    let mut request = gloo_net::http::Request::post(&webhook.url).abort_signal(Some(&signal));
+    let timer = timer::after(timeout, move || controller.abort());
+    // Not followed: the ticket must reach the webhook itself.
+    let mut request = gloo_net::http::Request::post(&webhook.url)
+        .abort_signal(Some(&signal))
+        .redirect(web_sys::RequestRedirect::Manual);
     if let Some(header) = &webhook.header {
         request = request.header(&header.name, &header.value);
     }
     let outcome = match request.json(payload) {
         Err(e) => Err(format!("the ticket could not be prepared ({e})")),
         Ok(request) => match request.send().await {
+            Ok(response) if response.type_() == web_sys::ResponseType::Opaqueredirect => {
+                Err(REDIRECT_ERROR.into())
+            }
             Ok(response) => status_outcome(response.status()),
             Err(_) if signal.aborted() => Err(format!(
                 "the support system did not answer within {} seconds",

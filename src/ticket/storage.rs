@@ -25,8 +25,14 @@ pub fn key(root: &str, name: &str) -> String {
 }
 
 pub fn load<T: DeserializeOwned>(lifetime: Lifetime, key: &str) -> Option<T> {
-    let text = store(lifetime)?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    serde_json::from_str(&load_text(lifetime, key)?).ok()
+}
+
+/// The stored text as it is, for lists read one entry at a time
+/// (`lantern_core::ticket::stored`): whole-or-nothing decoding turned one
+/// damaged entry into an empty outbox.
+pub fn load_text(lifetime: Lifetime, key: &str) -> Option<String> {
+    store(lifetime)?.get_item(key).ok().flatten()
 }
 
 /// Fails when storage is off or full, so the caller can tell the user.

@@ -3,7 +3,6 @@
 //! storage, so it is this tab's and disappears with it.
 
 use lantern_core::ticket::{ArticleVisit, TicketContext};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::browser;
@@ -28,14 +27,11 @@ fn key(root: &str) -> String {
 /// record that is read only when a ticket is written.
 fn update(root: &str, change: impl FnOnce(&mut Visit) + 'static) {
     let key = key(root);
-    set_timeout(
-        move || {
-            let mut visit: Visit = storage::load(Lifetime::Session, &key).unwrap_or_default();
-            change(&mut visit);
-            let _ = storage::save(Lifetime::Session, &key, &visit);
-        },
-        std::time::Duration::ZERO,
-    );
+    crate::web::timer::after(std::time::Duration::ZERO, move || {
+        let mut visit: Visit = storage::load(Lifetime::Session, &key).unwrap_or_default();
+        change(&mut visit);
+        let _ = storage::save(Lifetime::Session, &key, &visit);
+    });
 }
 
 /// Records a query as it is typed (see

@@ -9,6 +9,7 @@ export const TICKET_PORT = 8314;  // the site built with fixtures/ticket-site.to
 export const RECEIVER_PORT = 8399; // where that config sends tickets; started by ticket.spec.mjs
 export const XSS_PORT = 8315;     // a site made of the XSS corpus (tests/xss), 404.html on a miss
 export const XSS_RECEIVER_PORT = 8398; // where that site sends tickets; started by security.spec.mjs
+export const BIG_TICKET_PORT = 8316; // the ticket site with max_attachment_kib = 2048 (the documented maximum)
 
 export default defineConfig({
   testDir: './specs',
@@ -20,6 +21,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Sites `lantern build` publishes register the offline worker; only
+    // specs/offline.spec.mjs lets it run (page.route does not see what a
+    // worker answers).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -59,6 +64,15 @@ export default defineConfig({
         `cargo run -q -p lantern-cli -- build --app dist --articles target/xss-src/articles --config target/xss-src/lantern.toml ` +
         `--out target/xss-site --keep-going 2> target/xss-build.log && node tests/e2e/static-server.mjs target/xss-site ${XSS_PORT}`,
       url: `http://127.0.0.1:${XSS_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // The ticket site allowing 2 MB attachments: two can fill browser storage.
+      command: `cd ../.. && sed 's/^max_attachment_kib = .*/max_attachment_kib = 2048/' tests/e2e/fixtures/ticket-site.toml > target/ticket-big.toml && ` +
+        `cargo run -q -p lantern-cli -- build --app dist --out target/ticket-big-site --config target/ticket-big.toml && ` +
+        `python3 -m http.server ${BIG_TICKET_PORT} --bind 127.0.0.1 --directory target/ticket-big-site`,
+      url: `http://127.0.0.1:${BIG_TICKET_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,
     },

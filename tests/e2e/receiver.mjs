@@ -8,7 +8,9 @@ export class Receiver {
   constructor(port) {
     this.port = port;
     // 'ok' | 'error' (HTTP 500) | 'hang' (never answers) |
-    // 'slow' (takes the ticket, answers after 3 s)
+    // 'slow' (takes the ticket, answers after 3 s) |
+    // 'redirect' (302 to /landing, which answers 200 to anything, as a
+    // sign-in proxy or a moved address would: the ticket is not taken)
     this.mode = 'ok';
     this.posts = [];  // every POST that arrived, duplicates included
     this.tickets = new Map(); // reference -> first payload
@@ -43,6 +45,12 @@ export class Receiver {
       'Access-Control-Max-Age': '0',
     };
     if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
+    if (req.url.startsWith('/landing')) {
+      this.landings = (this.landings || 0) + 1;
+      res.writeHead(200, { ...cors, 'content-type': 'text/html' });
+      res.end('<p>Signed in</p>');
+      return;
+    }
     let body = '';
     req.on('data', (c) => { body += c; });
     req.on('end', () => {
@@ -50,6 +58,11 @@ export class Receiver {
       let payload = null;
       try { payload = JSON.parse(body); } catch { /* recorded as null */ }
       this.posts.push({ headers: req.headers, payload, mode: this.mode });
+      if (this.mode === 'redirect') {
+        res.writeHead(302, { ...cors, location: `http://127.0.0.1:${this.port}/landing` });
+        res.end();
+        return;
+      }
       if (this.mode === 'error') {
         res.writeHead(500, { ...cors, 'content-type': 'text/plain' });
         res.end('helpdesk is down');

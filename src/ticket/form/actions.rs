@@ -65,12 +65,14 @@ pub fn submit(site: Site, state: FormState) -> Callback<()> {
         let payload = payload_for(&site, &d, &state.context.get_untracked());
         match config.primary() {
             Some(Channel::Webhook) => {
-                if let Err(problem) = outbound.queue(payload.clone()) {
-                    // Still being sent from memory; say it is not safe yet.
-                    state.storage_problem.set(Some(problem));
+                if outbound.queue(payload.clone()).is_ok() {
+                    draft::finish(&site, &d);
+                    typed.set(draft::fresh(&site));
+                } else {
+                    // Sent from this page's memory (the confirmation says
+                    // to keep it open); the draft stays until a 2xx.
+                    draft::remember_requester(&site, &d);
                 }
-                draft::finish(&site, &d);
-                typed.set(draft::fresh(&site));
                 navigate(&confirmation_path(&payload.reference), Default::default());
             }
             other => {

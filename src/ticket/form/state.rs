@@ -117,8 +117,8 @@ pub fn use_deflection_query(draft: RwSignal<TicketDraft>) -> Signal<String> {
             handle.clear();
         }
         let handle =
-            set_timeout_with_handle(move || query.set(typed), Duration::from_millis(DEBOUNCE_MS));
-        debounce.set_value(handle.ok());
+            crate::web::timer::after(Duration::from_millis(DEBOUNCE_MS), move || query.set(typed));
+        debounce.set_value(handle);
     });
     on_cleanup(move || {
         if let Some(handle) = debounce.get_value() {

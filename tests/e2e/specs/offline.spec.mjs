@@ -22,6 +22,7 @@ const FIVE = ['vpn-will-not-connect', 'printer-shows-offline', 'wifi-keeps-dropp
   'outlook-keeps-asking-for-password', 'disk-full-low-disk-space'];
 
 test.describe.configure({ mode: 'serial' });
+test.use({ serviceWorkers: 'allow' });
 test.setTimeout(90_000);
 
 let work;
