@@ -21,9 +21,9 @@ enum Kind {
 }
 
 /// Every extension published, lowercase.
-pub const ALLOWED: [&str; 15] = [
-    "png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "ico", "pdf", "txt", "csv", "zip", "docx",
-    "xlsx", "pptx",
+pub const ALLOWED: [&str; 16] = [
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "ico", "pdf", "txt", "csv", "tsv", "zip",
+    "docx", "xlsx", "pptx",
 ];
 
 /// Types a browser runs script from, named in their own message.
@@ -37,7 +37,7 @@ fn kind(extension: &str) -> Option<Kind> {
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "avif" | "bmp" | "ico" => Some(Kind::Image),
         "pdf" => Some(Kind::Pdf),
         "zip" | "docx" | "xlsx" | "pptx" => Some(Kind::Zip),
-        "txt" | "csv" => Some(Kind::Text),
+        "txt" | "csv" | "tsv" => Some(Kind::Text),
         _ => None,
     }
 }
