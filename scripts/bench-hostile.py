@@ -57,10 +57,12 @@ def alias_bomb(levels=9):
 
 # name -> (what, {relative path: text}); built lazily (some are big).
 CASES = {
-    "nested-list-40k": ("nested `-` list, 40 KB (~200 levels)",
+    "nested-list-40k": ("nested `-` list, one level a line, 40 KB (~200 levels)",
                         lambda: {"hostile.md": article(nested_list(40_000))}),
     "nested-list-400k": ("nested `-` list, 400 KB (~630 levels)",
                          lambda: {"hostile.md": article(nested_list(400_000))}),
+    "star-list-40k": ("`- - - …` on one line, 40 KB (20k levels)",
+                      lambda: {"hostile.md": article("- " * 20_000 + "x")}),
     "star-list-1m": ("`* * * …` on one line, 1 MB (500k levels)",
                      lambda: {"hostile.md": article("* " * 500_000 + "x")}),
     "quotes-100k": ("100k nested `>` quotes",
@@ -74,9 +76,9 @@ CASES = {
     "unknown-keys-389k": ("~39k unknown front-matter keys (389 KB)",
                           lambda: {"hostile.md": article(
                               "body", "title: T\n" + "".join(f"key{i}: v\n" for i in range(39_000)))}),
-    "links-1m": ("100k links to missing headings (1 MB)",
+    "links-1m": ("70k links to a missing heading, one 1 MB line",
                  lambda: {"hostile.md": article("[a](#nowhere) " * 70_000)}),
-    "article-links-1m": ("80k links to a missing article (1 MB)",
+    "article-links-1m": ("62k links to a missing article, one 1 MB line",
                          lambda: {"hostile.md": article("[a](missing.md) " * 62_000)}),
     "images-50k": ("50k images of one existing file",
                    lambda: {"hostile.md": article("![i](img.png)\n" * 50_000), "img.png": "png"}),

@@ -6,6 +6,8 @@
 //! each facet is counted with the *other* filter applied, so a row's own
 //! counts do not change when one of its chips is toggled.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use crate::site::Site;
@@ -14,6 +16,11 @@ use crate::site::Site;
 pub const POOL_LIMIT: usize = 200;
 /// At most this many tag chips (the active tag is always shown).
 const MAX_TAGS: usize = 6;
+/// At most this many of an article's tags are counted for the chips:
+/// `lantern build` refuses more (`front_matter::MAX_LIST_ENTRIES`), and a
+/// catalog from elsewhere must not hold the tab either (issue 20: two
+/// articles with 50k tags each took 17.9 s per keystroke).
+const COUNTED_TAGS: usize = 50;
 
 /// The active filters, owned by the page so it can restore them from the
 /// URL and browse a category when there is no query.
@@ -75,11 +82,19 @@ pub fn keeps(
 pub fn matches_of(site: &Site, hits: &[lantern_core::SearchHit]) -> Vec<Match> {
     hits.iter()
         .filter_map(|hit| site.catalog.articles.get(hit.doc))
-        .map(|a| Match {
-            category: a.category.clone(),
-            tags: a.tags.clone(),
-        })
+        .map(Match::of)
         .collect()
+}
+
+impl Match {
+    /// What the chips count of one article: its category and at most
+    /// [`COUNTED_TAGS`] of its tags.
+    pub fn of(article: &lantern_core::ArticleMeta) -> Match {
+        Match {
+            category: article.category.clone(),
+            tags: article.tags.iter().take(COUNTED_TAGS).cloned().collect(),
+        }
+    }
 }
 
 /// One chip: a category id or a tag, and how many matches it has.
@@ -148,16 +163,18 @@ pub fn tag_facets(pool: &[Match], category: Option<&str>, active: Option<&str>) 
         .iter()
         .filter(|m| keeps(&m.category, &m.tags, category, None))
         .collect();
-    let mut facets: Vec<Facet> = Vec::new();
+    // Counted in a map: looking each tag up in the list of those seen
+    // made the chips quadratic in the number of distinct tags.
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for m in &scope {
         for tag in &m.tags {
-            let tag = tag.to_lowercase();
-            match facets.iter_mut().find(|f| f.id == tag) {
-                Some(f) => f.count += 1,
-                None => facets.push(Facet { id: tag, count: 1 }),
-            }
+            *counts.entry(tag.to_lowercase()).or_default() += 1;
         }
     }
+    let facets: Vec<Facet> = counts
+        .into_iter()
+        .map(|(id, count)| Facet { id, count })
+        .collect();
     let is_active = |id: &str| active.is_some_and(|a| a.eq_ignore_ascii_case(id));
     let active_facet = active.map(|a| {
         facets
@@ -236,6 +253,34 @@ mod tests {
         assert_eq!(count(&pool(), None, Some("vpn")), 3);
         assert_eq!(count(&pool(), Some("network"), Some("vpn")), 2);
         assert_eq!(count(&pool(), Some("software"), None), 0);
+    }
+
+    #[wasm_bindgen_test]
+    fn an_article_with_50k_tags_brings_at_most_50_of_them_to_the_chips() {
+        let article = lantern_core::ArticleMeta {
+            slug: "many".into(),
+            title: "Many tags".into(),
+            summary: String::new(),
+            category: "network".into(),
+            tags: (0..50_000).map(|i| format!("tag{i}")).collect(),
+            aliases: Vec::new(),
+            updated: None,
+            review_by: None,
+        };
+        let counted = Match::of(&article);
+        assert_eq!(counted.tags.len(), COUNTED_TAGS);
+        assert_eq!(counted.tags[0], "tag0");
+    }
+
+    #[wasm_bindgen_test]
+    fn tag_chips_for_articles_with_thousands_of_tags_are_counted_and_capped() {
+        let many: Vec<String> = (0..20_000).map(|i| format!("tag{i}")).collect();
+        let as_str: Vec<&str> = many.iter().map(String::as_str).collect();
+        let pool = vec![m("a", &as_str), m("a", &as_str), m("b", &["vpn"])];
+        let facets = tag_facets(&pool, None, None);
+        assert_eq!(facets.len(), MAX_TAGS);
+        assert!(facets.iter().all(|f| f.count == 2), "{facets:?}");
+        assert_eq!(facets[0].id, "tag0", "ties in name order");
     }
 
     #[wasm_bindgen_test]

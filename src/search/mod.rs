@@ -52,6 +52,20 @@ use crate::web::dom::focus_by_id;
 /// box with the same id (`SEARCH_INPUT_ID` in crates/cli/src/prerender.rs),
 /// so what is typed there before the app starts can be handed over.
 pub const INPUT_ID: &str = "search-input";
+
+/// The most of a query the engine reads. A query is typed: a few words;
+/// a pasted megabyte (issue 19) would otherwise be tokenised, corrected
+/// and scored on every keystroke, holding the tab. Past this the rest of
+/// the box is not searched.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// `query` cut to [`MAX_QUERY_CHARS`] characters: what the engine is given.
+pub fn engine_query(query: &str) -> &str {
+    match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => &query[..cut],
+        None => query,
+    }
+}
 /// The id of the header's (compact) search input.
 pub const HEADER_INPUT_ID: &str = "header-search-input";
 

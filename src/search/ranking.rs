@@ -7,6 +7,7 @@ use lantern_core::search::{Corrected, FilteredHits};
 use lantern_core::SearchOptions;
 use leptos::prelude::*;
 
+use super::engine_query;
 use super::filters::{count, keeps, matches_of, scope_phrase, Match, SearchFilters, POOL_LIMIT};
 use super::results::{rows_of, ResultRow};
 use super::status::{status_text, Echo, Total};
@@ -46,7 +47,11 @@ pub fn use_ranked(
     first_limit: usize,
 ) -> Ranked {
     let limit = RwSignal::new(first_limit);
-    let correction = Memo::new(move |_| site.catalog.index.corrected_query(&query.read(), true));
+    let correction = Memo::new(move |_| {
+        site.catalog
+            .index
+            .corrected_query(engine_query(&query.read()), true)
+    });
     let hits: Memo<FilteredHits> = Memo::new(move |_| {
         let (category, tag) = active_filters(filters);
         // One more than shown, which only tells whether there are more.
@@ -57,15 +62,16 @@ pub fn use_ranked(
         };
         let index = &site.catalog.index;
         let query = query.read();
+        let query = engine_query(&query);
         if filters.is_none() {
-            let kept = index.search(&query, &options, |_| true);
+            let kept = index.search(query, &options, |_| true);
             return FilteredHits {
                 all: Vec::new(),
                 kept,
             };
         }
         let articles = &site.catalog.articles;
-        index.search_with_filter(&query, &options, POOL_LIMIT, |doc| {
+        index.search_with_filter(query, &options, POOL_LIMIT, |doc| {
             articles
                 .get(doc)
                 .is_some_and(|a| keeps(&a.category, &a.tags, category.as_deref(), tag.as_deref()))
@@ -124,7 +130,7 @@ impl Ranked {
         let shown = self.shown.with(Vec::len);
         let corrected = self.corrected();
         let echo = Echo {
-            typed: query,
+            typed: engine_query(query),
             read: corrected.as_ref().map(|c| c.text.as_str()),
             partial: self.partial.get(),
         };

@@ -28,6 +28,7 @@ pub fn search_rows(site: &Site, query: &str, limit: usize) -> Vec<ResultRow> {
         prefix_last: true,
         correct_typos: true,
     };
+    let query = super::engine_query(query);
     rows_of(site, &site.catalog.index.search(query, &options, |_| true))
 }
 

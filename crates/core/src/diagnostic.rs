@@ -176,7 +176,7 @@ mod tests {
         let body = "one\ntwo é\n\nthree ü x\n";
         let offsets: Vec<usize> = body.char_indices().map(|(i, _)| i).collect();
         let mut positions = Positions::new(body, 5);
-        for &offset in offsets.iter().chain([0, 9, body.len() + 3].iter()) {
+        for &offset in offsets.iter().chain([0, 8, body.len() + 3].iter()) {
             let before = &body[..offset.min(body.len())];
             let line = 5 + before.matches('\n').count();
             let col = before.rsplit('\n').next().unwrap().chars().count() + 1;
