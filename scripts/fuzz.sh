@@ -46,7 +46,11 @@ if [[ $sanitizer != none ]]; then
   export RUSTC_BOOTSTRAP=1
 fi
 echo "=== build (sanitizer: $sanitizer)"
-(cd fuzz && cargo fuzz build "${flags[@]}") || exit 1
+if (( $# )); then
+  for target in "${targets[@]}"; do (cd fuzz && cargo fuzz build "${flags[@]}" "$target") || exit 1; done
+else
+  (cd fuzz && cargo fuzz build "${flags[@]}") || exit 1
+fi
 
 logs=fuzz/logs
 mkdir -p "$logs"
