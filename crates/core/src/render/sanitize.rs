@@ -62,12 +62,16 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
-/// Cleans HTML with the article allow-list.
+/// Cleans HTML with the article allow-list; ids (and `<a name>`s) only
+/// those an article may use, each once (`ids.rs`).
 pub fn sanitize(html: &str) -> String {
     KEPT_IDS.with(|kept| kept.borrow_mut().clear());
     let clean = sanitizer().clean(html).to_string();
     KEPT_IDS.with(|kept| kept.borrow_mut().clear());
-    clean
+    // `<a name>` becomes `<a id>`: the router and the app scroll to a
+    // fragment by id only. In the serialised output `<a name="` is always
+    // a tag (text escapes `<`, attribute values escape `"`).
+    clean.replace("<a name=\"", "<a id=\"")
 }
 
 /// Text with every HTML special character escaped, for attributes and text
