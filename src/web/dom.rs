@@ -122,15 +122,6 @@ pub fn scroll_window_to(y: f64) {
     });
 }
 
-/// An author's `<a name="…">` (how articles migrated from other systems
-/// mark link targets): browsers scroll to it as to an id.
-fn named_anchor(name: &str) -> Option<web_sys::Element> {
-    let list = document().get_elements_by_name(name);
-    (0..list.length())
-        .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|e| e.local_name() == "a")
-}
-
 /// Scrolls to the element named by the URL fragment, once it exists.
 pub fn scroll_to_hash() {
     let hash = current_hash();
@@ -141,10 +132,7 @@ pub fn scroll_to_hash() {
     let id = js_sys::decode_uri_component(id)
         .map(String::from)
         .unwrap_or_else(|_| id.to_string());
-    let element = document()
-        .get_element_by_id(&id)
-        .or_else(|| named_anchor(&id));
-    if let Some(element) = element {
+    if let Some(element) = document().get_element_by_id(&id) {
         // The body arrives asynchronously: if the user has meanwhile put
         // the focus somewhere (typing in the header search, say), neither
         // jump nor take the focus away.

@@ -13,8 +13,8 @@ pub const CACHE_FILE: &str = "data/render-cache.json";
 
 /// Bumped whenever rendering or sanitising changes what the same markdown
 /// becomes, so a rebuild never keeps HTML an older renderer let through
-/// (2: ids from articles never take the app's, author anchors kept).
-const RENDER_REVISION: u32 = 2;
+/// (3: ids from articles never take the app's, author anchors kept as ids).
+const RENDER_REVISION: u32 = 3;
 
 /// What the HTML of an article depends on: its body, its folder (image
 /// paths) and the renderer's version.

@@ -88,8 +88,9 @@ fn author_anchors_are_kept_in_the_page_and_listed_as_link_targets() {
         "{}",
         r.html
     );
-    assert!(r.html.contains(r#"<a name="enable-tls-12""#), "{}", r.html);
-    assert!(r.html.contains(r#"<a name="Note1""#), "{}", r.html);
+    // As ids: the router scrolls to a fragment's id, not to a name.
+    assert!(r.html.contains(r#"<a id="enable-tls-12""#), "{}", r.html);
+    assert!(r.html.contains(r#"<a id="Note1""#), "{}", r.html);
     // The heading after the anchor does not take its id.
     let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["summary-1", "enable-tls-12-1"]);

@@ -11,10 +11,10 @@
 //! `window.lanternCatalog` and `window.lanternLoad`) or `__`
 //! (wasm-bindgen's), and never `wasmBindings` (trunk's loader). Headings
 //! whose anchor would be one get `section-` in front; an author's anchor
-//! with one is dropped. `name` on `<a>` is kept under the same rules:
-//! browsers scroll to it and it names no global (only `img`, `form`,
-//! `embed` and `object` names do, and the sanitiser allows `name` on none
-//! of them).
+//! with one is dropped. `name` on `<a>` is kept under the same rules, and
+//! written as an `id` (the router scrolls to ids only); `name` on `img`,
+//! `form`, `embed` or `object`, which would name a global of `window` and
+//! `document`, the sanitiser never keeps.
 
 use std::collections::HashSet;
 
