@@ -183,11 +183,6 @@ mod tests {
             assert_eq!(positions.of(offset), (line, col), "offset {offset}");
         }
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn a_diagnostic_is_one_line_whatever_its_message_and_path_hold() {
