@@ -288,11 +288,10 @@ fn write_site(
 
     let site = &config.site;
     let base_url = site.base_url.trim_end_matches('/');
-    let fragment_meta = crate::csp::fragment_meta();
     for article in &library.articles {
         writer.write(
             &format!("data/articles/{}.html", article.slug),
-            format!("{fragment_meta}{}", article.rendered.html).as_bytes(),
+            body_file(article).as_bytes(),
         )?;
         let page = article_page(shell, article, catalog, &site.name, base_url);
         for slug in std::iter::once(&article.slug).chain(&article.front.aliases) {
@@ -336,6 +335,13 @@ fn write_site(
     );
     writer.write("404.html", not_found.as_bytes())?;
     Ok(core)
+}
+
+/// `data/articles/<slug>.html`: the body, after a policy that runs no
+/// script should the file be opened by itself. The offline worker checks
+/// these exact bytes against their hash (`crate::offline`).
+pub fn body_file(article: &Article) -> String {
+    format!("{}{}", crate::csp::fragment_meta(), article.rendered.html)
 }
 
 fn article_page(

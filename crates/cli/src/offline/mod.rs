@@ -85,7 +85,8 @@ pub fn write(
     let mut bodies = BTreeMap::new();
     let mut body_bytes = 0;
     for article in &library.articles {
-        let html = article.rendered.html.as_bytes();
+        let file = crate::build::body_file(article);
+        let html = file.as_bytes();
         let hash = short_hash(html);
         revision.update(hash.as_bytes());
         body_bytes += html.len();
