@@ -136,6 +136,9 @@ pub struct UniqueSlugs {
     seen: std::collections::HashMap<String, usize>,
 }
 
+/// The longest heading id before a count is added.
+const MAX_BASE: usize = 180;
+
 impl UniqueSlugs {
     /// Ids the article's own HTML gives, which no heading may take.
     pub fn with_taken(taken: &[String]) -> Self {
@@ -147,11 +150,24 @@ impl UniqueSlugs {
     /// The anchor id for a heading's text, unique within the article so far.
     pub fn unique(&mut self, text: &str) -> String {
         let mut base = crate::slug::heading_anchor(text);
+        // Room for "section-" and a count within `claimable`'s 200 bytes: a
+        // longer base never became claimable, and the loop below never
+        // ended (a 300-letter heading in the shared corpus hung check).
+        if base.len() > MAX_BASE {
+            let cut = (0..=MAX_BASE)
+                .rev()
+                .find(|&i| base.is_char_boundary(i))
+                .unwrap_or(0);
+            base.truncate(cut);
+        }
         if base.is_empty() {
             base = "section".to_string();
         }
         if !claimable(&base) {
             base = format!("section-{base}");
+        }
+        if !claimable(&base) {
+            base = "section".to_string();
         }
         let mut id = base.clone();
         while self.seen.contains_key(&id) || !claimable(&id) {
@@ -167,6 +183,18 @@ impl UniqueSlugs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_longer_than_an_id_may_be_gets_a_unique_id_instead_of_hanging() {
+        let mut slugs = UniqueSlugs::with_taken(&[]);
+        let long = "word ".repeat(60);
+        let first = slugs.unique(&long);
+        let second = slugs.unique(&long);
+        assert!(claimable(&first) && claimable(&second), "{first} {second}");
+        assert_ne!(first, second);
+        let odd = format!("{}\u{e9}", "é".repeat(150));
+        assert!(claimable(&slugs.unique(&odd)));
+    }
 
     #[test]
     fn app_ids_globals_and_odd_characters_are_not_claimable() {
