@@ -245,16 +245,7 @@ fn write_all(
         if preview {
             return Ok(());
         }
-        for relative in app.files().map_err(std::io::Error::other)? {
-            if relative != crate::app_source::SHELL {
-                core.push((
-                    relative.clone(),
-                    app.read(&relative)
-                        .map_err(std::io::Error::other)?
-                        .into_owned(),
-                ));
-            }
-        }
+        crate::offline::add_app(&mut core, app)?;
         crate::offline::write(writer, &config.offline, &config.site.name, &core, library)
     };
     write(&mut writer).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
@@ -291,7 +282,7 @@ fn write_site(
     for article in &library.articles {
         writer.write(
             &format!("data/articles/{}.html", article.slug),
-            body_file(article).as_bytes(),
+            crate::csp::body_file(article).as_bytes(),
         )?;
         let page = article_page(shell, article, catalog, &site.name, base_url);
         for slug in std::iter::once(&article.slug).chain(&article.front.aliases) {
@@ -335,13 +326,6 @@ fn write_site(
     );
     writer.write("404.html", not_found.as_bytes())?;
     Ok(core)
-}
-
-/// `data/articles/<slug>.html`: the body, after a policy that runs no
-/// script should the file be opened by itself. The offline worker checks
-/// these exact bytes against their hash (`crate::offline`).
-pub fn body_file(article: &Article) -> String {
-    format!("{}{}", crate::csp::fragment_meta(), article.rendered.html)
 }
 
 fn article_page(

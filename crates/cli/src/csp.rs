@@ -89,6 +89,13 @@ pub fn fragment_meta() -> String {
     meta("default-src 'none'; img-src 'self' https:; style-src 'self'; base-uri 'none'; form-action 'none'")
 }
 
+/// `data/articles/<slug>.html`: the body after [`fragment_meta`]. The
+/// offline worker checks these exact bytes against their hash
+/// (`crate::offline`).
+pub fn body_file(article: &lantern_core::library::Article) -> String {
+    format!("{}{}", fragment_meta(), article.rendered.html)
+}
+
 fn meta(policy: &str) -> String {
     format!(
         r#"{START}<meta http-equiv="Content-Security-Policy" content="{}">{END}"#,

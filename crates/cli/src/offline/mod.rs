@@ -85,7 +85,7 @@ pub fn write(
     let mut bodies = BTreeMap::new();
     let mut body_bytes = 0;
     for article in &library.articles {
-        let file = crate::build::body_file(article);
+        let file = crate::csp::body_file(article);
         let html = file.as_bytes();
         let hash = short_hash(html);
         revision.update(hash.as_bytes());
@@ -107,6 +107,21 @@ pub fn write(
         library_limit: u64::from(settings.library_limit_mb) * 1_000_000,
     };
     writer.write("sw.js", worker(&build).as_bytes())
+}
+
+/// Adds the app's files (all but the shell, which every page is made
+/// from) to `core`, with their bytes.
+pub fn add_app(
+    core: &mut Vec<(String, Vec<u8>)>,
+    app: &crate::app_source::AppSource,
+) -> std::io::Result<()> {
+    for relative in app.files().map_err(std::io::Error::other)? {
+        if relative != crate::app_source::SHELL {
+            let bytes = app.read(&relative).map_err(std::io::Error::other)?;
+            core.push((relative, bytes.into_owned()));
+        }
+    }
+    Ok(())
 }
 
 fn worker(build: &Build) -> String {
