@@ -21,7 +21,6 @@ const PORT = 8320;
 const FIVE = ['vpn-will-not-connect', 'printer-shows-offline', 'wifi-keeps-dropping',
   'outlook-keeps-asking-for-password', 'disk-full-low-disk-space'];
 
-test.describe.configure({ mode: 'serial' });
 test.use({ serviceWorkers: 'allow' });
 test.setTimeout(90_000);
 
@@ -100,7 +99,12 @@ for (const sub of ['', 'help/']) {
     await appReady(page);
     await expect(page.locator('#ticket-subject')).toBeVisible();
     if (!sub) await page.screenshot({ path: SHOTS + 'offline-ticket.png', fullPage: true });
-    expect(server.since(mark), 'requests that reached the network while offline').toEqual([]);
+    // The browser's own update checks of sw.js come from its network
+    // process, which Playwright's offline emulation does not cover (they
+    // fail quietly on a real broken network); nothing the page asked for
+    // may reach the host.
+    const reached = server.since(mark).filter((p) => !p.endsWith('/sw.js'));
+    expect(reached, 'requests that reached the network while offline').toEqual([]);
   });
 }
 
