@@ -85,32 +85,41 @@ fn too_deep(path: &str, yaml: &str) -> Option<Diagnostic> {
     // A flow list may go on over several lines: the depth does too.
     let mut depth = 0usize;
     for (i, line) in yaml.lines().enumerate() {
-        let mut quote = None;
-        let mut previous = ' ';
-        for (col, c) in line.chars().enumerate() {
-            match (quote, c) {
-                (Some(q), c) if c == q && previous != '\\' => quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'') if previous.is_whitespace() || "[{,:".contains(previous) => {
-                    quote = Some(c)
-                }
-                (None, '#') if previous.is_whitespace() => break,
-                (None, '[' | '{') => depth += 1,
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            if depth > MAX_YAML_DEPTH {
-                return Some(Diagnostic::error(
-                    path,
-                    i + 2,
-                    col + 1,
-                    format!("the front matter nests lists (`[` or `{{`) more than {MAX_YAML_DEPTH} deep here: a field is text or one list, like tags: [vpn, wifi]; put text that starts with `[` in double quotes"),
-                ));
-            }
-            previous = c;
+        if let Err(col) = nest_through(line, &mut depth) {
+            return Some(Diagnostic::error(
+                path,
+                i + 2,
+                col + 1,
+                format!("the front matter nests lists (`[` or `{{`) more than {MAX_YAML_DEPTH} deep here: a field is text or one list, like tags: [vpn, wifi]; put text that starts with `[` in double quotes"),
+            ));
         }
     }
     None
+}
+
+/// Follows the bracket depth through one line, outside quotes and before a
+/// comment; the column (in characters) where it passes [`MAX_YAML_DEPTH`].
+fn nest_through(line: &str, depth: &mut usize) -> Result<(), usize> {
+    let mut quote = None;
+    let mut previous = ' ';
+    for (col, c) in line.chars().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q && previous != '\\' => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if previous.is_whitespace() || "[{,:".contains(previous) => {
+                quote = Some(c)
+            }
+            (None, '#') if previous.is_whitespace() => break,
+            (None, '[' | '{') => *depth += 1,
+            (None, ']' | '}') => *depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if *depth > MAX_YAML_DEPTH {
+            return Err(col);
+        }
+        previous = c;
+    }
+    Ok(())
 }
 
 fn entries(yaml: &str) -> Vec<Entry<'_>> {
