@@ -78,3 +78,22 @@ export class Receiver {
     });
   }
 }
+
+/**
+ * The receiver of one spec file's tests: started before them, emptied and
+ * back in 'ok' mode before each (a test may have stopped it), stopped
+ * after them. A page's dialog fails the test: none is expected.
+ */
+export function receiverFor(test, port) {
+  const receiver = new Receiver(port);
+  test.beforeAll(async () => { await receiver.start(); });
+  test.afterAll(async () => { await receiver.stop(); });
+  test.beforeEach(async ({ page }) => {
+    if (!receiver.server) await receiver.start();
+    receiver.mode = 'ok';
+    receiver.posts = [];
+    receiver.tickets.clear();
+    page.on('dialog', (d) => { throw new Error(`unexpected dialog: ${d.message()}`); });
+  });
+  return receiver;
+}

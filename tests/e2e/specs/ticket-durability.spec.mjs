@@ -6,24 +6,14 @@
 import { test, expect } from '@playwright/test';
 import { appReady, SHOTS } from './helpers.mjs';
 import { TICKET_PORT, BIG_TICKET_PORT, RECEIVER_PORT } from '../playwright.config.mjs';
-import { Receiver } from '../receiver.mjs';
+import { receiverFor } from '../receiver.mjs';
 
 const SITE = `http://127.0.0.1:${TICKET_PORT}`;
 const BIG_SITE = `http://127.0.0.1:${BIG_TICKET_PORT}`;
 const PNG_HEAD = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 // Not serial: each case stands alone (one failing does not skip the rest).
-const receiver = new Receiver(RECEIVER_PORT);
-
-test.beforeAll(async () => { await receiver.start(); });
-test.afterAll(async () => { await receiver.stop(); });
-test.beforeEach(async ({ page }) => {
-  if (!receiver.server) await receiver.start();
-  receiver.mode = 'ok';
-  receiver.posts = [];
-  receiver.tickets.clear();
-  page.on('dialog', (d) => { throw new Error(`unexpected dialog: ${d.message()}`); });
-});
+const receiver = receiverFor(test, RECEIVER_PORT);
 
 /** A PNG of exactly `kib` KiB (the form checks the first bytes). */
 const png = (kib) => Buffer.concat([PNG_HEAD, Buffer.alloc(kib * 1024 - PNG_HEAD.length)]);

@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { appReady, expectNoAxeViolations, search, SHOTS } from './helpers.mjs';
 import { PORT, TICKET_PORT, RECEIVER_PORT } from '../playwright.config.mjs';
-import { Receiver } from '../receiver.mjs';
+import { receiverFor } from '../receiver.mjs';
 
 const SITE = `http://127.0.0.1:${TICKET_PORT}`;
 // The sample site: email is its only channel.
@@ -14,17 +14,7 @@ const XSS = `<img src=x onerror="window.__xss=1">"><script>window.__xss=1</scrip
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201f8e2a9750000000049454e44ae426082', 'hex');
 
 test.describe.configure({ mode: 'serial' });
-const receiver = new Receiver(RECEIVER_PORT);
-
-test.beforeAll(async () => { await receiver.start(); });
-test.afterAll(async () => { await receiver.stop(); });
-test.beforeEach(async ({ page }) => {
-  if (!receiver.server) await receiver.start();
-  receiver.mode = 'ok';
-  receiver.posts = [];
-  receiver.tickets.clear();
-  page.on('dialog', (d) => { throw new Error(`unexpected dialog: ${d.message()}`); });
-});
+const receiver = receiverFor(test, RECEIVER_PORT);
 
 async function openForm(page, query = '') {
   await page.goto(`${SITE}/ticket/${query ? `?q=${encodeURIComponent(query)}` : ''}`);
