@@ -130,17 +130,29 @@ impl AppSource {
     }
 
     /// Writes every app file but the shell (each page is made from it
-    /// instead) into the site.
-    pub fn copy_into(&self, writer: &mut SiteWriter) -> Result<(), String> {
+    /// instead) into the site, or, when the app's folder is the site's
+    /// (`in_place`), only records their hashes; the files, as the site
+    /// addresses them.
+    pub fn copy_into(
+        &self,
+        writer: &mut SiteWriter,
+        in_place: bool,
+    ) -> Result<Vec<String>, String> {
+        let mut copied = Vec::new();
         for relative in self.files()? {
             if relative != SHELL {
                 let bytes = self.read(&relative)?;
-                writer
-                    .write(&relative, &bytes)
-                    .map_err(|e| format!("cannot write {relative}: {e}"))?;
+                if in_place {
+                    writer.record(&relative, &bytes);
+                } else {
+                    writer
+                        .write(&relative, &bytes)
+                        .map_err(|e| format!("cannot write {relative}: {e}"))?;
+                }
+                copied.push(relative);
             }
         }
-        Ok(())
+        Ok(copied)
     }
 }
 

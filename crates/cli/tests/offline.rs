@@ -53,8 +53,39 @@ fn worker_build(root: &Path) -> serde_json::Value {
     build
 }
 
+/// The hash of a file as written, as the worker computes it of what it
+/// fetches (sw.js: the first 8 bytes of SHA-256, in hex).
+fn short_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Each core address's file, as the site serves it.
+fn file_at(address: &str) -> String {
+    if address.is_empty() || address.ends_with('/') {
+        format!("{address}index.html")
+    } else {
+        address.to_string()
+    }
+}
+
+/// Every core entry carries the hash of the file the site serves there.
+fn assert_core_hashes_match_the_files(root: &Path, site: &str) {
+    let build = worker_head_in(root, site);
+    for (address, hash) in build["core"].as_object().unwrap() {
+        let file = root.join(site).join(file_at(address));
+        let bytes = fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        assert_eq!(hash, short_hash(&bytes).as_str(), "{address}");
+    }
+}
+
 fn worker_head(root: &Path) -> serde_json::Value {
-    let sw = read(root, "sw.js");
+    worker_head_in(root, "site")
+}
+
+fn worker_head_in(root: &Path, site: &str) -> serde_json::Value {
+    let sw = fs::read_to_string(root.join(site).join("sw.js")).unwrap();
     let start = sw.find("const BUILD = ").unwrap() + "const BUILD = ".len();
     let end = start + sw[start..].find(";\n").unwrap();
     serde_json::from_str(&sw[start..end]).unwrap()
@@ -67,10 +98,10 @@ fn a_published_site_has_a_worker_and_every_page_registers_it() {
     build(root, &[]);
     let build = worker_build(root);
     let core: Vec<&str> = build["core"]
-        .as_array()
+        .as_object()
         .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
+        .keys()
+        .map(String::as_str)
         .collect();
     for file in [
         "",
@@ -84,12 +115,7 @@ fn a_published_site_has_a_worker_and_every_page_registers_it() {
         assert!(core.contains(&file), "{file} not in the core: {core:?}");
     }
     let body = fs::read(root.join("site/data/articles/vpn.html")).unwrap();
-    // The hash of the file as written, as the worker computes it of what
-    // it fetches (sw.js: the first 8 bytes of SHA-256, in hex).
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(&body);
-    let expected: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!(build["bodies"]["vpn"], expected.as_str());
+    assert_eq!(build["bodies"]["vpn"], short_hash(&body).as_str());
     let list = build["bodiesFile"].as_str().unwrap();
     assert!(core.contains(&list), "{list} not in the core: {core:?}");
     assert!(build["bodyBytes"].as_u64().unwrap() >= body.len() as u64);
@@ -210,4 +236,63 @@ fn an_unknown_offline_setting_is_an_error_naming_it() {
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("libary_limit_mb"), "{stderr}");
+}
+
+#[test]
+fn each_core_file_is_listed_with_the_hash_of_what_was_written() {
+    let tmp = project("");
+    let root = tmp.path();
+    build(root, &[]);
+    assert_core_hashes_match_the_files(root, "site");
+}
+
+#[test]
+fn an_app_folder_that_is_also_the_out_folder_is_listed_with_its_hashes() {
+    let tmp = project("");
+    let root = tmp.path();
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "app", "--force"])
+        .assert()
+        .success();
+    let core = worker_head_in(root, "app");
+    assert!(core["core"]["app-1_bg.wasm"].is_string(), "{core}");
+    assert_core_hashes_match_the_files(root, "app");
+    // And once more, now that the folder is a built site.
+    lantern(root)
+        .args(["build", "--app", "app", "--out", "app"])
+        .assert()
+        .success();
+    assert_core_hashes_match_the_files(root, "app");
+}
+
+#[test]
+fn a_republish_with_one_article_changed_keeps_the_app_files_hashes() {
+    // The worker carries a core file over from the old build's cache when
+    // its address and hash are the same (sw.js `carried`): the app's
+    // files must keep theirs, the index must change.
+    let tmp = project("");
+    let root = tmp.path();
+    build(root, &[]);
+    let first = worker_head(root);
+    write(
+        root,
+        "articles/vpn.md",
+        "---\ntitle: VPN will not connect\n---\nRestart the client, then sign in again.\n",
+    );
+    build(root, &[]);
+    let second = worker_head(root);
+    for same in [
+        "app-1.js",
+        "app-1_bg.wasm",
+        "offline.js",
+        "offline.html",
+        "manifest.webmanifest",
+    ] {
+        assert!(first["core"][same].is_string(), "{same} not in the core");
+        assert_eq!(first["core"][same], second["core"][same], "{same}");
+    }
+    assert_ne!(
+        first["core"]["data/catalog.bin"],
+        second["core"]["data/catalog.bin"]
+    );
 }

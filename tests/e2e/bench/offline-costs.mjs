@@ -15,8 +15,11 @@
 //    installed and the worker active); on the first --library samples, also
 //    until the footer says every article is saved (the background library
 //    fetch);
-// 2. a second load in the same context: load → first search with a warm
-//    worker, or with the warm HTTP cache of a site without one.
+// 2. a second and a third load in the same context: load → first search
+//    with a warm worker, or with the warm HTTP cache of a site without
+//    one. The second load with a worker is the first to take the wasm from
+//    the worker's cache, which has no compiled code cached yet (the HTTP
+//    cache's copy got it on the first visit).
 import { writeFileSync } from 'node:fs';
 import { LOAD_QUERY, collectLoad, loadProbe, ms, pct, rawChromium, sleep } from './pipe.mjs';
 
@@ -84,6 +87,8 @@ async function visit(chrome, url, { worker, library }) {
       await sleep(500);
     }
     out.warm = await load();
+    await sleep(500);
+    out.third = await load();
     out.warmControlled = await value('!!(navigator.serviceWorker && navigator.serviceWorker.controller)');
     return out;
   } finally {
@@ -125,6 +130,9 @@ const row = (label, f, g = f) => {
 row('first visit: load → first search', (s) => loadToSearch(s.first));
 row('first visit: first search (typed → results)', (s) => firstSearch(s.first));
 row('second load: load → first search', (s) => loadToSearch(s.warm));
+row('third load: load → first search', (s) => loadToSearch(s.third));
+row('second load: wasm fetched → app started', (s) => s.warm.marks['app-start'] - s.warm.wasm.end);
+row('third load: wasm fetched → app started', (s) => s.third.marks['app-start'] - s.third.wasm.end);
 console.log(`| first visit: worker active (core installed) | ${two(col('worker', (s) => s.installed))} | | |`);
 const lib = samples.worker.filter((s) => s.library);
 if (lib.length) console.log(`| first visit: every article saved (${lib.length} samples) | ${two(lib.map((s) => s.library))} | | |`);

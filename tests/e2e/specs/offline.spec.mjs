@@ -165,8 +165,14 @@ test('a new build waits for Reload, the old one keeps working, and only the chan
   const after = await lanternCaches(page);
   expect(after).toHaveLength(2);
   expect(after.filter((name) => before.includes(name))).toEqual([]);
-  const bodies = server.since(mark).filter((p) => p.includes('/data/articles/'));
+  const requested = server.since(mark);
+  const bodies = requested.filter((p) => p.includes('/data/articles/'));
   expect(bodies).toEqual(['/data/articles/printer-shows-offline.html']);
+  // The app's files did not change: build B's worker copied them from A's
+  // cache instead of downloading them again; the index did change.
+  const unchanged = requested.filter((p) => /\.(js|wasm|css|svg|webmanifest)$/.test(p) && !p.endsWith('/sw.js'));
+  expect(unchanged, 'unchanged core files downloaded again').toEqual([]);
+  expect(requested).toContain('/data/catalog.bin');
 });
 
 test('enabled = false removes the worker and its caches after one reload', async ({ page }) => {

@@ -19,7 +19,7 @@ use lantern_core::library::Library;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::site_writer::SiteWriter;
+use crate::site_writer::{short_hash, Hashed, SiteWriter};
 
 const WORKER: &str = include_str!("sw.js");
 const REMOVER: &str = include_str!("sw-remove.js");
@@ -44,10 +44,12 @@ pub fn head(root: &str) -> String {
 /// articles (the bodies' hashes are in `bodies_file`, part of the core).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Build<'a> {
+struct Build {
     revision: String,
-    /// Addresses relative to the site root; `""` is the home page.
-    core: Vec<&'a str>,
+    /// Each core address, relative to the site root (`""` is the home
+    /// page), with the hash of its file: what an update carries over from
+    /// the previous build's cache instead of downloading it again.
+    core: BTreeMap<String, String>,
     /// `data/offline-<revision>.json`: each article's slug and the hash of
     /// its body, named by the revision so a build never reads another's.
     bodies_file: String,
@@ -56,83 +58,66 @@ struct Build<'a> {
 }
 
 /// Writes `sw.js` and, when offline use is on, what it installs besides
-/// the pages: `offline.js`, the manifest and its icon. `core` are the
-/// app's files and the pages already written, relative to the root, with
-/// their bytes.
+/// the pages: `offline.js`, the manifest and its icons. `core` are the
+/// app's files and the pages already written (each file, relative to the
+/// root, and the address it is fetched at); their hashes, and the
+/// bodies', are the ones `writer` took of what it wrote.
 pub fn write(
     writer: &mut SiteWriter,
     settings: &OfflineSettings,
     site_name: &str,
-    core: &[(String, Vec<u8>)],
+    core: &[(String, String)],
     library: &Library,
 ) -> std::io::Result<()> {
     if !settings.enabled {
         return writer.write("sw.js", REMOVER.as_bytes());
     }
     writer.write("offline.js", PAGE_SCRIPT.as_bytes())?;
-    let manifest = manifest(site_name);
-    writer.write("manifest.webmanifest", manifest.as_bytes())?;
+    writer.write("manifest.webmanifest", manifest(site_name).as_bytes())?;
     writer.write(ICON, icon().as_bytes())?;
+    let own = ["offline.js", "manifest.webmanifest", ICON].map(|f| (f.to_string(), f.to_string()));
+    let mut files = BTreeMap::new();
+    for (file, at) in core.iter().chain(&own) {
+        files.insert(at.clone(), hashed(writer, file)?.hash.clone());
+    }
     let mut revision = Sha256::new();
-    let mut files: Vec<(&str, &[u8])> = core.iter().map(|(p, b)| (p.as_str(), &b[..])).collect();
-    files.push(("offline.js", PAGE_SCRIPT.as_bytes()));
-    files.push(("manifest.webmanifest", manifest.as_bytes()));
-    files.sort();
-    for (path, bytes) in &files {
-        revision.update(path.as_bytes());
-        revision.update(short_hash(bytes).as_bytes());
+    for (at, hash) in &files {
+        revision.update(at.as_bytes());
+        revision.update(hash.as_bytes());
     }
     let mut bodies = BTreeMap::new();
     let mut body_bytes = 0;
     for article in &library.articles {
-        let file = crate::csp::body_file(article);
-        let html = file.as_bytes();
-        let hash = short_hash(html);
-        revision.update(hash.as_bytes());
-        body_bytes += html.len();
-        bodies.insert(article.slug.as_str(), hash);
+        let body = hashed(writer, &format!("data/articles/{}.html", article.slug))?;
+        revision.update(body.hash.as_bytes());
+        body_bytes += body.len;
+        bodies.insert(article.slug.as_str(), body.hash.clone());
     }
     let revision = hex(&revision.finalize()[..8]);
     let bodies_file = format!("data/offline-{revision}.json");
     let list = serde_json::to_string(&bodies).map_err(std::io::Error::other)?;
     writer.write(&bodies_file, list.as_bytes())?;
-    let mut core: Vec<&str> = files.iter().map(|(path, _)| *path).collect();
-    core.push(ICON);
-    core.push(&bodies_file);
+    files.insert(bodies_file.clone(), short_hash(list.as_bytes()));
     let build = Build {
         revision,
-        core,
-        bodies_file: bodies_file.clone(),
+        core: files,
+        bodies_file,
         body_bytes,
         library_limit: u64::from(settings.library_limit_mb) * 1_000_000,
     };
     writer.write("sw.js", worker(&build).as_bytes())
 }
 
-/// Adds the app's files (all but the shell, which every page is made
-/// from) to `core`, with their bytes.
-pub fn add_app(
-    core: &mut Vec<(String, Vec<u8>)>,
-    app: &crate::app_source::AppSource,
-) -> std::io::Result<()> {
-    for relative in app.files().map_err(std::io::Error::other)? {
-        if relative != crate::app_source::SHELL {
-            let bytes = app.read(&relative).map_err(std::io::Error::other)?;
-            core.push((relative, bytes.into_owned()));
-        }
-    }
-    Ok(())
+/// What `writer` took of `file`, which this build wrote before.
+fn hashed<'w>(writer: &'w SiteWriter, file: &str) -> std::io::Result<&'w Hashed> {
+    writer.hashed(file).ok_or_else(|| {
+        std::io::Error::other(format!("{file} is not in the site for the offline worker"))
+    })
 }
 
 fn worker(build: &Build) -> String {
     let json = serde_json::to_string(build).expect("plain data");
     WORKER.replacen("/*LANTERN_BUILD*/ null", &json, 1)
-}
-
-/// The first 8 bytes of the SHA-256 of `bytes`, in hex: what the worker
-/// computes of a body it fetches (`sha256` in sw.js).
-pub fn short_hash(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes)[..8])
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -111,6 +111,10 @@
     window.location.reload();
   });
 
+  // The worker pauses saving the library while this page loads (start()
+  // asks it to go on once the page is idle).
+  if (container.controller) container.controller.postMessage({ type: "pause" });
+
   async function start() {
     registration = await container.register(new URL("sw.js", root), { scope: root.pathname });
     const watch = (worker) =>
@@ -133,5 +137,14 @@
     setInterval(() => registration.update().catch(() => {}), 30 * 60 * 1000);
   }
   showConnection();
-  start().catch((error) => console.warn("Lantern offline support is off:", error));
+  // Registered once the loaded page is idle: installing downloads and
+  // stores the core, and on a first visit that competed with the first
+  // search (docs/benchmarks.md, "Offline worker").
+  const begin = () => {
+    const go = () => start().catch((error) => console.warn("Lantern offline support is off:", error));
+    if (window.requestIdleCallback) window.requestIdleCallback(go, { timeout: 5000 });
+    else setTimeout(go, 1000);
+  };
+  if (document.readyState === "complete") begin();
+  else window.addEventListener("load", begin, { once: true });
 })();

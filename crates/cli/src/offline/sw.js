@@ -39,31 +39,53 @@ async function hashOf(relative) {
 const bodyAddress = (slug) => `data/articles/${slug}.html`;
 const relativeOf = (url) => (url.href.startsWith(SCOPE.href) ? url.href.slice(SCOPE.href.length) : null);
 
-// A response as the cache keeps it: never "redirected" (a host that sends
-// /offline.html to /offline would make it unusable for a navigation), and
-// with the hash it was checked against.
-async function keepable(response, hash) {
-  const headers = new Headers(response.headers);
-  if (hash) headers.set("X-Lantern-Hash", hash);
-  return new Response(await response.blob(), { status: response.status, headers });
-}
-
-async function fetchChecked(relative) {
-  const response = await fetch(at(relative), { cache: "no-cache", credentials: "same-origin" });
-  if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
-  return keepable(response);
-}
-
 async function sha256(buffer) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
   return Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// The core, all or nothing: every file is fetched before any is stored.
+// A file of this build from the network, checked against its hash. The
+// browser's HTTP cache is asked first: on a first visit the page has just
+// downloaded the app and the index, and downloading them again competed
+// with its first search (docs/benchmarks.md); a stale copy fails the hash
+// and is fetched again past the cache. Still another build's: the server
+// has a newer one, and this install fails (all or nothing). What is kept
+// is never "redirected" (a host that sends /offline.html to /offline would
+// make it unusable for a navigation).
+async function fetchChecked(relative, wanted) {
+  for (const cache of ["default", "no-cache"]) {
+    const response = await fetch(at(relative), { cache, credentials: "same-origin" });
+    if (!response.ok) throw new Error(`${relative}: HTTP ${response.status}`);
+    const bytes = await response.arrayBuffer();
+    if ((await sha256(bytes)) !== wanted) continue;
+    const headers = new Headers(response.headers);
+    headers.set("X-Lantern-Hash", wanted);
+    return new Response(bytes, { status: response.status, headers });
+  }
+  self.registration.update().catch(() => {});
+  throw Object.assign(new Error(`${relative}: newer build`), { newer: true });
+}
+
+// The same file with the same hash in an earlier build's core: copied, not
+// downloaded again (an update where one article changed downloads the
+// index and the home page, not the app).
+async function carried(relative, wanted) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("lantern-core-") || name === CORE) continue;
+    const kept = await caches.match(at(relative), { cacheName: name });
+    if (kept && kept.headers.get("X-Lantern-Hash") === wanted) return kept;
+  }
+  return null;
+}
+
+// The core, all or nothing: every file is there before any is stored.
 async function installCore() {
-  const responses = await Promise.all(BUILD.core.map(fetchChecked));
+  const files = Object.entries(BUILD.core);
+  const responses = await Promise.all(
+    files.map(async ([relative, hash]) => (await carried(relative, hash)) || fetchChecked(relative, hash)),
+  );
   const cache = await caches.open(CORE);
-  await Promise.all(BUILD.core.map((relative, i) => cache.put(at(relative), responses[i])));
+  await Promise.all(files.map(([relative], i) => cache.put(at(relative), responses[i])));
 }
 
 // Bodies an earlier build saved and this one did not change are copied,
@@ -107,7 +129,35 @@ async function saveBody(relative) {
   return kept;
 }
 
+// The app's files, the index and the home page straight from this build's
+// core, without starting (or queueing behind) this script: with the
+// worker busy saving the library, a second load took 2.7 times as long as
+// from the HTTP cache (docs/benchmarks.md, "Offline worker"). Browsers
+// without static routes (and any miss) use the fetch handler below.
+function addRoutes(event) {
+  if (!event.addRoutes || typeof URLPattern !== "function") return;
+  const literal = (text) => text.replace(/[\\:*?+(){}]/g, "\\$&");
+  const pathname = (relative) => literal(new URL(at(relative)).pathname);
+  const files = Object.keys(BUILD.core).filter((relative) => relative && !relative.endsWith("/"));
+  const routes = files.map((relative) => ({
+    // With a query (`?v=` on the ticket bundle) the cache has no such key:
+    // those go to the fetch handler, which looks them up without it.
+    condition: { urlPattern: new URLPattern({ pathname: pathname(relative), search: "" }), requestMethod: "GET" },
+    source: { cacheName: CORE },
+  }));
+  routes.push({
+    condition: { urlPattern: new URLPattern({ pathname: pathname(""), search: "" }), requestMode: "navigate" },
+    source: { cacheName: CORE },
+  });
+  try {
+    event.addRoutes(routes).catch(() => {});
+  } catch {
+    // An older browser's rules: the fetch handler answers everything.
+  }
+}
+
 self.addEventListener("install", (event) => {
+  addRoutes(event);
   event.waitUntil(
     installCore()
       .then(carryBodies)
@@ -133,7 +183,13 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "reload") self.skipWaiting();
-  if (message.type === "save-all") event.waitUntil(saveAll(event.source, message.auto));
+  if (message.type === "pause") pausedUntil = Date.now() + 5000;
+  if (message.type === "save-all") {
+    pausedUntil = 0;
+    if (message.auto && BUILD.bodyBytes > BUILD.libraryLimit) return event.waitUntil(status(event.source));
+    saving = saving || saveAll().finally(() => (saving = null));
+    event.waitUntil(saving);
+  }
   if (message.type === "status") event.waitUntil(status(event.source));
 });
 
@@ -149,9 +205,18 @@ async function status(client) {
   client.postMessage({ type: "status", saved: saved.size, total, bytes: BUILD.bodyBytes, limit: BUILD.libraryLimit });
 }
 
-// Every body not saved yet, a few at a time, telling the page how far it got.
-async function saveAll(client, auto) {
-  if (auto && BUILD.bodyBytes > BUILD.libraryLimit) return status(client);
+// Saving the library pauses while a page loads (offline.js says "pause"
+// as it starts and asks to save again once the page is idle, or 5 s
+// pass): on a machine with two cores, a second page loaded while the first
+// visit's saving ran took twice as long (docs/benchmarks.md).
+let pausedUntil = 0;
+let saving = null;
+const tell = async (message) => {
+  for (const client of await self.clients.matchAll({ type: "window" })) client.postMessage(message);
+};
+
+// Every body not saved yet, two at a time, telling the pages how far it got.
+async function saveAll() {
   const saved = await savedBodies();
   const all = Object.keys(await bodies()).map(bodyAddress);
   const missing = all.filter((relative) => !saved.has(relative));
@@ -160,6 +225,7 @@ async function saveAll(client, auto) {
   let failed = 0;
   const next = async () => {
     for (let relative = missing.pop(); relative; relative = missing.pop()) {
+      while (Date.now() < pausedUntil) await new Promise((resolve) => setTimeout(resolve, 100));
       try {
         await saveBody(relative);
         done += 1;
@@ -167,11 +233,12 @@ async function saveAll(client, auto) {
         failed += 1;
         if (error.newer) return;
       }
-      if (done % 25 === 0) client.postMessage({ type: "progress", done, total });
+      if (done % 25 === 0) await tell({ type: "progress", done, total });
     }
   };
-  await Promise.all([next(), next(), next(), next()]);
-  client.postMessage({ type: "progress", done, total, failed, finished: true });
+  // Two at a time: four kept both cores busy.
+  await Promise.all([next(), next()]);
+  await tell({ type: "progress", done, total, failed, finished: true });
 }
 
 const unavailable = (status, header) =>
@@ -245,7 +312,7 @@ self.addEventListener("fetch", (event) => {
   const path = relative.split(/[?#]/)[0];
   if (BODY.test(path)) return event.respondWith(body(request, path));
   if (path.startsWith("media/")) return event.respondWith(media(request));
-  if (BUILD.core.includes(path)) {
+  if (Object.hasOwn(BUILD.core, path)) {
     event.respondWith(caches.match(at(path), { cacheName: CORE }).then((r) => r || fetch(request)));
   }
 });

@@ -16,7 +16,9 @@ fn the_worker_hashes_a_body_as_it_will_check_it() {
 fn the_worker_source_is_written_with_the_build_in_place_of_its_marker() {
     let build = Build {
         revision: "r1".into(),
-        core: vec!["", "ticket/"],
+        core: [("", "1"), ("ticket/", "2")]
+            .map(|(a, h)| (a.to_string(), h.to_string()))
+            .into(),
         bodies_file: "data/offline-r1.json".into(),
         body_bytes: 10,
         library_limit: 25_000_000,
@@ -25,7 +27,7 @@ fn the_worker_source_is_written_with_the_build_in_place_of_its_marker() {
     assert!(!sw.contains("/*LANTERN_BUILD*/"));
     let parsed = worker_build(&sw);
     assert_eq!(parsed["revision"], "r1");
-    assert_eq!(parsed["core"][1], "ticket/");
+    assert_eq!(parsed["core"]["ticket/"], "2");
     assert_eq!(parsed["bodiesFile"], "data/offline-r1.json");
     assert_eq!(parsed["libraryLimit"], 25_000_000);
 }
