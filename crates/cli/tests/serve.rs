@@ -119,6 +119,20 @@ impl Serving {
     fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
+
+    /// The terminal so far, once it holds `text` (or after 10 s): the
+    /// build prints before it publishes, but the thread reading the pipe
+    /// may not have caught up when the page already shows the new build.
+    fn stderr_with(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let so_far = self.stderr();
+            if so_far.contains(text) || Instant::now() > deadline {
+                return so_far;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Serving {
@@ -272,7 +286,7 @@ fn a_broken_article_is_named_in_the_banner_and_the_terminal_until_it_is_fixed() 
     let (status, _, other) = serving.get("/a/printer-shows-offline/");
     assert_eq!(status, 200, "the other articles are still served");
     assert!(other.contains("Printer shows offline"));
-    let stderr = serving.stderr();
+    let stderr = serving.stderr_with("2 articles, 1 error");
     assert!(stderr.contains("articles/outlook-search.md:2:"), "{stderr}");
     assert!(stderr.contains("2 articles, 1 error"), "{stderr}");
 
