@@ -34,7 +34,7 @@
 import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS, LOAD_QUERY, collectLoad, loadProbe, ms, pct, rawChromium, sleep } from './pipe.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, LOAD_QUERY, collectLoad, commandLine, loadProbe, ms, pct, rawChromium, sleep } from './pipe.mjs';
 
 const QUERIES = [
   'outlok keeps askin pasword',
@@ -54,14 +54,7 @@ const QUERIES = [
   'azure vm cant rdp',
 ];
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return dflt;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const { opt, sites } = commandLine();
 const LOADS = Number(opt('loads', '10'));
 const PW_LOADS = Number(opt('playwright-loads', String(Math.min(LOADS, 5))));
 const ROUNDS = Number(opt('rounds', '2'));
@@ -73,10 +66,7 @@ const JSON_OUT = opt('json', '');
 // for the numbers. Wasm functions only have names in a build that keeps
 // the name section (the release build strips it).
 const PROFILE_DIR = opt('cpuprofile', '');
-const SITES = args.map((a) => {
-  const [name, ...rest] = a.split('=');
-  return { name, url: rest.join('=') };
-});
+const SITES = sites();
 if (!SITES.length || SITES.some((s) => !s.url)) {
   console.error('usage: browser-search.mjs [--loads N] [--playwright-loads N] [--rounds N] [--json FILE] [--cpuprofile DIR] NAME=URL...');
   process.exit(2);

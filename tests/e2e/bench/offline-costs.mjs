@@ -21,23 +21,13 @@
 //    the worker's cache, which has no compiled code cached yet (the HTTP
 //    cache's copy got it on the first visit).
 import { writeFileSync } from 'node:fs';
-import { LOAD_QUERY, collectLoad, loadProbe, ms, pct, rawChromium, sleep } from './pipe.mjs';
+import { LOAD_QUERY, collectLoad, commandLine, loadProbe, ms, pct, rawChromium, sleep } from './pipe.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return dflt;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const { opt, sites } = commandLine();
 const LOADS = Number(opt('loads', '8'));
 const LIBRARY = Number(opt('library', '2'));
 const JSON_OUT = opt('json', '');
-const SITES = Object.fromEntries(args.map((a) => {
-  const [name, ...rest] = a.split('=');
-  return [name, rest.join('=')];
-}));
+const SITES = Object.fromEntries(sites().map((s) => [s.name, s.url]));
 if (!SITES.worker || !SITES.none) {
   console.error('usage: offline-costs.mjs [--loads N] [--library N] [--json FILE] worker=URL none=URL');
   process.exit(2);

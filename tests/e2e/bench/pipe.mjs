@@ -21,6 +21,23 @@ export const pct = (xs, p) => {
 };
 export const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
 
+/** The command line: `opt(name, default)` takes `--name VALUE` out of it; `sites()` is what is left, NAME=URL each. */
+export function commandLine(argv = process.argv.slice(2)) {
+  const args = [...argv];
+  const opt = (name, dflt) => {
+    const i = args.indexOf(`--${name}`);
+    if (i < 0) return dflt;
+    const v = args[i + 1];
+    args.splice(i, 2);
+    return v;
+  };
+  const sites = () => args.map((a) => {
+    const [name, ...rest] = a.split('=');
+    return { name, url: rest.join('=') };
+  });
+  return { opt, sites };
+}
+
 // Installed before any of the page's scripts.
 export function loadProbe(query) {
   const b = (window.__bench = { longTasks: [] });
