@@ -27,9 +27,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 corpus=${CORPUS:-../shared/corpus/msdocs}
 work=target/bench-browser
-[[ -d $corpus ]] || { echo "no corpus at $corpus" >&2; exit 1; }
-[[ -f dist/index.html ]] || { echo "no app in dist/: run  source scripts/env.sh && trunk build --release" >&2; exit 1; }
-[[ -x /usr/bin/chromium ]] || { echo "no /usr/bin/chromium (bash scripts/setup.sh installs it)" >&2; exit 1; }
+source scripts/bench-sites.sh
+bench_preflight "$corpus"
 [[ -d tests/e2e/node_modules/@playwright/test ]] || { echo "no Playwright in tests/e2e/node_modules (bash scripts/setup.sh)" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
 
@@ -66,19 +65,7 @@ build() { # name, articles folder
 build 3k "$corpus"
 build 10k "$work/corpus-10k"
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-urls=()
-for name in 3k 10k; do
-  port=$(free_port)
-  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site-$name$suffix" >/dev/null 2>&1 &
-  pids+=($!)
-  for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
-  curl -fs -o /dev/null "http://127.0.0.1:$port/data/catalog.bin" || { echo "server for $name did not start" >&2; exit 1; }
-  urls+=("$name=http://127.0.0.1:$port/")
-done
+for name in 3k 10k; do serve_site "$name" "$work/site-$name$suffix" data/catalog.bin; done
 
 echo "### Catalog (data/catalog.bin: article metadata + search index, stored gzip-compressed)"
 echo

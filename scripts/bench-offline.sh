@@ -18,9 +18,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 corpus=${CORPUS:-../shared/corpus/msdocs}
 work=target/bench-offline
-[[ -d $corpus ]] || { echo "no corpus at $corpus (set CORPUS)" >&2; exit 1; }
-[[ -f dist/index.html ]] || { echo "no app in dist/: run  source scripts/env.sh && trunk build --release" >&2; exit 1; }
-[[ -x /usr/bin/chromium ]] || { echo "no /usr/bin/chromium (bash scripts/setup.sh installs it)" >&2; exit 1; }
+source scripts/bench-sites.sh
+bench_preflight "$corpus"
 bin=${LANTERN:-}
 if [[ -z $bin ]]; then
   cargo build --release -q -p lantern-cli
@@ -48,19 +47,7 @@ echo "- article bodies: $(cat "$site"/data/articles/*.html | wc -c) bytes"
 echo
 echo "HEAD $(git rev-parse --short HEAD); load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-urls=()
-for name in worker none; do
-  port=$(free_port)
-  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/site-$name" >/dev/null 2>&1 &
-  pids+=($!)
-  for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
-  curl -fs -o /dev/null "http://127.0.0.1:$port/sw.js" || { echo "server for $name did not start" >&2; exit 1; }
-  urls+=("$name=http://127.0.0.1:$port/")
-done
+for name in worker none; do serve_site "$name" "$work/site-$name" sw.js; done
 cd tests/e2e
 node bench/offline-costs.mjs --json "../../$work/results.json" "$@" "${urls[@]}"
 echo
