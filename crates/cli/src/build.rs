@@ -225,11 +225,11 @@ fn write_all(
     config: &SiteConfig,
     render_cache: &std::collections::BTreeMap<String, String>,
 ) -> Result<(usize, usize)> {
-    let mut writer =
-        SiteWriter::new(target).map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    let hashing = !preview && config.offline.enabled; // for the worker's list
+    let mut writer = SiteWriter::new(target, hashing)
+        .map_err(|e| format!("cannot create {}: {e}", target.display()))?;
     // The app folder may itself be a built site: its pages and data are
-    // regenerated here, never copied (AppSource lists the app's own files);
-    // when it is the target, its files are only hashed.
+    // regenerated here, never copied (AppSource lists the app's own files).
     let in_place = app.dir().is_some_and(|dir| same_dir(dir, target));
     let app_files = app.copy_into(&mut writer, in_place)?;
     let write = |writer: &mut SiteWriter| -> std::io::Result<()> {

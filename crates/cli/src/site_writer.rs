@@ -12,11 +12,12 @@
 //! one). The manifest is JSON lines, one quoted path a line, so no name can
 //! split into two entries.
 //!
-//! Each file's hash is taken here, of the bytes written, and the offline
-//! worker's list reads it (`crate::offline`): the worker checks what it
-//! downloads against exactly what was written, and nothing is rebuilt or
-//! copied just to be hashed. SHA-256 of the 3k-article corpus's files
-//! (~60 MB) adds ~0.15 s to a build of 2.7 s.
+//! When the site gets the offline worker, each file's hash is taken here,
+//! of the bytes written, and the worker's list reads it (`crate::offline`):
+//! the worker checks what it downloads against exactly what was written,
+//! and nothing is rebuilt or copied just to be hashed. Only then: a
+//! preview (every `lantern serve` rebuild) or a site without the worker
+//! has no use for them (see docs/benchmarks.md for the cost).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -29,7 +30,8 @@ pub struct SiteWriter {
     root: PathBuf,
     written: BTreeSet<String>,
     dirs: HashSet<PathBuf>,
-    hashes: HashMap<String, Hashed>,
+    /// `None` when nobody will ask ([`SiteWriter::new`]'s `hashing`).
+    hashes: Option<HashMap<String, Hashed>>,
     pub changed: usize,
 }
 
@@ -42,13 +44,15 @@ pub struct Hashed {
 }
 
 impl SiteWriter {
-    pub fn new(root: &Path) -> std::io::Result<Self> {
+    /// A writer into `root`; with `hashing`, one that keeps the hash of
+    /// every file for [`SiteWriter::hashed`].
+    pub fn new(root: &Path, hashing: bool) -> std::io::Result<Self> {
         std::fs::create_dir_all(root)?;
         Ok(Self {
             root: root.to_path_buf(),
             written: BTreeSet::new(),
             dirs: HashSet::new(),
-            hashes: HashMap::new(),
+            hashes: hashing.then(HashMap::new),
             changed: 0,
         })
     }
@@ -78,16 +82,19 @@ impl SiteWriter {
     /// Notes the hash of a file the site holds without writing it (the
     /// app's own files when `--app` is the `--out` folder).
     pub fn record(&mut self, relative: &str, bytes: &[u8]) {
-        let hashed = Hashed {
-            hash: short_hash(bytes),
-            len: bytes.len(),
-        };
-        self.hashes.insert(relative.to_string(), hashed);
+        if let Some(hashes) = &mut self.hashes {
+            let hashed = Hashed {
+                hash: short_hash(bytes),
+                len: bytes.len(),
+            };
+            hashes.insert(relative.to_string(), hashed);
+        }
     }
 
-    /// The hash of what this build wrote (or recorded) at `relative`.
+    /// The hash of what this build wrote (or recorded) at `relative`, when
+    /// the writer keeps them.
     pub fn hashed(&self, relative: &str) -> Option<&Hashed> {
-        self.hashes.get(relative)
+        self.hashes.as_ref()?.get(relative)
     }
 
     /// `relative` below the root, when it is a plain path and no folder on
@@ -193,7 +200,7 @@ mod tests {
     #[test]
     fn a_path_with_a_newline_is_refused_and_the_manifest_lists_each_path_once() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut writer = SiteWriter::new(tmp.path()).unwrap();
+        let mut writer = SiteWriter::new(tmp.path(), false).unwrap();
         assert!(writer.write("media/img\nCNAME", b"x").is_err());
         assert!(writer.write("../outside.txt", b"x").is_err());
         assert!(writer.write("/etc/x", b"x").is_err());
@@ -207,7 +214,7 @@ mod tests {
     #[test]
     fn each_file_written_or_recorded_has_the_hash_of_its_bytes() {
         let tmp = tempfile::tempdir().unwrap();
-        let mut writer = SiteWriter::new(tmp.path()).unwrap();
+        let mut writer = SiteWriter::new(tmp.path(), true).unwrap();
         writer.write("a.txt", b"abc").unwrap();
         writer.record("app.js", b"abc");
         let abc = Hashed {
@@ -228,6 +235,17 @@ mod tests {
     }
 
     #[test]
+    fn a_writer_without_hashing_keeps_no_hashes_and_writes_the_same() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut writer = SiteWriter::new(tmp.path(), false).unwrap();
+        writer.write("a.txt", b"abc").unwrap();
+        writer.record("app.js", b"abc");
+        assert_eq!(writer.hashed("a.txt"), None);
+        assert_eq!(writer.hashed("app.js"), None);
+        assert_eq!(std::fs::read(tmp.path().join("a.txt")).unwrap(), b"abc");
+    }
+
+    #[test]
     fn an_old_manifest_is_still_read_one_path_a_line() {
         assert_eq!(
             manifest_entries("a/x/index.html\nindex.html\n"),
@@ -245,7 +263,7 @@ mod tests {
         std::fs::create_dir(&site).unwrap();
         std::os::unix::fs::symlink(&outside, site.join("media")).unwrap();
         std::os::unix::fs::symlink(outside.join("f"), site.join("index.html")).unwrap();
-        let mut writer = SiteWriter::new(&site).unwrap();
+        let mut writer = SiteWriter::new(&site, false).unwrap();
         assert!(writer.write("media/x.png", b"x").is_err());
         writer.write("index.html", b"page").unwrap();
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
