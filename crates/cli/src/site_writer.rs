@@ -168,10 +168,12 @@ impl SiteWriter {
 /// The first 8 bytes of the SHA-256 of `bytes`, in hex: what the offline
 /// worker computes of a file it downloads (`sha256` in offline/sw.js).
 pub fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes)[..8])
+}
+
+/// `bytes` in lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The manifest's first line since paths are written as JSON strings.

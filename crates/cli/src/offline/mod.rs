@@ -19,7 +19,7 @@ use lantern_core::library::Library;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::site_writer::{short_hash, Hashed, SiteWriter};
+use crate::site_writer::{hex, short_hash, Hashed, SiteWriter};
 
 const WORKER: &str = include_str!("sw.js");
 const REMOVER: &str = include_str!("sw-remove.js");
@@ -118,10 +118,6 @@ fn hashed<'w>(writer: &'w SiteWriter, file: &str) -> std::io::Result<&'w Hashed>
 fn worker(build: &Build) -> String {
     let json = serde_json::to_string(build).expect("plain data");
     WORKER.replacen("/*LANTERN_BUILD*/ null", &json, 1)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn manifest(site_name: &str) -> String {
