@@ -20,6 +20,10 @@ pub const GENERATED: &[&str] = &[
     "offline.html",
     "manifest.webmanifest",
     "lantern-icon.svg",
+    "lantern-icon-192.png",
+    "lantern-icon-512.png",
+    "lantern-icon-maskable-192.png",
+    "lantern-icon-maskable-512.png",
 ];
 
 /// Adds the app's files below `dir` to `files`, as (`/`-separated path

@@ -144,6 +144,49 @@ fn a_published_site_has_a_worker_and_every_page_registers_it() {
 }
 
 #[test]
+fn the_manifest_offers_png_icons_of_192_and_512_pixels_plain_and_maskable() {
+    // What Chromium asks of a manifest before it offers "Install".
+    let tmp = project("");
+    let root = tmp.path();
+    build(root, &[]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(root, "manifest.webmanifest")).unwrap();
+    for field in ["id", "start_url", "scope", "short_name", "display"] {
+        assert!(manifest[field].is_string(), "no {field}: {manifest}");
+    }
+    let mut seen = Vec::new();
+    for icon in manifest["icons"].as_array().unwrap() {
+        if icon["type"] != "image/png" {
+            continue;
+        }
+        let png = fs::read(root.join("site").join(icon["src"].as_str().unwrap())).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{icon} is not a PNG");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!(
+            icon["sizes"],
+            format!("{width}x{height}").as_str(),
+            "{icon}"
+        );
+        seen.push(format!(
+            "{} {}",
+            icon["sizes"].as_str().unwrap(),
+            icon["purpose"].as_str().unwrap()
+        ));
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            "192x192 any",
+            "192x192 maskable",
+            "512x512 any",
+            "512x512 maskable"
+        ]
+    );
+}
+
+#[test]
 fn a_republish_changes_only_the_edited_bodys_hash_and_the_revision() {
     let tmp = project("");
     let root = tmp.path();
@@ -220,6 +263,7 @@ fn switching_offline_off_removes_the_files_only_it_needed() {
     build(root, &[]);
     assert!(!root.join("site/offline.js").exists());
     assert!(!root.join("site/offline.html").exists());
+    assert!(!root.join("site/lantern-icon-512.png").exists());
     assert!(
         root.join("site/sw.js").exists(),
         "the remover stays where the worker was"

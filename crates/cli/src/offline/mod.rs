@@ -30,6 +30,35 @@ pub const SCOPE_TOKEN: &str = "/__lantern_scope__/";
 /// The page the worker answers every article address with.
 pub const ARTICLE_PAGE: &str = "offline.html";
 const ICON: &str = "lantern-icon.svg";
+/// The PNGs browsers ask for before they offer "Install" (192 and 512
+/// pixels), plain and maskable (full-bleed, for launchers that cut their
+/// own shape), rendered once by scripts/render-icons.py: 11.6 KB together.
+pub const PNG_ICONS: [(&str, &str, &str, &[u8]); 4] = [
+    (
+        "lantern-icon-192.png",
+        "192x192",
+        "any",
+        include_bytes!("icons/icon-192.png"),
+    ),
+    (
+        "lantern-icon-512.png",
+        "512x512",
+        "any",
+        include_bytes!("icons/icon-512.png"),
+    ),
+    (
+        "lantern-icon-maskable-192.png",
+        "192x192",
+        "maskable",
+        include_bytes!("icons/icon-maskable-192.png"),
+    ),
+    (
+        "lantern-icon-maskable-512.png",
+        "512x512",
+        "maskable",
+        include_bytes!("icons/icon-maskable-512.png"),
+    ),
+];
 const THEME: &str = "#1d4ed8";
 
 /// What the head of every published page gets: the manifest, and the
@@ -75,6 +104,9 @@ pub fn write(
     writer.write("offline.js", PAGE_SCRIPT.as_bytes())?;
     writer.write("manifest.webmanifest", manifest(site_name).as_bytes())?;
     writer.write(ICON, icon().as_bytes())?;
+    for (name, _, _, png) in PNG_ICONS {
+        writer.write(name, png)?;
+    }
     let own = ["offline.js", "manifest.webmanifest", ICON].map(|f| (f.to_string(), f.to_string()));
     let mut files = BTreeMap::new();
     for (file, at) in core.iter().chain(&own) {
@@ -122,7 +154,16 @@ fn worker(build: &Build) -> String {
 
 fn manifest(site_name: &str) -> String {
     let short: String = site_name.chars().take(12).collect();
+    let mut icons = vec![
+        serde_json::json!({ "src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any" }),
+    ];
+    icons.extend(PNG_ICONS.map(|(src, sizes, purpose, _)| {
+        serde_json::json!({ "src": src, "sizes": sizes, "type": "image/png", "purpose": purpose })
+    }));
     serde_json::to_string_pretty(&serde_json::json!({
+        // The same app wherever it starts from (its scope, relative to
+        // the manifest, as the start page is).
+        "id": "./",
         "name": site_name,
         "short_name": short,
         "start_url": "./",
@@ -130,7 +171,7 @@ fn manifest(site_name: &str) -> String {
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": THEME,
-        "icons": [{ "src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any" }],
+        "icons": icons,
     }))
     .expect("plain data")
 }

@@ -39,3 +39,18 @@ fn a_site_name_with_quotes_stays_inside_the_manifest_string() {
     assert_eq!(manifest["name"], r#"IT "Help" </script>"#);
     assert_eq!(manifest["start_url"], "./");
 }
+
+#[test]
+fn every_file_offline_use_adds_at_the_top_is_known_as_generated() {
+    // Else a folder trunk built (also a site) would take them for the app's.
+    let own = [
+        "sw.js",
+        "offline.js",
+        ARTICLE_PAGE,
+        "manifest.webmanifest",
+        ICON,
+    ];
+    for name in own.into_iter().chain(PNG_ICONS.map(|(name, ..)| name)) {
+        assert!(crate::app_files::GENERATED.contains(&name), "{name}");
+    }
+}
