@@ -136,6 +136,72 @@ test('an article that was not saved says so offline, with its title and summary'
   await expect(page.locator('#lantern-offline')).toContainText(/All \d+ articles are available offline/, { timeout: 30_000 });
 });
 
+test('once installed, the app, the index and the home page are answered by static routes, without the worker script', async ({ page }) => {
+  publish();
+  const site = `${await host()}/`;
+  await page.goto(site);
+  await appReady(page);
+  await installed(page, { all: false });
+  await page.reload();
+  await appReady(page);
+  // Resource Timing names the source a static route matched ('cache':
+  // the worker's cache, without running its fetch handler).
+  const sources = await page.evaluate(() => Object.fromEntries(
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .filter((e) => /(\/|\.wasm|\.js|\.css|catalog\.bin)$/.test(new URL(e.name).pathname))
+      .map((e) => [new URL(e.name).pathname, e.workerMatchedSourceType || 'none'])));
+  const app = Object.keys(sources).filter((p) => /\.(wasm|css)$|lantern-app[^/]*\.js$/.test(p));
+  expect(app.length, JSON.stringify(sources)).toBeGreaterThanOrEqual(3);
+  for (const file of [...app, '/', '/data/catalog.bin']) expect(sources[file], file).toBe('cache');
+});
+
+test('the offline notice never hides the end of an article, on a short window or a phone', async ({ page, context }) => {
+  publish();
+  const site = `${await host()}/`;
+  for (const [width, height] of [[1280, 600], [390, 700]]) {
+    await page.setViewportSize({ width, height });
+    await page.goto(`${site}a/printer-shows-offline/`);
+    await appReady(page);
+    await expect(page.locator('.related')).toBeVisible();
+    await context.setOffline(true);
+    const bar = page.locator('.offline-bar');
+    await expect(bar).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(100);
+    const top = (await bar.boundingBox()).y;
+    for (const end of ['.related', '.site-footer']) {
+      const box = await page.locator(end).boundingBox();
+      expect(box.y + box.height, `${end} ends under the notice at ${width}x${height}`).toBeLessThanOrEqual(top);
+    }
+    await page.screenshot({ path: `${SHOTS}offline-notice-${width}x${height}.png` });
+    await context.setOffline(false);
+  }
+});
+
+test('a published site is installable: Chromium finds its manifest, icons and worker good enough to offer Install', async ({ playwright }) => {
+  publish();
+  const site = `${await host()}/`;
+  // Chromium never offers Install in an incognito-like context, which is
+  // what a new Playwright context is: a profile of its own, as a reader's.
+  const profile = fs.mkdtempSync(path.join(work, 'profile-'));
+  const { launchOptions } = test.info().project.use;
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...launchOptions, serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto(site);
+    await appReady(page);
+    await installed(page, { all: false });
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+    expect(manifest.url).toBe(`${site}manifest.webmanifest`);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a new build waits for Reload, the old one keeps working, and only the changed body is downloaded', async ({ page }) => {
   publish();
   const site = `${await host()}/`;

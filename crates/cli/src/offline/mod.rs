@@ -61,11 +61,12 @@ pub const PNG_ICONS: [(&str, &str, &str, &[u8]); 4] = [
 ];
 const THEME: &str = "#1d4ed8";
 
-/// What the head of every published page gets: the manifest, and the
-/// script that registers the worker.
+/// What the head of every published page gets: the manifest (and the
+/// icon Safari puts on a home screen, which ignores the manifest's), and
+/// the script that registers the worker.
 pub fn head(root: &str) -> String {
     format!(
-        r#"<link rel="manifest" href="{root}manifest.webmanifest"><meta name="theme-color" content="{THEME}"><script src="{root}offline.js" defer></script>"#
+        r#"<link rel="manifest" href="{root}manifest.webmanifest"><link rel="apple-touch-icon" href="{root}lantern-icon-192.png"><meta name="theme-color" content="{THEME}"><script src="{root}offline.js" defer></script>"#
     )
 }
 

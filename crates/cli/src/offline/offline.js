@@ -16,6 +16,14 @@
   const notice = document.createElement("p");
   notice.setAttribute("role", "status");
   bar.append(notice);
+  // The bar floats over the page's foot: the page gets room below its end
+  // as tall as the bar, so the last lines ("Related articles", the footer)
+  // can always be scrolled above it, and focus scrolls clear of it.
+  const room = () => {
+    const height = bar.classList.contains("shown") ? bar.offsetHeight + 24 : 0;
+    document.documentElement.style.setProperty("--offline-bar-room", `${height}px`);
+  };
+  if (typeof ResizeObserver === "function") new ResizeObserver(room).observe(bar);
   const mount = () => document.body.append(bar);
   if (document.body) mount();
   else document.addEventListener("DOMContentLoaded", mount);
