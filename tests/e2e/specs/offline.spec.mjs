@@ -166,13 +166,15 @@ test('the offline notice never hides the end of an article, on a short window or
     await context.setOffline(true);
     const bar = page.locator('.offline-bar');
     await expect(bar).toBeVisible();
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForTimeout(100);
-    const top = (await bar.boundingBox()).y;
-    for (const end of ['.related', '.site-footer']) {
-      const box = await page.locator(end).boundingBox();
-      expect(box.y + box.height, `${end} ends under the notice at ${width}x${height}`).toBeLessThanOrEqual(top);
-    }
+    // At the end of the page (scrolled again each time: the footer's line
+    // about saving articles may grow meanwhile), nothing is left under it.
+    const hidden = () => page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const top = document.querySelector('.offline-bar').getBoundingClientRect().top;
+      return ['.related', '.site-footer']
+        .filter((end) => document.querySelector(end).getBoundingClientRect().bottom > top);
+    });
+    await expect.poll(hidden, { message: `hidden under the notice at ${width}x${height}` }).toEqual([]);
     await page.screenshot({ path: `${SHOTS}offline-notice-${width}x${height}.png` });
     await context.setOffline(false);
   }

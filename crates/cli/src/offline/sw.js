@@ -185,7 +185,10 @@ self.addEventListener("message", (event) => {
   if (message.type === "reload") self.skipWaiting();
   if (message.type === "pause") pausedUntil = Date.now() + 5000;
   if (message.type === "save-all") {
-    pausedUntil = 0;
+    // Asked by the reader: now. By itself: once the reader has stayed on
+    // the page a moment (the next pages loaded at once would share the
+    // cores and the cache's disk with it: docs/benchmarks.md).
+    pausedUntil = message.auto ? Math.max(pausedUntil, Date.now() + AUTO_DELAY) : 0;
     if (message.auto && BUILD.bodyBytes > BUILD.libraryLimit) return event.waitUntil(status(event.source));
     saving = saving || saveAll().finally(() => (saving = null));
     event.waitUntil(saving);
@@ -210,6 +213,7 @@ async function status(client) {
 // pass): on a machine with two cores, a second page loaded while the first
 // visit's saving ran took twice as long (docs/benchmarks.md).
 let pausedUntil = 0;
+const AUTO_DELAY = 3000;
 let saving = null;
 const tell = async (message) => {
   for (const client of await self.clients.matchAll({ type: "window" })) client.postMessage(message);
