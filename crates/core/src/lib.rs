@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod catalog;
+pub mod events;
 pub mod parallel;
 pub mod search;
 pub mod slug;
