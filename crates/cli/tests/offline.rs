@@ -131,7 +131,10 @@ fn a_published_site_has_a_worker_and_every_page_registers_it() {
             "{page} does not load offline.js"
         );
         assert!(html.contains(r#"rel="manifest""#), "{page} has no manifest");
-        assert!(html.contains(r#"rel="apple-touch-icon""#), "{page} has no home-screen icon");
+        assert!(
+            html.contains(r#"rel="apple-touch-icon""#),
+            "{page} has no home-screen icon"
+        );
     }
     assert!(read(root, "a/vpn/index.html").contains(r#"src="../../offline.js""#));
     // The article page the worker answers with: addresses from its scope.
