@@ -49,11 +49,8 @@ impl SearchIndex {
             } else {
                 evidence::TYPO
             };
-            expansions.push(Expansion {
-                term: c.term,
-                weight: if c.distance == 1 { 0.75 } else { 0.5 },
-                evidence,
-            });
+            let weight = if c.distance == 1 { 0.75 } else { 0.5 };
+            expansions.push(Expansion::new(c.term, weight, evidence));
         }
     }
 

@@ -34,6 +34,25 @@ pub(super) struct Expansion {
     /// How much the term in a document shows the document is about the
     /// word (see `evidence.rs`): 0 for a stop word's terms.
     pub evidence: f32,
+    /// The most idf the term scores with (see `add_completions`).
+    pub idf_cap: f32,
+    /// What the term counts, in a title or summary, towards that field
+    /// holding the whole query (see `score.rs`).
+    pub coverage: f32,
+}
+
+impl Expansion {
+    /// A term that scores with its own idf and covers a field as much as
+    /// its weight.
+    pub fn new(term: usize, weight: f32, evidence: f32) -> Self {
+        Expansion {
+            term,
+            weight,
+            evidence,
+            idf_cap: f32::INFINITY,
+            coverage: weight,
+        }
+    }
 }
 
 pub(super) struct QueryWord {
@@ -97,11 +116,9 @@ impl SearchIndex {
                 for term in alternatives.get(i).into_iter().flatten() {
                     if let Some(id) = self.term_id(term) {
                         if word.expansions.iter().all(|e| e.term != id) {
-                            word.expansions.push(Expansion {
-                                term: id,
-                                weight: SYNONYM_WEIGHT,
-                                evidence: if word.content { evidence::SYNONYM } else { 0.0 },
-                            });
+                            let evidence = if word.content { evidence::SYNONYM } else { 0.0 };
+                            word.expansions
+                                .push(Expansion::new(id, SYNONYM_WEIGHT, evidence));
                         }
                     }
                 }
@@ -116,19 +133,11 @@ impl SearchIndex {
         let term = term_of(word);
         let mut expansions = Vec::new();
         if let Some(id) = self.term_id(&term) {
-            expansions.push(Expansion {
-                term: id,
-                weight: 1.0,
-                evidence: 1.0,
-            });
+            expansions.push(Expansion::new(id, 1.0, 1.0));
         }
         if term != word {
             if let Some(id) = self.term_id(word) {
-                expansions.push(Expansion {
-                    term: id,
-                    weight: 1.0,
-                    evidence: 1.0,
-                });
+                expansions.push(Expansion::new(id, 1.0, 1.0));
             }
         }
         let char_count = word.chars().count();
@@ -207,11 +216,7 @@ impl SearchIndex {
             }
             if let Some(id) = self.term_id(stem) {
                 if expansions.iter().all(|e| e.term != id) {
-                    expansions.push(Expansion {
-                        term: id,
-                        weight: 0.8,
-                        evidence: evidence::STEM_CUT,
-                    });
+                    expansions.push(Expansion::new(id, 0.8, evidence::STEM_CUT));
                 }
             }
         }
@@ -280,6 +285,19 @@ impl SearchIndex {
             .filter(|e| e.weight >= 1.0)
             .map(|e| idf(n, self.postings.doc_count(e.term)))
             .reduce(f32::max);
+        // Nor is a completion a better match for being rarer than the
+        // others: "prop" in "scaled properly" (`proper`, in 129 articles)
+        // is no surer a match than in "Properties changed" (`properti`, in
+        // 590). Every completion scores with at most the idf of the most
+        // common, and counts towards a title holding the whole query as
+        // much as any other, however long or rare: when every word is typed
+        // short ("prop chang"), the title that holds them all is meant.
+        let most_common = completions
+            .iter()
+            .map(|&id| self.postings.doc_count(id))
+            .max()
+            .unwrap_or(0);
+        let idf_cap = idf(n, most_common);
         for id in completions {
             let extra = self.terms[id].chars().count().saturating_sub(char_count) as f32;
             let rarer = typed_idf.map_or(1.0, |typed| {
@@ -289,6 +307,8 @@ impl SearchIndex {
                 term: id,
                 weight: weight * rarer / (1.0 + 0.08 * extra),
                 evidence,
+                idf_cap,
+                coverage: weight,
             });
         }
     }

@@ -41,7 +41,7 @@ struct Tally {
     coverage: Vec<f32>,
     /// The best score of the current word's expansions in each document.
     best: Vec<f32>,
-    /// Per covered field: the weight of the current word's best expansion
+    /// Per covered field: the coverage of the current word's best expansion
     /// found there, and the sum over the words done of importance × it.
     field_best: Vec<[f32; COVERED_FIELDS]>,
     field_coverage: Vec<[f32; COVERED_FIELDS]>,
@@ -87,7 +87,7 @@ impl SearchIndex {
         tally.touched.clear();
         for expansion in &word.expansions {
             let postings = self.postings.list(expansion.term);
-            let idf = idf(n, postings.len());
+            let idf = idf(n, postings.len()).min(expansion.idf_cap);
             for &[doc, packed] in postings {
                 let doc = doc as usize;
                 let counts = unpack(packed);
@@ -103,8 +103,9 @@ impl SearchIndex {
                     tally.evidence.saw(doc, expansion.evidence, body_only);
                 }
                 for (slot, (field, _)) in FIELD_COVERAGE_BOOST.iter().enumerate() {
-                    if counts[field.index()] > 0 && expansion.weight > tally.field_best[doc][slot] {
-                        tally.field_best[doc][slot] = expansion.weight;
+                    if counts[field.index()] > 0 && expansion.coverage > tally.field_best[doc][slot]
+                    {
+                        tally.field_best[doc][slot] = expansion.coverage;
                     }
                 }
             }
