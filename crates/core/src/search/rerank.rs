@@ -255,12 +255,12 @@ impl SearchIndex {
     /// title that starts so, "can vie" as much "Cannot view cross-forest
     /// calendar data").
     fn title_share(&self, doc: usize, words: &[QueryWord]) -> f32 {
-        let title = self.title_terms(doc);
-        let content = title.iter().filter(|t| !t.stop_word).count();
         let wanted = words.iter().filter(|w| w.content).count();
         if wanted < 2 {
             return 0.0;
         }
+        let title = self.title_terms(doc);
+        let content = title.iter().filter(|t| !t.stop_word).count();
         (wanted as f32 / content.max(1) as f32).min(1.0)
     }
 
