@@ -49,14 +49,14 @@ pub fn redact(query: &str) -> String {
 }
 
 fn redact_word(word: &str) -> String {
-    if let Some(rest) = word.find("://").map(|at| (&word[..at], &word[at + 3..])) {
-        return url_host(rest.0, rest.1);
+    if let Some((scheme, rest)) = word.split_once("://") {
+        return url_host(scheme, rest);
     }
     if is_email(word) {
         return "[email]".into();
     }
     let core = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != ':');
-    if is_guid(core.trim_matches(|c| c == '{' || c == '}')) {
+    if is_guid(core) {
         return "[guid]".into();
     }
     if is_ip(core) {
