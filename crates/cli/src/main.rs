@@ -18,6 +18,7 @@ mod out_dir;
 mod output;
 mod prerender;
 mod render_cache;
+mod report;
 mod search;
 mod serve;
 mod shell;
@@ -105,6 +106,9 @@ enum Command {
         json: bool,
         query: Vec<String>,
     },
+    /// The month's service report from the events and tickets the site
+    /// collected (docs/events.md): report.html, report.md, report.json, CSV.
+    Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -124,6 +128,7 @@ fn main() -> ExitCode {
         Command::Init(args) => init::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Search {
             articles,
             config,

@@ -17,7 +17,7 @@ pub mod validate;
 pub use config::{
     Channel, GithubConfig, StaticHeader, TicketConfig, WebhookConfig, MAX_ATTACHMENT_KIB_LIMIT,
 };
-pub use delivery::{SiteRef, TicketPayload, SCHEMA_VERSION};
+pub use delivery::{CategoryRef, SiteRef, TicketPayload, SCHEMA_VERSION};
 pub use draft::{
     ArticleVisit, Attachment, ContextPart, Field, TicketContext, TicketDraft, Urgency,
 };
