@@ -8,7 +8,7 @@ use lantern_core::library::Library;
 
 use super::model::*;
 use super::month::Month;
-use super::tally::{Tally, Typed, Votes};
+use super::tally::{Step, Strings, Tally, Typed, Votes};
 
 /// Votes an article needs before it is ranked as least helpful, or its
 /// helpfulness compared with last month's.
@@ -42,29 +42,61 @@ pub fn headline(this: &Tally, previous: Option<&Tally>) -> Headline {
         this_month: f(this),
         previous: previous.map(f),
     };
-    let score = |t: &Tally| ratio(t.sessions.len() as u64, t.tickets.len() as u64);
+    let score = |t: &Tally| ratio(t.sessions.len() as u64, t.tickets());
     Headline {
         sessions: count(|t| t.sessions.len() as u64),
         searches: count(|t| t.searches),
         views: count(|t| t.views),
-        tickets: count(|t| t.tickets.len() as u64),
+        tickets: count(|t| t.tickets()),
         self_service_score: score(this),
         previous_self_service_score: previous.and_then(score),
     }
 }
 
+/// What a session did, of what deflection counts.
+#[derive(Default)]
+struct Did {
+    searched: bool,
+    viewed: bool,
+    solved: bool,
+    ticket: bool,
+}
+
+fn did(steps: &[Step]) -> Did {
+    let mut d = Did::default();
+    for step in steps {
+        match step {
+            Step::Search { .. } => d.searched = true,
+            Step::View { .. } => d.viewed = true,
+            Step::Solved { .. } => d.solved = true,
+            Step::Ticket { .. } => d.ticket = true,
+            _ => {}
+        }
+    }
+    d
+}
+
+/// The folded queries a session clicked a result for.
+fn clicked(steps: &[Step]) -> Vec<u32> {
+    steps
+        .iter()
+        .filter_map(|s| {
+            if let Step::Click { fold, .. } = s {
+                Some(*fold)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 pub fn deflection(this: &Tally) -> Deflection {
     let (mut helped, mut seeking, mut confirmed) = (0, 0, 0);
-    for s in this.sessions.values() {
-        if !s.searches.is_empty() || s.viewed {
-            seeking += 1;
-        }
-        if s.tickets.is_empty() && (s.viewed || s.solved) {
-            helped += 1;
-        }
-        if s.tickets.is_empty() && s.solved {
-            confirmed += 1;
-        }
+    for steps in &this.sessions {
+        let d = did(steps);
+        seeking += u64::from(d.searched || d.viewed);
+        helped += u64::from(!d.ticket && (d.viewed || d.solved));
+        confirmed += u64::from(!d.ticket && d.solved);
     }
     Deflection {
         helped,
@@ -79,12 +111,15 @@ pub fn success(this: &Tally) -> Success {
     let votes = this.votes();
     let yes: u64 = votes.values().map(|v| v.yes).sum();
     let no: u64 = votes.values().map(|v| v.no).sum();
-    let (mut with_results, mut clicked) = (0, 0);
-    for s in this.sessions.values() {
-        for (_, _, fold, results) in &s.searches {
-            if *results > 0 {
-                with_results += 1;
-                clicked += u64::from(s.clicked.contains(fold));
+    let (mut with_results, mut n_clicked) = (0, 0);
+    for steps in &this.sessions {
+        let clicks = clicked(steps);
+        for step in steps {
+            if let Step::Search { typed, results, .. } = *step {
+                if results > 0 {
+                    with_results += 1;
+                    n_clicked += u64::from(clicks.contains(&this.fold_of[typed as usize]));
+                }
             }
         }
     }
@@ -95,11 +130,11 @@ pub fn success(this: &Tally) -> Success {
         helpful_rate: ratio(yes, yes + no),
         helpful_lower_bound: (yes + no > 0).then(|| wilson_lower(yes, yes + no)),
         searches_with_results: with_results,
-        searches_clicked: clicked,
-        click_through: ratio(clicked, with_results),
+        searches_clicked: n_clicked,
+        click_through: ratio(n_clicked, with_results),
         zero_result_searches: zero,
         zero_result_rate: ratio(zero, this.searches),
-        results_no_click: with_results - clicked,
+        results_no_click: with_results - n_clicked,
     }
 }
 
@@ -117,31 +152,48 @@ pub fn daily(this: &Tally, month: Month) -> Vec<Day> {
 }
 
 pub fn gaps(this: &Tally, names: &Names) -> Gaps {
-    let mut no_click: HashMap<String, Typed> = HashMap::new();
-    let mut before: HashMap<Option<String>, (u64, HashMap<String, Typed>)> = HashMap::new();
-    for s in this.sessions.values() {
-        for (_, typed, fold, results) in &s.searches {
-            if *results > 0 && !s.clicked.contains(fold) {
-                no_click.entry(fold.clone()).or_default().add(typed);
-            }
-        }
-        for (at, category) in &s.tickets {
-            let entry = before.entry(category.clone()).or_default();
-            entry.0 += 1;
-            for (_, typed, fold, _) in s.searches.iter().filter(|(when, ..)| when <= at) {
-                entry.1.entry(fold.clone()).or_default().add(typed);
+    let mut no_click: HashMap<u32, Typed> = HashMap::new();
+    let mut before: HashMap<Option<u32>, (u64, HashMap<u32, Typed>)> = HashMap::new();
+    for steps in &this.sessions {
+        let clicks = clicked(steps);
+        for (i, step) in steps.iter().enumerate() {
+            match *step {
+                Step::Search { typed, results, .. } if results > 0 => {
+                    let fold = this.fold_of[typed as usize];
+                    if !clicks.contains(&fold) {
+                        no_click.entry(fold).or_default().add(typed);
+                    }
+                }
+                Step::Ticket { category, .. } => {
+                    let entry = before.entry(category).or_default();
+                    entry.0 += 1;
+                    for earlier in &steps[..i] {
+                        if let Step::Search { typed, .. } = *earlier {
+                            entry
+                                .1
+                                .entry(this.fold_of[typed as usize])
+                                .or_default()
+                                .add(typed);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     }
     let mut before_tickets: Vec<CategoryQueries> = before
         .into_iter()
         .map(|(category, (tickets, queries))| CategoryQueries {
-            category: match category {
-                Some(id) => names.categories.get(&id).cloned().unwrap_or(id),
+            category: match category.map(|c| this.words.get(c)) {
+                Some(id) => names
+                    .categories
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| id.to_string()),
                 None => "No category".into(),
             },
             tickets,
-            queries: ranked(&queries),
+            queries: ranked(this, &queries),
         })
         .collect();
     before_tickets.sort_by(|a, b| {
@@ -150,23 +202,31 @@ pub fn gaps(this: &Tally, names: &Names) -> Gaps {
             .then_with(|| a.category.cmp(&b.category))
     });
     Gaps {
-        zero_result: ranked(&this.zero),
+        zero_result: ranked(this, &this.zero),
         before_tickets,
-        no_click: ranked(&no_click),
+        no_click: ranked(this, &no_click),
     }
 }
 
 /// The most frequent first, then alphabetically; the top [`TOP`].
-fn ranked(groups: &HashMap<String, Typed>) -> Vec<QueryGroup> {
+fn ranked(this: &Tally, groups: &HashMap<u32, Typed>) -> Vec<QueryGroup> {
     let mut out: Vec<QueryGroup> = groups
         .iter()
         .map(|(folded, typed)| {
-            let mut forms: Vec<(&String, &u64)> = typed.forms.iter().collect();
-            forms.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+            let mut forms: Vec<(&str, u64)> = typed
+                .forms
+                .iter()
+                .map(|(f, n)| (this.typed.get(*f), *n))
+                .collect();
+            forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             QueryGroup {
-                folded: folded.clone(),
+                folded: this.folds.get(*folded).to_string(),
                 count: typed.count,
-                variants: forms.into_iter().take(5).map(|(f, _)| f.clone()).collect(),
+                variants: forms
+                    .into_iter()
+                    .take(5)
+                    .map(|(f, _)| f.to_string())
+                    .collect(),
             }
         })
         .collect();
@@ -177,10 +237,11 @@ fn ranked(groups: &HashMap<String, Typed>) -> Vec<QueryGroup> {
 
 pub fn need_work(this: &Tally, previous: Option<&Tally>, names: &Names) -> NeedWork {
     let votes = this.votes();
+    let slug = |id: &u32| this.articles.get(*id);
     let mut least: Vec<ArticleVotes> = votes
         .iter()
         .filter(|(_, v)| v.yes + v.no >= MIN_VOTES && v.no > 0)
-        .map(|(slug, v)| article_votes(slug, v, names))
+        .map(|(id, v)| article_votes(slug(id), v, &this.words, names))
         .collect();
     least.sort_by(|a, b| {
         a.lower_bound
@@ -189,50 +250,21 @@ pub fn need_work(this: &Tally, previous: Option<&Tally>, names: &Names) -> NeedW
     });
     least.truncate(TOP);
     let mut last_read: HashMap<&str, u64> = HashMap::new();
-    for s in this.sessions.values() {
-        for (at, _) in &s.tickets {
-            let read = s
-                .views
-                .iter()
-                .filter(|(when, _)| when <= at)
-                .max_by(|a, b| a.0.cmp(&b.0));
-            if let Some((_, slug)) = read {
-                *last_read.entry(slug).or_default() += 1;
+    for steps in &this.sessions {
+        let mut read = None;
+        for step in steps {
+            match *step {
+                Step::View { article, .. } => read = Some(article),
+                Step::Ticket { .. } => {
+                    if let Some(article) = read {
+                        *last_read.entry(this.articles.get(article)).or_default() += 1;
+                    }
+                }
+                _ => {}
             }
         }
     }
-    let mut fell = Vec::new();
-    if let Some(previous) = previous {
-        let before = previous.votes();
-        for (slug, now) in &votes {
-            let Some(then) = before.get(slug) else {
-                continue;
-            };
-            let (n_now, n_then) = (now.yes + now.no, then.yes + then.no);
-            if n_now < MIN_VOTES || n_then < MIN_VOTES {
-                continue;
-            }
-            let (rate, previous_rate) = (
-                now.yes as f64 / n_now as f64,
-                then.yes as f64 / n_then as f64,
-            );
-            if rate < previous_rate {
-                fell.push(ArticleChange {
-                    slug: slug.to_string(),
-                    title: names.title(slug),
-                    previous_rate,
-                    rate,
-                    votes: n_now,
-                });
-            }
-        }
-    }
-    fell.sort_by(|a, b| {
-        (a.rate - a.previous_rate)
-            .total_cmp(&(b.rate - b.previous_rate))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
-    fell.truncate(TOP);
+    let fell = previous.map_or_else(Vec::new, |previous| fell(this, &votes, previous, names));
     NeedWork {
         min_votes: MIN_VOTES,
         least_helpful: least,
@@ -241,13 +273,55 @@ pub fn need_work(this: &Tally, previous: Option<&Tally>, names: &Names) -> NeedW
     }
 }
 
-fn article_votes(slug: &str, v: &Votes, names: &Names) -> ArticleVotes {
+/// Articles with enough votes in both months whose helpfulness fell, the
+/// largest fall first.
+fn fell(
+    this: &Tally,
+    votes: &HashMap<u32, Votes>,
+    previous: &Tally,
+    names: &Names,
+) -> Vec<ArticleChange> {
+    let before = previous.votes();
+    let mut fell = Vec::new();
+    for (id, now) in votes {
+        let slug = this.articles.get(*id);
+        let Some(then) = previous.articles.find(slug).and_then(|p| before.get(&p)) else {
+            continue;
+        };
+        let (n_now, n_then) = (now.yes + now.no, then.yes + then.no);
+        if n_now < MIN_VOTES || n_then < MIN_VOTES {
+            continue;
+        }
+        let (rate, previous_rate) = (
+            now.yes as f64 / n_now as f64,
+            then.yes as f64 / n_then as f64,
+        );
+        if rate < previous_rate {
+            fell.push(ArticleChange {
+                slug: slug.to_string(),
+                title: names.title(slug),
+                previous_rate,
+                rate,
+                votes: n_now,
+            });
+        }
+    }
+    fell.sort_by(|a, b| {
+        (a.rate - a.previous_rate)
+            .total_cmp(&(b.rate - b.previous_rate))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    fell.truncate(TOP);
+    fell
+}
+
+fn article_votes(slug: &str, v: &Votes, words: &Strings, names: &Names) -> ArticleVotes {
     let n = v.yes + v.no;
     let mut reasons: Vec<ReasonCount> = v
         .reasons
         .iter()
         .map(|(id, count)| ReasonCount {
-            reason: reason_words(id),
+            reason: reason_words(id.map_or("other", |id| words.get(id))),
             count: *count,
         })
         .collect();
@@ -306,7 +380,11 @@ pub fn health(this: &Tally, library: &Library, month: Month, names: &Names) -> H
         if let Some(d) = date(&a.front.updated).filter(|d| *d < stale_before) {
             stale.push(entry(d));
         }
-        if !this.views_by_article.contains_key(&a.slug) {
+        if !this
+            .articles
+            .find(&a.slug)
+            .is_some_and(|id| this.views_by_article.contains_key(&id))
+        {
             no_views.push(ArticleCount {
                 slug: a.slug.clone(),
                 title: a.front.title.clone(),
@@ -320,7 +398,7 @@ pub fn health(this: &Tally, library: &Library, month: Month, names: &Names) -> H
     let viewed: HashMap<&str, u64> = this
         .views_by_article
         .iter()
-        .map(|(k, v)| (k.as_str(), *v))
+        .map(|(id, n)| (this.articles.get(*id), *n))
         .collect();
     Health {
         articles: library.articles.len() as u64,

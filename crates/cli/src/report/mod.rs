@@ -159,6 +159,7 @@ fn tally(
         problems,
         |event| tally.add(month, event),
     )?;
+    tally.finish();
     Ok(tally)
 }
 

@@ -1,37 +1,93 @@
 //! One month of events, tallied as they stream past: totals by day, what
-//! found nothing, votes, views, and per session only what the report's
-//! attributions need (did it search, view, say "solved", file a ticket;
-//! its searches; the article it read last). A session's events are
-//! ordered by their `at`, not by where they sit in the files: a batch
-//! sent late still lands where it happened.
+//! found nothing, views, and per session only the steps the report's
+//! attributions need. A session's steps are taken in the order of their
+//! time, not of where they sit in the files: a batch sent late still lands
+//! where it happened.
+//!
+//! Compact on purpose: every text is stored once and named by a number,
+//! times are seconds into the month, an id is a 64-bit hash. With a string
+//! per field of each event, a million events (257k sessions) over the 3k
+//! corpus peaked at 493 MB; so, at 228 MB, of which loading the articles
+//! is 53 MB (docs/benchmarks.md, "lantern report").
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 use lantern_core::events::{Event, What, SCHEMA_VERSION};
 
 use super::month::Month;
 
-/// Searches kept per session for "what preceded a ticket" (newest kept).
-const SESSION_SEARCHES: usize = 20;
-
+/// Texts stored once each, named by their number.
 #[derive(Default)]
-pub struct Tally {
-    pub events: u64,
-    pub duplicates: u64,
-    pub outside_month: u64,
-    pub unknown_version: u64,
-    /// Ids seen, hashed: a million ids as strings would be ~100 MB.
-    ids: HashSet<u64>,
-    pub sessions: HashMap<String, Session>,
-    /// Per day of the month (index 0 = day 1).
-    pub days: Vec<DayTally>,
-    pub searches: u64,
-    pub views: u64,
-    /// Zero-result searches by folded form: count and the forms typed.
-    pub zero: HashMap<String, Typed>,
-    pub views_by_article: HashMap<String, u64>,
-    /// Distinct references of tickets filed (sent or queued).
-    pub tickets: HashMap<String, Option<String>>,
+pub struct Strings {
+    ids: HashMap<Rc<str>, u32>,
+    list: Vec<Rc<str>>,
+}
+
+impl Strings {
+    pub fn id(&mut self, text: &str) -> u32 {
+        if let Some(id) = self.ids.get(text) {
+            return *id;
+        }
+        let id = self.list.len() as u32;
+        let text: Rc<str> = Rc::from(text);
+        self.list.push(text.clone());
+        self.ids.insert(text, id);
+        id
+    }
+
+    pub fn get(&self, id: u32) -> &str {
+        &self.list[id as usize]
+    }
+
+    pub fn find(&self, text: &str) -> Option<u32> {
+        self.ids.get(text).copied()
+    }
+}
+
+/// One step of a session; `at` is seconds since the month began.
+#[derive(Clone, Copy)]
+pub enum Step {
+    Search {
+        at: u32,
+        typed: u32,
+        results: u32,
+    },
+    Click {
+        at: u32,
+        fold: u32,
+    },
+    View {
+        at: u32,
+        article: u32,
+    },
+    Vote {
+        at: u32,
+        article: u32,
+        helpful: bool,
+        reason: Option<u32>,
+    },
+    Solved {
+        at: u32,
+    },
+    Ticket {
+        at: u32,
+        category: Option<u32>,
+    },
+}
+
+impl Step {
+    pub fn at(self) -> u32 {
+        match self {
+            Step::Search { at, .. }
+            | Step::Click { at, .. }
+            | Step::View { at, .. }
+            | Step::Vote { at, .. }
+            | Step::Solved { at }
+            | Step::Ticket { at, .. } => at,
+        }
+    }
 }
 
 #[derive(Default, Clone, Copy)]
@@ -42,43 +98,56 @@ pub struct DayTally {
     pub tickets: u64,
 }
 
-/// How often a folded query came, and in which forms.
+/// How often a folded query came, and in which typed forms.
 #[derive(Default)]
 pub struct Typed {
     pub count: u64,
-    pub forms: HashMap<String, u64>,
+    pub forms: HashMap<u32, u64>,
 }
 
 impl Typed {
-    pub fn add(&mut self, form: &str) {
+    pub fn add(&mut self, typed: u32) {
         self.count += 1;
-        *self.forms.entry(form.to_string()).or_default() += 1;
+        *self.forms.entry(typed).or_default() += 1;
     }
 }
 
 #[derive(Default)]
-pub struct Session {
-    pub viewed: bool,
-    pub solved: bool,
-    /// (at, query as typed, folded, results).
-    pub searches: Vec<(String, String, String, u32)>,
-    /// Folded queries a result was clicked for.
-    pub clicked: HashSet<String>,
-    /// (at, slug) of each view.
-    pub views: Vec<(String, String)>,
-    /// (at, category id) of each ticket filed.
-    pub tickets: Vec<(String, Option<String>)>,
-    /// The last vote on each article (one vote per article per visit).
-    pub votes: HashMap<String, (String, bool, Option<String>)>,
+pub struct Tally {
+    pub events: u64,
+    pub duplicates: u64,
+    pub outside_month: u64,
+    pub unknown_version: u64,
+    /// Event ids seen, hashed.
+    ids: HashSet<u64>,
+    /// Session id (hashed) → its place in `sessions`.
+    session_of: HashMap<u64, u32>,
+    /// Each session's steps, in time order once [`Tally::finish`] ran.
+    pub sessions: Vec<Vec<Step>>,
+    /// Per day of the month (index 0 = day 1).
+    pub days: Vec<DayTally>,
+    pub searches: u64,
+    pub views: u64,
+    /// Queries as typed, and the folded form of each (by number).
+    pub typed: Strings,
+    pub fold_of: Vec<u32>,
+    pub folds: Strings,
+    pub articles: Strings,
+    /// Category ids and reasons.
+    pub words: Strings,
+    /// Zero-result searches by folded form.
+    pub zero: HashMap<u32, Typed>,
+    pub views_by_article: HashMap<u32, u64>,
+    /// Tickets filed (sent or queued), by hashed reference.
+    tickets: HashSet<u64>,
 }
 
-/// SipHash with fixed keys: the same id hashes the same in every run, and
+/// SipHash with fixed keys: the same text hashes the same in every run, and
 /// two ids of a million collide with odds of about 1 in 10^7.
-fn id_hash(id: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+fn hash(text: &str) -> u64 {
     #[allow(deprecated)]
     let mut h = std::hash::SipHasher::new();
-    id.hash(&mut h);
+    text.hash(&mut h);
     h.finish()
 }
 
@@ -90,12 +159,27 @@ pub fn folded(query: &str) -> String {
         .join(" ")
 }
 
+/// Seconds since the month began of an RFC 3339 time of day `day`
+/// (`…THH:MM:SS`); 0 into the day when the time of day is unreadable.
+fn seconds(day: u8, at: &str) -> u32 {
+    let part = |range: std::ops::Range<usize>| at.get(range).and_then(|t| t.parse::<u32>().ok());
+    let time = match (part(11..13), part(14..16), part(17..19)) {
+        (Some(h), Some(m), Some(s)) => h * 3600 + m * 60 + s,
+        _ => 0,
+    };
+    u32::from(day - 1) * 86_400 + time
+}
+
 impl Tally {
     pub fn new(month: Month) -> Tally {
         Tally {
             days: vec![DayTally::default(); month.days() as usize],
             ..Tally::default()
         }
+    }
+
+    pub fn tickets(&self) -> u64 {
+        self.tickets.len() as u64
     }
 
     /// Takes one event of the files, if it is of `month` and not seen before.
@@ -108,80 +192,113 @@ impl Tally {
             self.outside_month += 1;
             return;
         };
-        if !self.ids.insert(id_hash(&event.id)) {
+        if !self.ids.insert(hash(&event.id)) {
             self.duplicates += 1;
             return;
         }
         self.events += 1;
+        let at = seconds(day, &event.at);
+        let Some(step) = self.step(day, at, event.what) else {
+            return;
+        };
+        let next = self.sessions.len() as u32;
+        let place = *self.session_of.entry(hash(&event.session)).or_insert(next);
+        if place == next {
+            self.sessions.push(Vec::new());
+        }
+        self.sessions[place as usize].push(step);
+    }
+
+    fn step(&mut self, day: u8, at: u32, what: What) -> Option<Step> {
         let day = &mut self.days[day as usize - 1];
-        let session = self.sessions.entry(event.session).or_default();
-        let at = event.at;
-        match event.what {
+        Some(match what {
             What::Search { query, results, .. } => {
                 self.searches += 1;
                 day.searches += 1;
-                let fold = folded(&query);
+                let typed = self.typed.id(&query);
+                if typed as usize == self.fold_of.len() {
+                    self.fold_of.push(self.folds.id(&folded(&query)));
+                }
                 if results == 0 {
                     day.zero_result += 1;
-                    self.zero.entry(fold.clone()).or_default().add(&query);
+                    self.zero
+                        .entry(self.fold_of[typed as usize])
+                        .or_default()
+                        .add(typed);
                 }
-                session.searches.push((at, query, fold, results));
-                if session.searches.len() > SESSION_SEARCHES {
-                    session.searches.sort();
-                    session.searches.remove(0);
-                }
+                Step::Search { at, typed, results }
             }
-            What::Click { query, .. } => {
-                session.clicked.insert(folded(&query));
-            }
+            What::Click { query, .. } => Step::Click {
+                at,
+                fold: self.folds.id(&folded(&query)),
+            },
             What::View { article, .. } => {
                 self.views += 1;
                 day.views += 1;
-                session.viewed = true;
-                *self.views_by_article.entry(article.clone()).or_default() += 1;
-                session.views.push((at, article));
+                let article = self.articles.id(&article);
+                *self.views_by_article.entry(article).or_default() += 1;
+                Step::View { at, article }
             }
             What::Vote {
                 article,
                 helpful,
                 reason,
-            } => {
-                let newer = session
-                    .votes
-                    .get(&article)
-                    .is_none_or(|(when, ..)| *when <= at);
-                if newer {
-                    session.votes.insert(article, (at, helpful, reason));
-                }
-            }
-            What::Solved { .. } => session.solved = true,
+            } => Step::Vote {
+                at,
+                article: self.articles.id(&article),
+                helpful,
+                reason: reason.map(|r| self.words.id(&r)),
+            },
+            What::Solved { .. } => Step::Solved { at },
             What::Ticket {
                 reference,
                 category,
                 outcome,
                 ..
             } => {
-                if outcome == "failed" || self.tickets.contains_key(&reference) {
-                    return;
+                if outcome == "failed" || !self.tickets.insert(hash(&reference)) {
+                    return None;
                 }
                 day.tickets += 1;
-                self.tickets.insert(reference, category.clone());
-                session.tickets.push((at, category));
+                Step::Ticket {
+                    at,
+                    category: category.map(|c| self.words.id(&c)),
+                }
             }
+        })
+    }
+
+    /// Puts each session's steps in time order (stable: one second's steps
+    /// keep the order they were sent in).
+    pub fn finish(&mut self) {
+        for steps in &mut self.sessions {
+            steps.sort_by_key(|s| s.at());
+            steps.shrink_to_fit();
         }
     }
 
-    /// Every vote that counts, per article: (yes, no, reasons given with "No").
-    pub fn votes(&self) -> HashMap<&str, Votes> {
-        let mut all: HashMap<&str, Votes> = HashMap::new();
-        for session in self.sessions.values() {
-            for (article, (_, helpful, reason)) in &session.votes {
-                let v = all.entry(article.as_str()).or_default();
-                if *helpful {
+    /// The votes that count, per article: each session's last on it.
+    pub fn votes(&self) -> HashMap<u32, Votes> {
+        let mut all: HashMap<u32, Votes> = HashMap::new();
+        for steps in &self.sessions {
+            let mut last: HashMap<u32, (bool, Option<u32>)> = HashMap::new();
+            for step in steps {
+                if let Step::Vote {
+                    article,
+                    helpful,
+                    reason,
+                    ..
+                } = *step
+                {
+                    last.insert(article, (helpful, reason));
+                }
+            }
+            for (article, (helpful, reason)) in last {
+                let v = all.entry(article).or_default();
+                if helpful {
                     v.yes += 1;
                 } else {
                     v.no += 1;
-                    let reason = reason.clone().unwrap_or_else(|| "other".into());
                     *v.reasons.entry(reason).or_default() += 1;
                 }
             }
@@ -194,5 +311,6 @@ impl Tally {
 pub struct Votes {
     pub yes: u64,
     pub no: u64,
-    pub reasons: HashMap<String, u64>,
+    /// By reason id (`None`: none given).
+    pub reasons: HashMap<Option<u32>, u64>,
 }
