@@ -91,7 +91,7 @@ fn the_golden_month_gives_the_numbers_worked_out_by_hand() {
     assert_eq!(top["count"], 16);
     assert_eq!(
         top["variants"],
-        serde_json::json!(["Teams recording", "teams  recording"])
+        serde_json::json!(["Teams recording", "teams recording"])
     );
     let least = &r["articles"]["least_helpful"];
     assert_eq!(
@@ -229,4 +229,39 @@ fn a_missing_events_file_is_named() {
     );
     assert_eq!(code, 1);
     assert!(stderr.contains("cannot read nowhere.jsonl"), "{stderr}");
+}
+
+#[test]
+fn a_query_a_client_did_not_redact_is_redacted_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let event = r#"{"schema_version":1,"id":"x1","session":"s","at":"2026-11-02T08:00:00Z","type":"search","query":"locked out jane.doe@acme.com C:\\Users\\jane","results":0}"#;
+    common::write(dir.path(), "events.jsonl", format!("{event}\n"));
+    let articles = fixture().join("articles");
+    let (code, _, stderr) = common::run(
+        dir.path(),
+        &[
+            "report",
+            "--month",
+            "2026-11",
+            "--events",
+            "events.jsonl",
+            "--articles",
+            articles.to_str().unwrap(),
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    for name in [
+        "report.md",
+        "report.json",
+        "report.html",
+        "zero-result-searches.csv",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join("out").join(name)).unwrap();
+        assert!(!text.contains("jane"), "{name}: {text}");
+        if name != "report.html" {
+            assert!(text.contains("locked out [email] [path]"), "{name}: {text}");
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use lantern_core::events::redact;
 use lantern_core::library::Library;
 
 use super::model::*;
@@ -219,14 +220,19 @@ fn ranked(this: &Tally, groups: &HashMap<u32, Typed>) -> Vec<QueryGroup> {
                 .map(|(f, n)| (this.typed.get(*f), *n))
                 .collect();
             forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            // Redacted again: a query is redacted before it leaves the
+            // browser, but a report is passed around, and a client that
+            // skipped it must not put an address in front of managers.
+            let mut variants: Vec<String> = Vec::new();
+            for form in forms.into_iter().map(|(f, _)| redact(f)) {
+                if variants.len() < 5 && !variants.contains(&form) {
+                    variants.push(form);
+                }
+            }
             QueryGroup {
-                folded: this.folds.get(*folded).to_string(),
+                folded: redact(this.folds.get(*folded)),
                 count: typed.count,
-                variants: forms
-                    .into_iter()
-                    .take(5)
-                    .map(|(f, _)| f.to_string())
-                    .collect(),
+                variants,
             }
         })
         .collect();
