@@ -6,6 +6,12 @@
 # localhost (tests/e2e/bench/offline-costs.mjs prints the tables).
 #
 #   bash scripts/bench-offline.sh [--loads N] [--library N]
+#   HOST_KIND=revalidating [HOST_LATENCY=25] bash scripts/bench-offline.sh …
+#
+# The second form serves both sites as Netlify, Cloudflare Pages and Vercel
+# do by default (every file revalidated, each answer HOST_LATENCY ms away);
+# the first is python3 -m http.server on localhost, whose lack of
+# Cache-Control lets the site without a worker reuse its copies unasked.
 #
 # Builds, with the app in dist/ and the lantern given as LANTERN (default:
 # a release build), two sites of the shared corpus (../shared/corpus/msdocs
@@ -45,6 +51,7 @@ echo "- offline.js: $(size "$site/offline.js")"
 echo "- $(basename "$list") (each body's hash, part of the core): $(size "$list")"
 echo "- article bodies: $(cat "$site"/data/articles/*.html | wc -c) bytes"
 echo
+echo "Host: ${HOST_KIND:-plain}${HOST_KIND:+ (${HOST_LATENCY:-25} ms)}"
 echo "HEAD $(git rev-parse --short HEAD); load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 
 for name in worker none; do serve_site "$name" "$work/site-$name" sw.js; done

@@ -16,12 +16,17 @@ trap cleanup EXIT
 urls=()
 
 # Serves the folder $2 as site $1 with python3 -m http.server on a free
-# port until the script exits, once it answers for the file $3; adds
+# port (HOST_KIND=revalidating: scripts/revalidating-host.py, HOST_LATENCY
+# ms away, default 25) until the script exits, once it answers for the file $3; adds
 # NAME=URL to urls.
 serve_site() {
   local port
   port=$(free_port)
-  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$2" >/dev/null 2>&1 &
+  if [[ ${HOST_KIND:-plain} == revalidating ]]; then
+    python3 scripts/revalidating-host.py "$port" "$2" --latency "${HOST_LATENCY:-25}" >/dev/null 2>&1 &
+  else
+    python3 -m http.server "$port" --bind 127.0.0.1 --directory "$2" >/dev/null 2>&1 &
+  fi
   pids+=($!)
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
   curl -fs -o /dev/null "http://127.0.0.1:$port/$3" || { echo "server for $1 did not start" >&2; exit 1; }
