@@ -4,6 +4,7 @@
 //! spreadsheet). Events are streamed: the month is tallied as the files
 //! are read (tally.rs), then attributed and ranked (assemble.rs).
 
+mod articles;
 mod assemble;
 mod html;
 mod markdown;
@@ -119,8 +120,8 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         success: assemble::success(&this),
         daily: assemble::daily(&this, month),
         gaps: assemble::gaps(&this, &names),
-        articles: assemble::need_work(&this, previous.as_ref(), &names),
-        health: assemble::health(&this, &library, month, &names),
+        articles: articles::need_work(&this, previous.as_ref(), &names),
+        health: articles::health(&this, &library, month, &names),
         quality: quality(&this, problems, tickets_read),
     };
     write(&args.out, &report)?;
