@@ -249,7 +249,10 @@ pub(super) fn ratio(a: u64, b: u64) -> Option<f64> {
 pub fn wilson_lower(yes: u64, n: u64) -> f64 {
     let (n, p, z) = (n as f64, yes as f64 / n as f64, 1.96f64);
     let z2 = z * z;
-    (p + z2 / (2.0 * n) - z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt()) / (1.0 + z2 / n)
+    let bound =
+        (p + z2 / (2.0 * n) - z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt()) / (1.0 + z2 / n);
+    // 0 of n comes out a rounding error below 0, which would print as "-0 %".
+    bound.max(0.0)
 }
 
 #[cfg(test)]
@@ -260,6 +263,6 @@ mod tests {
     fn a_few_perfect_votes_rank_below_many_good_ones() {
         assert!(wilson_lower(1, 1) < wilson_lower(40, 45));
         assert!((wilson_lower(8, 10) - 0.4902).abs() < 1e-3);
-        assert!(wilson_lower(0, 4).abs() < 1e-12);
+        assert_eq!(wilson_lower(0, 4), 0.0);
     }
 }

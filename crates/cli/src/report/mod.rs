@@ -6,6 +6,8 @@
 
 mod articles;
 mod assemble;
+mod chart;
+mod format;
 mod html;
 mod markdown;
 mod model;
