@@ -91,6 +91,10 @@ pub struct Catalog {
     /// Where the "contact support" form sends tickets.
     #[serde(default)]
     pub ticket: crate::ticket::TicketConfig,
+    /// Where the help center sends its events (`[events]`); `None`:
+    /// nothing is collected or sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<crate::events::EventsConfig>,
 }
 
 /// The `[site]` section of `lantern.toml`.
@@ -105,6 +109,28 @@ pub struct SiteInfo {
     /// Absolute URL the site is published at, used for links agents paste.
     #[serde(default)]
     pub base_url: String,
+    /// Where "Suggest an edit" leads, `{path}` standing for the article's
+    /// file below the articles folder (Docusaurus's `editUrl`), like
+    /// `https://github.com/acme/kb/edit/main/articles/{path}`; empty: no link.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edit_url: String,
+}
+
+impl SiteInfo {
+    /// The "Suggest an edit" address of `meta`: [`SiteInfo::edit_url`] with
+    /// `{path}` replaced by its source file, each segment percent-encoded
+    /// (`/` kept). `None` without an edit URL or a source.
+    pub fn edit_link(&self, meta: &ArticleMeta) -> Option<String> {
+        let source = meta.source.as_deref()?;
+        if self.edit_url.is_empty() {
+            return None;
+        }
+        let path: Vec<String> = source
+            .split('/')
+            .map(crate::ticket::delivery::encode)
+            .collect();
+        Some(self.edit_url.replace("{path}", &path.join("/")))
+    }
 }
 
 /// A category of articles, from `lantern.toml`.
@@ -157,6 +183,11 @@ pub struct ArticleMeta {
     /// When to check it still holds, `YYYY-MM-DD` (see [`ArticleMeta::review_overdue`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_by: Option<String>,
+    /// Its file below the articles folder, `/`-separated
+    /// (`network/vpn-drops.md`), for [`SiteInfo::edit_link`]; only when
+    /// the site has an edit URL, so that other catalogs do not grow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl ArticleMeta {
@@ -292,67 +323,4 @@ impl Catalog {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn meta(slug: &str, category: &str, tags: &[&str], aliases: &[&str]) -> ArticleMeta {
-        ArticleMeta {
-            slug: slug.into(),
-            title: slug.into(),
-            summary: String::new(),
-            category: category.into(),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-            aliases: aliases.iter().map(|t| t.to_string()).collect(),
-            updated: None,
-            review_by: Some("2026-06-01".into()),
-        }
-    }
-
-    fn catalog() -> Catalog {
-        Catalog {
-            format: CATALOG_FORMAT,
-            site: SiteInfo::default(),
-            categories: vec![],
-            articles: vec![
-                meta("vpn", "network", &["vpn", "remote"], &["vpn-old"]),
-                meta("wifi", "network", &["wifi"], &[]),
-                meta("dns", "other", &["vpn", "dns"], &[]),
-                meta("printer", "devices", &["print"], &[]),
-            ],
-            index: SearchIndex::default(),
-            ticket: Default::default(),
-        }
-    }
-
-    #[test]
-    fn resolve_follows_aliases() {
-        let c = catalog();
-        assert_eq!(
-            c.resolve("vpn").map(|(a, via)| (a.slug.as_str(), via)),
-            Some(("vpn", false))
-        );
-        assert_eq!(
-            c.resolve("vpn-old").map(|(a, via)| (a.slug.as_str(), via)),
-            Some(("vpn", true))
-        );
-        assert!(c.resolve("nope").is_none());
-    }
-
-    #[test]
-    fn related_prefers_shared_tags_over_category() {
-        let c = catalog();
-        let related: Vec<_> = c
-            .related("vpn", 5)
-            .into_iter()
-            .map(|a| a.slug.as_str())
-            .collect();
-        assert_eq!(related, ["dns", "wifi"]);
-    }
-
-    #[test]
-    fn review_overdue_compares_iso_dates() {
-        let a = meta("x", "", &[], &[]);
-        assert!(a.review_overdue("2026-06-02"));
-        assert!(!a.review_overdue("2026-06-01"));
-    }
-}
+mod tests;

@@ -5,12 +5,14 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::catalog::{Category, SiteInfo};
+use crate::events::EventsConfig;
 use crate::ticket::TicketConfig;
 
 mod lines;
 pub(crate) mod rules;
 mod sections;
 
+pub use rules::{base_url_problem, edit_url_problem};
 pub use sections::{Authoring, CheckSettings, OfflineSettings, SearchSettings};
 
 /// `lantern.toml`: the site, its categories and how tickets, authoring,
@@ -38,6 +40,9 @@ pub struct SiteConfig {
     /// What the published site keeps for use with no network.
     #[serde(default)]
     pub offline: OfflineSettings,
+    /// Where the help center sends its events; `None`: nothing is sent.
+    #[serde(default)]
+    pub events: Option<EventsConfig>,
 }
 
 impl Default for SiteConfig {
@@ -47,6 +52,7 @@ impl Default for SiteConfig {
                 name: "Help Center".into(),
                 tagline: String::new(),
                 base_url: String::new(),
+                edit_url: String::new(),
             },
             categories: Vec::new(),
             ticket: TicketConfig::default(),
@@ -54,6 +60,7 @@ impl Default for SiteConfig {
             search: SearchSettings::default(),
             check: CheckSettings::default(),
             offline: OfflineSettings::default(),
+            events: None,
         }
     }
 }
@@ -88,6 +95,9 @@ impl SiteConfig {
         if let Err(message) = base_url_problem(&config.site.base_url) {
             problems.push(ConfigProblem::at_key(text, "site.base_url", message));
         }
+        if let Err(message) = edit_url_problem(&config.site.edit_url) {
+            problems.push(ConfigProblem::at_key(text, "site.edit_url", message));
+        }
         for message in config.ticket.problems() {
             // Every ticket problem starts with the key it is about.
             let key = message
@@ -95,6 +105,9 @@ impl SiteConfig {
                 .next()
                 .unwrap_or_default()
                 .to_string();
+            problems.push(ConfigProblem::at_key(text, &key, message));
+        }
+        for (key, message) in config.events.iter().flat_map(EventsConfig::problems) {
             problems.push(ConfigProblem::at_key(text, &key, message));
         }
         if problems.is_empty() {
@@ -169,62 +182,6 @@ impl ConfigProblem {
             line: lines::line_of_key(text, dotted),
             col: 1,
             message,
-        }
-    }
-}
-
-/// `base_url` is where the site is published: empty (links relative to the
-/// page), or an absolute http(s) URL. Returns the problem with its fix.
-pub fn base_url_problem(url: &str) -> Result<(), String> {
-    let url = url.trim();
-    if url.is_empty() {
-        return Ok(());
-    }
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !host.starts_with('/') => {
-            if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                Err(format!(
-                    "site.base_url `{url}` has spaces in it: write the address without them"
-                ))
-            } else if let Some(c) = url.chars().find(|c| "\"'<>`\\^{}|".contains(*c)) {
-                // Not in an address as they are; the quotes and brackets
-                // would end the attribute or tag it is written into.
-                Err(format!(
-                    "site.base_url `{url}` has `{c}` in it, which an address cannot hold: write the address without it (or percent-encoded, like %{:02X})",
-                    c as u32
-                ))
-            } else if ammonia::Url::parse(url).is_err() {
-                Err(format!(
-                    "site.base_url `{url}` is not a valid address: write it like base_url = \"https://help.example.com/\""
-                ))
-            } else {
-                Ok(())
-            }
-        }
-        Some(_) => Err(format!(
-            "site.base_url `{url}` has no host name: write it like base_url = \"https://help.example.com/\""
-        )),
-        None => {
-            // `help.example.com/kb` and `help.example.com:8080` lack a
-            // scheme; `ftp://x` and `javascript:x` have the wrong one.
-            let scheme = url.split_once(':');
-            let wrong_scheme = url.contains("://")
-                || scheme.is_some_and(|(s, rest)| {
-                    !s.contains('.') && !rest.starts_with(|c: char| c.is_ascii_digit())
-                });
-            if wrong_scheme {
-                Err(format!(
-                    "site.base_url `{url}` must start with https:// (or http://), like base_url = \"https://help.example.com/\""
-                ))
-            } else {
-                let host = url.trim_start_matches('/');
-                Err(format!(
-                    "site.base_url `{url}` has no scheme, so links to it would not work: write base_url = \"https://{host}\" (or leave it empty)"
-                ))
-            }
         }
     }
 }
@@ -336,5 +293,82 @@ mod tests {
         let missing = Path::new("/nonexistent/lantern.toml");
         assert!(SiteConfig::read(missing).unwrap().is_none());
         assert_eq!(SiteConfig::load(missing).unwrap().site.name, "Help Center");
+    }
+
+    #[test]
+    fn events_are_off_without_the_section_and_read_with_their_headers_when_on() {
+        assert_eq!(
+            SiteConfig::parse("[site]\nname = \"x\"\n").unwrap().events,
+            None
+        );
+        let config = SiteConfig::parse(
+            "[site]\nname = \"x\"\n[events]\nurl = \"https://events.example.com/lantern\"\ncomments = true\n[events.headers]\nX-Api-Key = \"public\"\n",
+        )
+        .unwrap();
+        let events = config.events.unwrap();
+        assert_eq!(events.url, "https://events.example.com/lantern");
+        assert_eq!(events.headers["X-Api-Key"], "public");
+        assert!(events.comments);
+    }
+
+    #[test]
+    fn a_bad_events_url_or_header_name_is_a_problem_on_its_line_with_the_fix() {
+        let text = "[site]\nname = \"x\"\n[events]\nurl = \"http://events.example.com/x\"\n[events.headers]\n\"X Key\" = \"v\"\n";
+        let problems = SiteConfig::parse_problems(text).unwrap_err();
+        let at: Vec<(Option<usize>, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.message.split(':').next().unwrap()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (Some(4), "events.url `http"),
+                (Some(6), "events.headers `X Key` is not a valid header name"),
+            ]
+        );
+        assert!(
+            problems[0].message.contains("must use https://"),
+            "{}",
+            problems[0].message
+        );
+        assert!(problems[1].message.contains("like `X-Api-Key`"));
+        let unknown = SiteConfig::parse(
+            "[site]\nname = \"x\"\n[events]\nurl = \"https://e.example\"\nsample = 1\n",
+        );
+        assert!(unknown.unwrap_err().contains("line 5"));
+    }
+
+    #[test]
+    fn an_edit_url_must_be_an_http_address_with_path_in_it() {
+        let ok = "[site]\nname = \"x\"\nedit_url = \"https://github.com/acme/kb/edit/main/articles/{path}\"\n";
+        let config = SiteConfig::parse(ok).unwrap();
+        assert_eq!(
+            config.site.edit_url,
+            "https://github.com/acme/kb/edit/main/articles/{path}"
+        );
+        let text = "[site]\nname = \"x\"\ntagline = \"t\"\nedit_url = \"https://github.com/acme/kb/edit/main/articles/\"\n";
+        let problems = SiteConfig::parse_problems(text).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(4));
+        assert!(
+            problems[0].message.contains("has no `{path}`"),
+            "{}",
+            problems[0].message
+        );
+        for bad in [
+            "ftp://x.example/{path}",
+            "github.com/acme/kb/edit/{path}",
+            "https:///{path}",
+            "https://x.example/\"{path}",
+            "https://x.example/a b/{path}",
+            "javascript:alert(1)//{path}",
+        ] {
+            assert!(edit_url_problem(bad).is_err(), "{bad}");
+        }
+        assert_eq!(edit_url_problem(""), Ok(()));
+        assert_eq!(
+            edit_url_problem("http://localhost:3000/edit/{path}"),
+            Ok(())
+        );
     }
 }

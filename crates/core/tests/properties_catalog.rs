@@ -7,6 +7,7 @@
 mod strategies;
 
 use lantern_core::catalog::CATALOG_FORMAT;
+use lantern_core::events::EventsConfig;
 use lantern_core::search::{IndexDoc, Synonyms};
 use lantern_core::{ArticleMeta, Catalog, Category, SearchIndex, SearchOptions, SiteInfo};
 use proptest::prelude::*;
@@ -23,10 +24,19 @@ fn article() -> impl Strategy<Value = (ArticleMeta, String)> {
             proptest::collection::vec(text(2), 0..4),
             proptest::collection::vec("[a-z-]{1,12}", 0..3),
         ),
-        (date.clone(), date, text(40)),
+        (
+            date.clone(),
+            date,
+            text(40),
+            proptest::option::of("[a-z]{1,6}/[a-z é#]{1,8}\\.md"),
+        ),
     )
         .prop_map(
-            |((slug, title, summary, category), (tags, aliases), (updated, review_by, body))| {
+            |(
+                (slug, title, summary, category),
+                (tags, aliases),
+                (updated, review_by, body, source),
+            )| {
                 let meta = ArticleMeta {
                     slug,
                     title,
@@ -36,6 +46,7 @@ fn article() -> impl Strategy<Value = (ArticleMeta, String)> {
                     aliases,
                     updated,
                     review_by,
+                    source,
                 };
                 (meta, body)
             },
@@ -50,12 +61,18 @@ fn catalog() -> impl Strategy<Value = Catalog> {
     });
     (
         proptest::collection::vec(article(), 0..12),
-        (text(3), text(6), "https://[a-z]{1,8}\\.example/[a-z]{0,5}"),
+        (
+            text(3),
+            text(6),
+            "https://[a-z]{1,8}\\.example/[a-z]{0,5}",
+            "(https://[a-z]{1,8}\\.example/edit/\\{path\\})?",
+        ),
         proptest::collection::vec(category, 0..4),
         proptest::collection::vec(proptest::collection::vec("[a-z]{1,8}", 2..4), 0..3),
+        proptest::option::of(events()),
     )
         .prop_map(
-            |(articles, (name, tagline, base_url), categories, groups)| {
+            |(articles, (name, tagline, base_url, edit_url), categories, groups, events)| {
                 let docs: Vec<IndexDoc> = articles
                     .iter()
                     .map(|(meta, body)| IndexDoc {
@@ -74,14 +91,29 @@ fn catalog() -> impl Strategy<Value = Catalog> {
                         name,
                         tagline,
                         base_url,
+                        edit_url,
                     },
                     categories,
                     articles: articles.into_iter().map(|(meta, _)| meta).collect(),
                     index,
                     ticket: Default::default(),
+                    events,
                 }
             },
         )
+}
+
+fn events() -> impl Strategy<Value = EventsConfig> {
+    (
+        "https://[a-z]{1,8}\\.example/[a-z]{0,5}",
+        proptest::collection::btree_map("X-[A-Za-z]{1,8}", text(2), 0..3),
+        any::<bool>(),
+    )
+        .prop_map(|(url, headers, comments)| EventsConfig {
+            url,
+            headers,
+            comments,
+        })
 }
 
 /// Document ids and scores, the part of a hit the two indexes must agree on.
@@ -105,6 +137,7 @@ proptest! {
         prop_assert_eq!(&read.categories, &built.categories);
         prop_assert_eq!(&read.articles, &built.articles);
         prop_assert_eq!(&read.ticket, &built.ticket);
+        prop_assert_eq!(&read.events, &built.events);
         prop_assert_eq!(read.index.len(), built.index.len());
         prop_assert_eq!(read.index.vocabulary_len(), built.index.vocabulary_len());
         prop_assert!(read.to_bytes() == bytes, "written again, the bytes differ");

@@ -20,6 +20,7 @@ impl Library {
                 aliases: a.front.aliases.clone(),
                 updated: a.front.updated.clone(),
                 review_by: a.front.review_by.clone(),
+                source: None,
             })
             .collect()
     }
@@ -57,19 +58,28 @@ impl Library {
             .collect()
     }
 
-    /// The catalog `lantern build` writes: the site config's parts, the articles and their index, with the configured synonyms.
+    /// The catalog `lantern build` writes: the site config's parts, the
+    /// articles and their index, with the configured synonyms. Each
+    /// article names its source file only when the site has an edit URL.
     pub fn catalog(&self, config: &SiteConfig) -> Catalog {
+        let mut articles = self.metadata();
+        if !config.site.edit_url.is_empty() {
+            for (meta, article) in articles.iter_mut().zip(&self.articles) {
+                meta.source = Some(article.relative_path.clone());
+            }
+        }
         Catalog {
             format: CATALOG_FORMAT,
             site: config.site.clone(),
             categories: config.categories.clone(),
-            articles: self.metadata(),
+            articles,
             index: {
                 let mut index = SearchIndex::build(&self.index_docs());
                 index.set_synonyms(crate::search::Synonyms::new(config.search.synonym_groups()));
                 index
             },
             ticket: config.ticket.clone(),
+            events: config.events.clone(),
         }
     }
 }

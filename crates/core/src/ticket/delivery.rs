@@ -212,7 +212,9 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-fn encode(text: &str) -> String {
+/// `text` with every character but the unreserved ones percent-encoded:
+/// safe as a query value or one path segment.
+pub(crate) fn encode(text: &str) -> String {
     utf8_percent_encode(text, COMPONENT).to_string()
 }
 
