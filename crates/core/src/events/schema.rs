@@ -72,6 +72,10 @@ pub enum What {
         /// With "No": outdated, steps, unclear, not_my_problem or other.
         #[serde(default)]
         reason: Option<String>,
+        /// With "No", when the site allows comments (`[events] comments =
+        /// true`): what the reader typed, redacted on the device.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        comment: Option<String>,
     },
     /// "This solved it" on one of the ticket form's suggestions.
     Solved {
@@ -130,5 +134,18 @@ mod tests {
     fn an_unknown_type_is_an_error_not_a_guess() {
         let line = r#"{"schema_version":1,"id":"e1","session":"s1","at":"2026-11-03T10:00:00Z","type":"scroll"}"#;
         assert!(serde_json::from_str::<Event>(line).is_err());
+    }
+
+    #[test]
+    fn a_vote_carries_a_comment_only_when_it_has_one() {
+        let line = r#"{"schema_version":1,"id":"e1","session":"s1","at":"2026-11-03T10:00:00Z","type":"vote","article":"vpn","helpful":false,"reason":"steps"}"#;
+        let mut event: Event = serde_json::from_str(line).unwrap();
+        assert_eq!(serde_json::to_string(&event).unwrap(), line);
+        let What::Vote { comment, .. } = &mut event.what else {
+            panic!("a vote")
+        };
+        *comment = Some("step 3 has no Apply button".into());
+        let back = serde_json::to_value(&event).unwrap();
+        assert_eq!(back["comment"], "step 3 has no Apply button");
     }
 }
