@@ -7,6 +7,11 @@ proxy. Duplicates (a batch sent twice) are kept: the report drops them by
 event id.
 
     python3 events-receiver.py --port 8398 --dir /var/lib/lantern-events --origin https://help.example.com
+
+A batch is `{"schema_version":1,"events":[...]}`, posted as text/plain (no
+CORS preflight). A site with [events.headers] makes the browser ask first
+(a preflight): name each header with --header so that it is allowed, e.g.
+`--header X-Api-Key`.
 """
 import argparse
 import json
@@ -28,8 +33,9 @@ class Receiver(BaseHTTPRequestHandler):
     def do_OPTIONS(self):
         self.send_response(204)
         self.cors()
-        self.send_header("Access-Control-Allow-Methods", "POST")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+        self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", ", ".join(["Content-Type", *args.header]))
+        self.send_header("Access-Control-Max-Age", "86400")
         self.end_headers()
 
     def do_POST(self):
@@ -70,6 +76,8 @@ if __name__ == "__main__":
     p.add_argument("--bind", default="127.0.0.1")
     p.add_argument("--dir", default=".")
     p.add_argument("--origin", required=True, help="the help center's origin, e.g. https://help.example.com")
+    p.add_argument("--header", action="append", default=[], metavar="NAME",
+                   help="a header of the site's [events.headers], allowed in the CORS preflight (repeatable)")
     args = p.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     ThreadingHTTPServer((args.bind, args.port), Receiver).serve_forever()

@@ -2,10 +2,19 @@
 // 127.0.0.1 that records every POST, answers CORS preflights, and can be
 // told to fail, hang or go away. Like a real helpdesk, it de-duplicates
 // tickets by their reference.
+//
+// It is the events receiver too (docs/events.md): a POST to /events, a
+// text/plain JSON batch {"schema_version":1,"events":[...]}, is recorded
+// (`batches`, and each event in `events`) and answered 204, with CORS for
+// the page's origin and a preflight that allows the headers given as
+// `eventHeaders` (the site's [events.headers]). Ticket posts never land
+// there, nor events in `posts`.
 import http from 'node:http';
 
+export const EVENTS_PATH = '/events';
+
 export class Receiver {
-  constructor(port) {
+  constructor(port, { eventHeaders = [] } = {}) {
     this.port = port;
     // 'ok' | 'error' (HTTP 500) | 'hang' (never answers) |
     // 'slow' (takes the ticket, answers after 3 s) |
@@ -14,6 +23,12 @@ export class Receiver {
     this.mode = 'ok';
     this.posts = [];  // every POST that arrived, duplicates included
     this.tickets = new Map(); // reference -> first payload
+    // Events: 'ok' (204) | 'error' (HTTP 500, nothing kept), apart from
+    // the tickets' mode.
+    this.eventsMode = 'ok';
+    this.eventHeaders = eventHeaders.map((h) => h.toLowerCase());
+    this.batches = []; // every events POST: { headers, payload } (payload null when not JSON)
+    this.events = [];  // every event of every batch, in order, duplicates included
     this.server = null;
     this.sockets = new Set();
   }
@@ -44,6 +59,7 @@ export class Receiver {
       'Access-Control-Allow-Headers': 'content-type, x-lantern-token',
       'Access-Control-Max-Age': '0',
     };
+    if (req.url.split('?')[0] === EVENTS_PATH) { this.handleEvents(req, res); return; }
     if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
     if (req.url.startsWith('/landing')) {
       this.landings = (this.landings || 0) + 1;
@@ -77,6 +93,35 @@ export class Receiver {
       if (this.mode === 'slow') setTimeout(answer, 3000); else answer();
     });
   }
+
+  /** POST /events, and its preflight when the site configured headers. */
+  handleEvents(req, res) {
+    const cors = {
+      'Access-Control-Allow-Origin': req.headers.origin || '*',
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+      'Access-Control-Allow-Headers': ['content-type', ...this.eventHeaders].join(', '),
+      'Access-Control-Max-Age': '0',
+      Vary: 'Origin',
+    };
+    if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return; }
+    if (req.method !== 'POST') { res.writeHead(405, { ...cors, allow: 'POST, OPTIONS' }); res.end(); return; }
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      if (this.eventsMode === 'error') {
+        res.writeHead(500, { ...cors, 'content-type': 'text/plain' });
+        res.end('events store is down');
+        return;
+      }
+      let payload = null;
+      try { payload = JSON.parse(body); } catch { /* recorded as null */ }
+      this.batches.push({ headers: req.headers, payload });
+      if (payload && Array.isArray(payload.events)) this.events.push(...payload.events);
+      const good = payload && payload.schema_version === 1 && Array.isArray(payload.events);
+      res.writeHead(good ? 204 : 400, cors);
+      res.end();
+    });
+  }
 }
 
 /**
@@ -84,8 +129,8 @@ export class Receiver {
  * back in 'ok' mode before each (a test may have stopped it), stopped
  * after them. A page's dialog fails the test: none is expected.
  */
-export function receiverFor(test, port) {
-  const receiver = new Receiver(port);
+export function receiverFor(test, port, options = {}) {
+  const receiver = new Receiver(port, options);
   test.beforeAll(async () => { await receiver.start(); });
   test.afterAll(async () => { await receiver.stop(); });
   test.beforeEach(async ({ page }) => {
@@ -93,6 +138,9 @@ export function receiverFor(test, port) {
     receiver.mode = 'ok';
     receiver.posts = [];
     receiver.tickets.clear();
+    receiver.eventsMode = 'ok';
+    receiver.batches = [];
+    receiver.events = [];
     page.on('dialog', (d) => { throw new Error(`unexpected dialog: ${d.message()}`); });
   });
   return receiver;
