@@ -15,9 +15,10 @@
 //!   markdown makes, table alignment (`render/sanitize.rs` keeps no others).
 //! - `img-src 'self' https:`: media published with the site, and images
 //!   articles show from the web (`data:` never: the sanitiser drops it).
-//! - `connect-src 'self'` plus the ticket webhook's origin: the catalog,
-//!   article bodies and the wasm are fetched from the site; tickets go to
-//!   the webhook.
+//! - `connect-src 'self'` plus the ticket webhook's and the events
+//!   receiver's origins: the catalog, article bodies and the wasm are
+//!   fetched from the site; tickets go to the webhook, events
+//!   (`[events]`, docs/events.md) to their receiver.
 //! - `form-action 'self'`: the home page's no-JavaScript search form.
 //! - `base-uri 'none'`, `object-src 'none'`, `default-src 'none'` for the
 //!   rest (frames, workers, fonts from elsewhere, plugins).
@@ -47,15 +48,17 @@ pub struct Csp {
 }
 
 impl Csp {
-    /// The policy for a site with `config`'s ticket webhook.
+    /// The policy for a site with `config`'s ticket webhook and events
+    /// receiver (each origin once).
     pub fn for_site(config: &SiteConfig) -> Self {
-        let connect = config
-            .ticket
-            .webhook
-            .as_ref()
-            .and_then(|w| origin(&w.url))
+        let webhook = config.ticket.webhook.as_ref().map(|w| w.url.as_str());
+        let events = config.events.as_ref().map(|e| e.url.as_str());
+        let mut connect: Vec<String> = webhook
             .into_iter()
+            .chain(events)
+            .filter_map(origin)
             .collect();
+        connect.dedup();
         Self { connect }
     }
 
@@ -94,6 +97,12 @@ pub fn fragment_meta() -> String {
 /// (`crate::offline`).
 pub fn body_file(article: &lantern_core::library::Article) -> String {
     format!("{}{}", fragment_meta(), article.rendered.html)
+}
+
+/// The policy of a page without the app (`privacy/`): its stylesheet,
+/// fonts and icon from the site, and nothing to run or connect to.
+pub fn static_meta() -> String {
+    meta("default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'")
 }
 
 fn meta(policy: &str) -> String {
@@ -153,17 +162,35 @@ mod tests {
         );
     }
 
+    /// The policy of a site whose lantern.toml, after `[site]`, is `rest`.
+    fn policy_of(rest: &str) -> String {
+        let config = SiteConfig::parse(&format!("[site]\nname = \"x\"\n{rest}")).unwrap();
+        Csp::for_site(&config).policy("")
+    }
+
     #[test]
     fn the_webhook_origin_is_a_connect_source_and_nothing_else_of_its_url() {
-        let config = SiteConfig::parse(
-            "[site]\nname = \"x\"\n[ticket.webhook]\nurl = \"https://desk.example:8443/api/tickets?x=1\"\n",
-        )
-        .unwrap();
-        let policy = Csp::for_site(&config).policy("");
+        let policy =
+            policy_of("[ticket.webhook]\nurl = \"https://desk.example:8443/api/tickets?x=1\"\n");
         assert!(
             policy.contains("connect-src 'self' https://desk.example:8443;"),
             "{policy}"
         );
         assert!(!policy.contains("/api"), "{policy}");
+    }
+
+    #[test]
+    fn the_events_origin_is_a_connect_source_too_and_one_shared_with_the_webhook_is_listed_once() {
+        let webhook = "[ticket.webhook]\nurl = \"https://desk.example/api/tickets\"\n";
+        let policy = policy_of(&format!(
+            "{webhook}[events]\nurl = \"https://collect.example/lantern\"\n"
+        ));
+        let both = "connect-src 'self' https://desk.example https://collect.example;";
+        assert!(policy.contains(both), "{policy}");
+        let shared = policy_of(&format!(
+            "{webhook}[events]\nurl = \"https://desk.example/events\"\n"
+        ));
+        let once = "connect-src 'self' https://desk.example;";
+        assert!(shared.contains(once), "{shared}");
     }
 }
