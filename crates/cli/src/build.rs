@@ -10,6 +10,7 @@
 //! - `ticket/index.html`: the "contact support" form, a real file so that a
 //!   reload mid-send works on any static host, and one that loads the app's
 //!   ticket bundle (`shell.rs`)
+//! - `privacy/index.html`: what the site sends about a visit (`privacy.rs`)
 //! - `404.html`: for hosts that serve it on unknown paths
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use lantern_core::config::SiteConfig;
-use lantern_core::library::{Article, Library};
+use lantern_core::library::Library;
 use lantern_core::render::escape_html;
 use lantern_core::Catalog;
 
@@ -284,7 +285,7 @@ fn write_site(
             &format!("data/articles/{}.html", article.slug),
             crate::csp::body_file(article).as_bytes(),
         )?;
-        let page = article_page(shell, article, catalog, &site.name, base_url);
+        let page = prerender::article_page(shell, article, catalog, base_url);
         for slug in std::iter::once(&article.slug).chain(&article.front.aliases) {
             writer.write(&format!("a/{slug}/index.html"), page.as_bytes())?;
         }
@@ -304,6 +305,8 @@ fn write_site(
         &prerender::ticket_body(catalog),
     );
     keep(writer, "ticket/index.html", "ticket/", ticket.into_bytes())?;
+    let privacy = crate::privacy::page(shell, config).into_bytes();
+    keep(writer, crate::privacy::PAGE, crate::privacy::AT, privacy)?;
     if shell.offline {
         // Any article address, offline: the app finds the article in the
         // index and its body in the worker's cache.
@@ -326,31 +329,6 @@ fn write_site(
     );
     writer.write("404.html", not_found.as_bytes())?;
     Ok(core)
-}
-
-fn article_page(
-    shell: &AppShell,
-    article: &Article,
-    catalog: &Catalog,
-    site_name: &str,
-    base_url: &str,
-) -> String {
-    let title = escape_html(&article.front.title);
-    let summary = escape_html(&article.front.summary);
-    let site = escape_html(site_name);
-    // Validated as an http(s) URL (config::base_url_problem) and escaped
-    // too: a `"` in it once closed the attribute and opened a script.
-    let url = escape_html(&format!("{base_url}/a/{}/", article.slug));
-    let canonical = if base_url.is_empty() {
-        String::new()
-    } else {
-        format!(r#"<link rel="canonical" href="{url}"><meta property="og:url" content="{url}">"#)
-    };
-    let head = format!(
-        r#"<meta name="description" content="{summary}"><meta property="og:title" content="{title}"><meta property="og:description" content="{summary}"><meta property="og:type" content="article"><meta property="og:site_name" content="{site}"><meta name="twitter:card" content="summary">{canonical}"#
-    );
-    let body = prerender::article_body(article, catalog);
-    shell.page("../../", &format!("{title} · {site}"), &head, &body)
 }
 
 /// The path part of the configured base URL (`https://x.org/help` is

@@ -17,6 +17,7 @@ mod offline;
 mod out_dir;
 mod output;
 mod prerender;
+mod privacy;
 mod render_cache;
 mod report;
 mod search;

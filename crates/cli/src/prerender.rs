@@ -14,6 +14,8 @@ use lantern_core::render::escape_html;
 use lantern_core::ticket::Channel;
 use lantern_core::Catalog;
 
+use crate::shell::AppShell;
+
 /// Beyond this many articles, the home page lists the first few of each
 /// category: every link of a 3k site would be ~400 KB of HTML before the
 /// search box.
@@ -109,6 +111,32 @@ pub fn article_body(article: &Article, catalog: &Catalog) -> String {
         r#"<article class="article prerendered"><nav class="breadcrumbs" aria-label="Breadcrumb"><a href="../../">{site}</a>{category}</nav><h1>{title}</h1><p class="summary">{summary}</p>{updated}<div class="article-body">{}</div></article>"#,
         article.rendered.html
     )
+}
+
+/// An article's whole page: its link-preview tags, canonical address and
+/// prerendered body in the shell.
+pub fn article_page(
+    shell: &AppShell,
+    article: &Article,
+    catalog: &Catalog,
+    base_url: &str,
+) -> String {
+    let title = escape_html(&article.front.title);
+    let summary = escape_html(&article.front.summary);
+    let site = escape_html(&catalog.site.name);
+    // Validated as an http(s) URL (config::base_url_problem) and escaped
+    // too: a `"` in it once closed the attribute and opened a script.
+    let url = escape_html(&format!("{base_url}/a/{}/", article.slug));
+    let canonical = if base_url.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<link rel="canonical" href="{url}"><meta property="og:url" content="{url}">"#)
+    };
+    let head = format!(
+        r#"<meta name="description" content="{summary}"><meta property="og:title" content="{title}"><meta property="og:description" content="{summary}"><meta property="og:type" content="article"><meta property="og:site_name" content="{site}"><meta name="twitter:card" content="summary">{canonical}"#
+    );
+    let body = article_body(article, catalog);
+    shell.page("../../", &format!("{title} · {site}"), &head, &body)
 }
 
 /// The ticket page without JavaScript: how to reach the service desk by

@@ -119,6 +119,33 @@ impl AppShell {
         self.finish(self.shell_at(root, title), root, head, body)
     }
 
+    /// A page without the app: the shell's stylesheets and icons,
+    /// addressed from `root`, so it looks like the site, and no script at
+    /// all (its policy allows none, `csp::static_meta`).
+    pub fn static_page(&self, root: &str, title: &str, body: &str) -> String {
+        let html = self.shell_at(root, title);
+        let head = &html[..html.find("</head>").unwrap_or(html.len())];
+        let lower = head.to_ascii_lowercase();
+        let mut links = String::new();
+        let mut at = 0;
+        while let Some(start) = lower[at..].find("<link").map(|i| at + i) {
+            let end = lower[start..]
+                .find('>')
+                .map_or(lower.len(), |i| start + i + 1);
+            let tag = &lower[start..end];
+            if ["stylesheet", "icon"].iter().any(|rel| {
+                tag.contains(&format!("rel=\"{rel}\"")) || tag.contains(&format!("rel={rel}"))
+            }) {
+                links.push_str(&head[start..end]);
+            }
+            at = end;
+        }
+        format!(
+            r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{}<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>{title}</title>{links}</head><body>{body}</body></html>"#,
+            csp::static_meta()
+        )
+    }
+
     /// The shell with its addresses relative to `root`, and `title`.
     fn shell_at(&self, root: &str, title: &str) -> String {
         let mut html = self.html.clone();

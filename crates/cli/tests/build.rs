@@ -1,12 +1,11 @@
 //! `lantern build` and `lantern check` on small article folders.
 
 use std::fs;
-use std::path::Path;
 
 use predicates::prelude::*;
 
 mod common;
-use common::{lantern, project_with_shell, write};
+use common::{lantern, project_with_shell, read_catalog, write};
 
 const SHELL: &str = r#"<!DOCTYPE html><html><head><meta name="lantern-root" content="./"><link rel="preload" href="./data/catalog.bin" as="fetch" crossorigin="anonymous"><title>x</title>
 <link rel="stylesheet" href="/app-1.css"><script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' });</script></head>
@@ -93,22 +92,6 @@ fn build_writes_app_data_and_a_page_per_article_and_alias() {
     assert_eq!(titles, ["Printer offline", "VPN will not connect"]);
     let found = catalog.index.search("vpn", &Default::default(), |_| true);
     assert_eq!(catalog.articles[found[0].doc].slug, "vpn-will-not-connect");
-}
-
-/// The site's catalog, read as the browser reads it: unpacked, then parsed.
-fn read_catalog(site: &Path) -> lantern_core::Catalog {
-    use std::io::Read as _;
-    let packed = fs::read(site.join("data/catalog.bin")).unwrap();
-    assert_eq!(
-        packed[..2],
-        [0x1f, 0x8b],
-        "catalog.bin is stored gzip-compressed"
-    );
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(&packed[..])
-        .read_to_end(&mut bytes)
-        .unwrap();
-    lantern_core::Catalog::from_bytes(bytes).unwrap()
 }
 
 #[test]

@@ -106,6 +106,7 @@ fn a_published_site_has_a_worker_and_every_page_registers_it() {
     for file in [
         "",
         "ticket/",
+        "privacy/",
         "offline.html",
         "data/catalog.bin",
         "app-1.js",

@@ -5,12 +5,12 @@
 //! `lantern` binary publishes it too.
 //!
 //! The worker (`sw.js`) carries the build's list of files: the core (app,
-//! index, home, ticket form, article page), installed all or nothing, and
-//! each article body with a hash of its bytes, so that a tab of one build
-//! never reads another's files and a republish downloads only the bodies
-//! that changed. `[offline] enabled = false` writes a worker that removes
-//! itself and its caches instead. Previews (`lantern serve`, `trunk serve`)
-//! get none of it.
+//! index, home, ticket form, privacy page, article page), installed all
+//! or nothing, and each article body with a hash of its bytes, so that a
+//! tab of one build never reads another's files and a republish downloads
+//! only the bodies that changed. `[offline] enabled = false` writes a
+//! worker that removes itself and its caches instead. Previews (`lantern
+//! serve`, `trunk serve`) get none of it.
 
 use std::collections::BTreeMap;
 

@@ -273,6 +273,7 @@ async function navigate(request, relative) {
   const path = relative.split(/[?#]/)[0];
   if (path === "" || path === "index.html") return caches.match(at(""), { cacheName: CORE });
   if (/^ticket(\/(index\.html)?)?$/.test(path)) return caches.match(at("ticket/"), { cacheName: CORE });
+  if (/^privacy(\/(index\.html)?)?$/.test(path)) return caches.match(at("privacy/"), { cacheName: CORE });
   if (path.startsWith("a/")) return articlePage();
   try {
     return await fetch(request);

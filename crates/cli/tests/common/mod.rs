@@ -65,3 +65,19 @@ pub fn check_lines(root: &Path) -> (i32, Vec<String>) {
         .collect();
     (code, lines)
 }
+
+/// The site's catalog, read as the browser reads it: unpacked, then parsed.
+pub fn read_catalog(site: &Path) -> lantern_core::Catalog {
+    use std::io::Read as _;
+    let packed = fs::read(site.join("data/catalog.bin")).unwrap();
+    assert_eq!(
+        packed[..2],
+        [0x1f, 0x8b],
+        "catalog.bin is stored gzip-compressed"
+    );
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(&packed[..])
+        .read_to_end(&mut bytes)
+        .unwrap();
+    lantern_core::Catalog::from_bytes(bytes).unwrap()
+}
