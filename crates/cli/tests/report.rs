@@ -11,6 +11,10 @@
 //!   20 no (B, "steps"); searches with results A 40 + B 20 + D 15 = 75, of
 //!   which A and B clicked: 60; zero results C 10 + F 6 = 16.
 //! - the top gap: "teams recording", 16, typed two ways.
+//! - comments: B00 to B03 wrote one with their "No" on Outlook (B00 on
+//!   1 November, B03 on the 4th); the three latest are shown, newest
+//!   first, so B00's is not, and B01's email address (its client did not
+//!   redact it) is `[email]` in every file.
 //! - events: A 165 + B 101 + C 20 + D 15 + E 10 + F 6 = 317, and 332 lines
 //!   with 12 sent twice, one cut (line 213), one of October, one of
 //!   schema version 2.
@@ -101,6 +105,14 @@ fn the_golden_month_gives_the_numbers_worked_out_by_hand() {
     );
     assert_eq!(least[0]["slug"], "outlook-keeps-asking-for-password");
     assert_eq!(least[0]["reasons"][0]["reason"], "The steps did not work");
+    assert_eq!(
+        least[0]["comments"],
+        serde_json::json!([
+            "it asks again after every restart",
+            "the <b>screenshots</b> are of Outlook 2016",
+            "still asks, write to [email]"
+        ])
+    );
     assert_eq!(r["articles"]["before_tickets"][0]["count"], 20);
     let q = &r["quality"];
     assert_eq!(
@@ -195,6 +207,23 @@ fn every_output_is_written_and_content_health_reads_the_articles() {
     assert_eq!(health["stale"][0]["date"], "2025-06-01");
     assert_eq!(health["no_views"][0]["slug"], "wifi-keeps-dropping");
     assert_eq!(health["most_viewed"][0]["count"], 40);
+}
+
+#[test]
+fn the_latest_comments_on_the_least_helpful_articles_are_in_every_report_as_text() {
+    let (out, _) = golden(&[]);
+    let read = |name: &str| std::fs::read_to_string(out.path().join(name)).unwrap();
+    let html = read("report.html");
+    assert!(
+        html.contains("<q>the &lt;b&gt;screenshots&lt;/b&gt; are of Outlook 2016</q>"),
+        "{html}"
+    );
+    assert!(!html.contains("<b>screenshots"));
+    let md = read("report.md");
+    assert!(md.contains("“it asks again after every restart” · “the \\<b>screenshots\\</b> are of Outlook 2016” · “still asks, write to [email]”"), "{md}");
+    for text in [html, md, read("report.json")] {
+        assert!(!text.contains("Step 3 has no Apply") && !text.contains("jane.doe"));
+    }
 }
 
 #[test]

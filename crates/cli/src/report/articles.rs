@@ -9,7 +9,10 @@ use lantern_core::library::Library;
 use super::assemble::{wilson_lower, Names, MIN_VOTES, STALE_DAYS, TOP};
 use super::model::*;
 use super::month::Month;
-use super::tally::{Step, Strings, Tally, Votes};
+use super::tally::{Step, Tally, Votes};
+
+/// The comments shown for each of the least helpful articles.
+pub const COMMENTS: usize = 3;
 
 pub fn need_work(this: &Tally, previous: Option<&Tally>, names: &Names) -> NeedWork {
     let votes = this.votes();
@@ -17,7 +20,7 @@ pub fn need_work(this: &Tally, previous: Option<&Tally>, names: &Names) -> NeedW
     let mut least: Vec<ArticleVotes> = votes
         .iter()
         .filter(|(_, v)| v.yes + v.no >= MIN_VOTES && v.no > 0)
-        .map(|(id, v)| article_votes(slug(id), v, &this.words, names))
+        .map(|(id, v)| article_votes(slug(id), v, this, names))
         .collect();
     least.sort_by(|a, b| {
         a.lower_bound
@@ -91,7 +94,8 @@ fn fell(
     fell
 }
 
-fn article_votes(slug: &str, v: &Votes, words: &Strings, names: &Names) -> ArticleVotes {
+fn article_votes(slug: &str, v: &Votes, this: &Tally, names: &Names) -> ArticleVotes {
+    let words = &this.words;
     let n = v.yes + v.no;
     let mut reasons: Vec<ReasonCount> = v
         .reasons
@@ -102,6 +106,12 @@ fn article_votes(slug: &str, v: &Votes, words: &Strings, names: &Names) -> Artic
         })
         .collect();
     reasons.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.reason.cmp(&b.reason)));
+    let mut comments: Vec<(u32, &str)> = v
+        .comments
+        .iter()
+        .map(|(at, id)| (*at, this.comments.get(*id)))
+        .collect();
+    comments.sort_by(|a, b| b.cmp(a));
     ArticleVotes {
         slug: slug.to_string(),
         title: names.title(slug),
@@ -110,6 +120,11 @@ fn article_votes(slug: &str, v: &Votes, words: &Strings, names: &Names) -> Artic
         rate: v.yes as f64 / n as f64,
         lower_bound: wilson_lower(v.yes, n),
         reasons,
+        comments: comments
+            .into_iter()
+            .take(COMMENTS)
+            .map(|(_, c)| c.to_string())
+            .collect(),
     }
 }
 

@@ -181,7 +181,7 @@ fn articles(out: &mut String, a: &NeedWork, h: &Health) {
     } else {
         let _ = writeln!(
             out,
-            "| Article | Yes | No | Helpful | Reasons |\n|---|---:|---:|---:|---|"
+            "| Article | Yes | No | Helpful | Reasons | Latest comments |\n|---|---:|---:|---:|---|---|"
         );
         for v in &a.least_helpful {
             let reasons: Vec<String> = v
@@ -189,14 +189,22 @@ fn articles(out: &mut String, a: &NeedWork, h: &Health) {
                 .iter()
                 .map(|r| format!("{} ({})", r.reason, r.count))
                 .collect();
+            // `\<`: a comment is the reader's text, never markup where
+            // the file is rendered (a wiki, a mail).
+            let comments: Vec<String> = v
+                .comments
+                .iter()
+                .map(|c| format!("“{}”", cell(c).replace('<', "\\<")))
+                .collect();
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 cell(&v.title),
                 v.yes,
                 v.no,
                 percent(Some(v.rate)),
-                reasons.join(", ")
+                reasons.join(", "),
+                comments.join(" · ")
             );
         }
         out.push('\n');

@@ -144,6 +144,9 @@ pub struct ArticleVotes {
     pub lower_bound: f64,
     /// The reasons given with "No" (their words), most frequent first.
     pub reasons: Vec<ReasonCount>,
+    /// The comments given with "No" (redacted), most recent first, at most
+    /// [`super::articles::COMMENTS`].
+    pub comments: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

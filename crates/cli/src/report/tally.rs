@@ -67,6 +67,7 @@ pub enum Step {
         article: u32,
         helpful: bool,
         reason: Option<u32>,
+        comment: Option<u32>,
     },
     Solved {
         at: u32,
@@ -135,6 +136,8 @@ pub struct Tally {
     pub articles: Strings,
     /// Category ids and reasons.
     pub words: Strings,
+    /// The comments of "No" votes, redacted again.
+    pub comments: Strings,
     /// Zero-result searches by folded form.
     pub zero: HashMap<u32, Typed>,
     pub views_by_article: HashMap<u32, u64>,
@@ -243,11 +246,16 @@ impl Tally {
                 article,
                 helpful,
                 reason,
+                comment,
             } => Step::Vote {
                 at,
                 article: self.articles.id(&article),
                 helpful,
                 reason: reason.map(|r| self.words.id(&r)),
+                comment: comment
+                    .map(|c| comment_shown(&c))
+                    .filter(|c| !c.is_empty())
+                    .map(|c| self.comments.id(&c)),
             },
             What::Solved { .. } => Step::Solved { at },
             What::Ticket {
@@ -281,25 +289,30 @@ impl Tally {
     pub fn votes(&self) -> HashMap<u32, Votes> {
         let mut all: HashMap<u32, Votes> = HashMap::new();
         for steps in &self.sessions {
-            let mut last: HashMap<u32, (bool, Option<u32>)> = HashMap::new();
+            let mut last: HashMap<u32, Step> = HashMap::new();
             for step in steps {
-                if let Step::Vote {
-                    article,
-                    helpful,
-                    reason,
-                    ..
-                } = *step
-                {
-                    last.insert(article, (helpful, reason));
+                if let Step::Vote { article, .. } = *step {
+                    last.insert(article, *step);
                 }
             }
-            for (article, (helpful, reason)) in last {
+            for (article, step) in last {
+                let Step::Vote {
+                    at,
+                    helpful,
+                    reason,
+                    comment,
+                    ..
+                } = step
+                else {
+                    continue;
+                };
                 let v = all.entry(article).or_default();
                 if helpful {
                     v.yes += 1;
                 } else {
                     v.no += 1;
                     *v.reasons.entry(reason).or_default() += 1;
+                    v.comments.extend(comment.map(|c| (at, c)));
                 }
             }
         }
@@ -313,4 +326,21 @@ pub struct Votes {
     pub no: u64,
     /// By reason id (`None`: none given).
     pub reasons: HashMap<Option<u32>, u64>,
+    /// The comments of the "No" votes that count: (when, comment id).
+    pub comments: Vec<(u32, u32)>,
+}
+
+/// The longest comment the report shows, in characters: a client that
+/// sent a page of text must not fill the report with it.
+pub const COMMENT_CHARS: usize = 500;
+
+/// A vote's comment as the report shows it: redacted again (a client that
+/// skipped it must not put an address in front of managers, as with
+/// queries) and cut to [`COMMENT_CHARS`].
+fn comment_shown(comment: &str) -> String {
+    let redacted = lantern_core::events::redact(comment);
+    match redacted.char_indices().nth(COMMENT_CHARS) {
+        Some((cut, _)) => format!("{}…", &redacted[..cut]),
+        None => redacted,
+    }
 }

@@ -22,17 +22,23 @@ def session(kind, i, steps, month=11):
 search = lambda q, r, top=(): {"type": "search", "query": q, "results": r, "top": list(top), "how": "pause"}
 click = lambda q, a: {"type": "click", "query": q, "article": a, "rank": 1}
 view = lambda a, f="search": {"type": "view", "article": a, "from": f}
-vote = lambda a, yes, reason=None: {"type": "vote", "article": a, "helpful": yes, "reason": reason}
+vote = lambda a, yes, reason=None, comment=None: {"type": "vote", "article": a, "helpful": yes, "reason": reason,
+                                                  **({"comment": comment} if comment else {})}
 ticket = lambda ref, cat, outcome="sent": {"type": "ticket", "reference": ref, "category": cat, "channel": "webhook", "outcome": outcome}
 
 for i in range(40):  # A: found the VPN article and said it helped (5 changed a "No" to "Yes")
     flip = [vote("vpn-keeps-disconnecting", False, "unclear")] if i < 5 else []
     session("a", i, [search("VPN disconnects", 3, ["vpn-keeps-disconnecting"]), click("VPN disconnects", "vpn-keeps-disconnecting"),
                      view("vpn-keeps-disconnecting")] + flip + [vote("vpn-keeps-disconnecting", True)])
+# The first four of B wrote a comment with their "No" (B01's client did not
+# redact it; the report does); the report shows the 3 latest, B03's first.
+comments = ["Step 3 has no Apply button", "still asks, write to jane.doe@acme.com",
+            "the <b>screenshots</b> are of Outlook 2016", "it asks again after every restart"]
 for i in range(20):  # B: read the Outlook article, it did not work, filed a ticket (one failed first, then went)
     retry = [ticket(f"LT-B{i:02d}", "email", "failed")] if i == 0 else []
+    said = comments[i] if i < len(comments) else None
     session("b", i, [search("outlook password", 2, ["outlook-keeps-asking-for-password"]), click("outlook password", "outlook-keeps-asking-for-password"),
-                     view("outlook-keeps-asking-for-password"), vote("outlook-keeps-asking-for-password", False, "steps")]
+                     view("outlook-keeps-asking-for-password"), vote("outlook-keeps-asking-for-password", False, "steps", said)]
             + retry + [ticket(f"LT-B{i:02d}", "email")])
 for i in range(10):  # C: found nothing, filed a ticket in a category lantern.toml does not name
     session("c", i, [search("Teams recording", 0), ticket(f"LT-C{i:02d}", "meetings")])

@@ -94,6 +94,11 @@ pub(super) fn articles(out: &mut String, a: &NeedWork) {
                 .map(|r| format!("{} ({})", escape(&r.reason), n(r.count)))
                 .collect();
             let (rate, bound) = (percent(Some(v.rate)), percent(Some(v.lower_bound)));
+            let comments: Vec<String> = v
+                .comments
+                .iter()
+                .map(|c| format!("<q>{}</q>", escape(c)))
+                .collect();
             vec![
                 article(&v.slug, &v.title),
                 n(v.yes),
@@ -101,6 +106,7 @@ pub(super) fn articles(out: &mut String, a: &NeedWork) {
                 rate,
                 bound,
                 reasons.join("; "),
+                comments.join("<br>"),
             ]
         });
         let caption = format!(
@@ -114,6 +120,7 @@ pub(super) fn articles(out: &mut String, a: &NeedWork) {
             "#Helpful",
             "#At least",
             "Reasons given with “No”",
+            "Latest comments",
         ];
         table(out, &caption, &head, rows.collect());
     }

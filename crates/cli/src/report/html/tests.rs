@@ -148,6 +148,7 @@ pub(crate) fn sample() -> Report {
             reason: "Out of date".into(),
             count: 5,
         }],
+        comments: vec!["<b>step 3</b> & no Apply".into()],
     }];
     let a = |slug: &str, count| ArticleCount {
         slug: slug.into(),
@@ -202,6 +203,7 @@ fn what_people_typed_is_inert() {
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!page.contains("\"onmouseover="));
     assert!(page.contains("&quot;onmouseover=alert(1) &#39;"));
+    assert!(page.contains("<q>&lt;b&gt;step 3&lt;/b&gt; &amp; no Apply</q>"));
 }
 
 #[test]
