@@ -78,13 +78,14 @@ pub fn page(shell: &AppShell, config: &SiteConfig) -> String {
 fn nothing_sent() -> String {
     format!(
         "<p><strong>This help center sends nothing about your visit.</strong> What you search for, the articles you read and how you answer “Was this helpful?” stay in your browser: no analytics, no tracking, no cookies.</p>{}",
-        what_else()
+        what_else("What does leave your browser")
     )
 }
 
-/// What leaves the browser either way: a ticket, when the reader files one.
-fn what_else() -> &'static str {
-    "<h2>What does leave your browser</h2><ul><li>A <strong>support ticket</strong>, when you file one, with what the form shows you before you send it (you can leave out each part of the context it attaches).</li><li>The requests for these pages themselves: the server that hosts them sees your network address, as every website's does, and may keep it in its logs.</li></ul><p>A ticket you are writing is kept in this browser's storage until it is sent or discarded, and articles are kept for use offline; neither is sent anywhere.</p>"
+/// What leaves the browser either way, under `heading`: a ticket, when the
+/// reader files one, and the requests for the pages.
+fn what_else(heading: &str) -> String {
+    format!("<h2>{heading}</h2><ul><li>A <strong>support ticket</strong>, when you file one, with what the form shows you before you send it (you can leave out each part of the context it attaches).</li><li>The requests for these pages themselves: the server that hosts them sees your network address, as every website's does, and may keep it in its logs.</li></ul><p>A ticket you are writing is kept in this browser's storage until it is sent or discarded, and articles are kept for use offline; neither is sent anywhere.</p>")
 }
 
 /// The text when the site sends events.
@@ -113,8 +114,8 @@ fn events_sent(events: &EventsConfig) -> String {
 <h2>How to send nothing</h2><p>Turn on <strong>Global Privacy Control</strong> or <strong>Do Not Track</strong> in your browser: with either on, this site sends no events at all.</p>
 <h2>No person in it</h2><ul><li>A visit is tied together by a <strong>random session id</strong>, kept in this tab's <code>sessionStorage</code> only and replaced after 30 minutes without activity. There is <strong>no cookie</strong> and <strong>no visitor id</strong>: the next visit cannot be linked to this one.</li><li>Your name, email address and what you write in a ticket are never in an event; a ticket event carries only the ticket's reference and topic.</li><li>The server that receives the events sees your network address, as every server you connect to does; the events themselves carry none.</li></ul>
 <h2>What is removed from searches</h2><p>Before a search leaves your device it is redacted: <strong>email addresses</strong>, <strong>IP addresses</strong>, <strong>numbers of six digits or more</strong> (phone numbers typed in groups too), <strong>GUIDs</strong>, <strong>user and network paths</strong> (<code>C:\Users\…</code>, <code>/home/…</code>, <code>\\server\share</code>) are replaced by a placeholder, and a web address keeps only its host. Only searches you finished are sent, never each letter typed.</p>
-<h2>Every event and every field</h2><p>Each event has these fields:</p><table><thead><tr><th>field</th><th>what</th></tr></thead><tbody>{common}</tbody></table><p>and those of its type:</p><table><thead><tr><th>type</th><th>sent for</th><th>fields</th></tr></thead><tbody>{rows}</tbody></table><p>Nothing else is sent.</p>{}"#,
-        what_else()
+<h2>Every event and every field</h2><p>Each event has these fields:</p><table><thead><tr><th>field</th><th>what</th></tr></thead><tbody>{common}</tbody></table><p>and those of its type:</p><table><thead><tr><th>type</th><th>sent for</th><th>fields</th></tr></thead><tbody>{rows}</tbody></table><p>Nothing else is in an event.</p>{}"#,
+        what_else("Besides the events")
     )
 }
 
