@@ -77,6 +77,8 @@ fn LoadFailed(error: network::LoadError) -> impl IntoView {
 #[component]
 fn Routed(ticket_page: PageView) -> impl IntoView {
     let site = use_site();
+    // Signals for the support team, when the site collects them.
+    crate::events::start(site.root, site.catalog.events.as_ref());
     // Tickets left in the outbox by an earlier visit go out from any page.
     provide_context(Outbound::start(
         site.root.to_string(),
@@ -101,6 +103,7 @@ fn Routed(ticket_page: PageView) -> impl IntoView {
                 <p>
                     {site.catalog.site.name.clone()} " · Press " <kbd>"/"</kbd> " to search from any page · "
                     <a href=urls::ticket(site.root) rel="external">"Contact support"</a>
+                    " · " <a href=urls::privacy(site.root) rel="external">"Privacy"</a>
                 </p>
                 // Filled by the offline worker's page script, when the site
                 // has one (crates/cli/src/offline/offline.js).
@@ -151,7 +154,7 @@ fn OutboxBanner() -> impl IntoView {
             o.entries
                 .iter()
                 .filter(|e| e.failed_attempts > 0)
-                .map(|e| e.payload.reference.clone())
+                .map(|e| e.payload.reference().to_string())
                 .collect::<Vec<_>>()
         })
     };

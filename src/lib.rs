@@ -6,6 +6,7 @@
 
 pub mod announcer;
 pub mod app;
+pub mod events;
 pub mod pages;
 pub mod search;
 pub mod site;

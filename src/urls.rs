@@ -80,6 +80,11 @@ pub fn ticket_status(root: &str, reference: &str) -> String {
     format!("{}?ref={}", ticket(root), encode(reference))
 }
 
+/// The privacy page `lantern build` writes (a static page, not a route).
+pub fn privacy(root: &str) -> String {
+    format!("{root}/privacy/")
+}
+
 /// A category browsed from the home page.
 pub fn category(root: &str, id: &str) -> String {
     let params = SearchParams {

@@ -28,6 +28,7 @@ fn meta(slug: &str, title: &str, summary: &str, category: &str, review_by: &str)
         aliases: vec![],
         updated: Some("2026-01-10".into()),
         review_by: Some(review_by.into()),
+        source: None,
     }
 }
 
@@ -69,6 +70,7 @@ fn site() -> Site {
             name: "Test Help".into(),
             tagline: String::new(),
             base_url: String::new(),
+            edit_url: String::new(),
         },
         categories: vec![Category {
             id: "network".into(),
@@ -77,6 +79,7 @@ fn site() -> Site {
         }],
         index: SearchIndex::build(&docs),
         ticket: Default::default(),
+        events: None,
         articles,
     };
     Site::new(catalog, "")

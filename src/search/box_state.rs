@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
+use lantern_core::events::How;
 use lantern_core::search::Passage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -39,6 +40,9 @@ pub struct SearchBoxState {
     snippets: Snippets,
     navigate: Callback<String>,
     url_pause: Debounce,
+    /// A search counts for the support team once the reader stops typing
+    /// for this long (issue 17; only where the site collects events).
+    commit_pause: Debounce,
 }
 
 impl SearchBoxState {
@@ -77,6 +81,7 @@ impl SearchBoxState {
             // navigation costs Chromium a same-document navigation (and a
             // favicon reload).
             url_pause: Debounce::new(Duration::from_millis(250)),
+            commit_pause: Debounce::new(Duration::from_millis(1500)),
         };
         if url.is_some() {
             remember_place_while_scrolling(state.ranked.limit);
@@ -211,6 +216,24 @@ impl SearchBoxState {
         self.query.set(value);
         let this = *self;
         self.url_pause.call(move || this.write_url());
+        if crate::events::enabled() {
+            self.commit_pause.call(move || this.commit(How::Pause));
+        }
+    }
+
+    /// The search as it stands counts, committed `how` (see
+    /// `crate::events`): its words, how many matched, the first results.
+    pub fn commit(&self, how: How) {
+        if !crate::events::enabled() {
+            return;
+        }
+        self.commit_pause.cancel();
+        let (results, top) = self.ranked.shown.with_untracked(|rows| {
+            let top: Vec<String> = rows.iter().take(3).map(|r| r.slug.clone()).collect();
+            (rows.len(), top)
+        });
+        let results = self.ranked.pool.with_untracked(Vec::len).max(results);
+        crate::events::searched(&self.query.get_untracked(), how, results, &top);
     }
 
     /// Escape: clears the query, or leaves an empty box.
@@ -243,7 +266,14 @@ impl SearchBoxState {
     /// Opens a result: at its passage's section only when that holds words
     /// the title and summary do not ("vpn" opens the VPN article at the
     /// top, "generic credentials" at the section that says how).
-    pub fn open_row(&self, row: &ResultRow) {
+    pub fn open_row(&self, row: &ResultRow, how: How) {
+        self.commit(how);
+        let rank = self.ranked.shown.with_untracked(|rows| {
+            rows.iter()
+                .position(|r| r.slug == row.slug)
+                .map_or(0, |i| i + 1)
+        });
+        crate::events::clicked(&self.query.get_untracked(), &row.slug, rank);
         let heading = self
             .passage_of(row)
             .filter(|p| passage_adds_to_summary(row, p))

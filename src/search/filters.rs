@@ -266,6 +266,7 @@ mod tests {
             aliases: Vec::new(),
             updated: None,
             review_by: None,
+            source: None,
         };
         let counted = Match::of(&article);
         assert_eq!(counted.tags.len(), COUNTED_TAGS);

@@ -2,6 +2,7 @@
 //! and Escape close the header's dropdown, Escape clears the query.
 
 use super::box_state::SearchBoxState;
+use lantern_core::events::How;
 use leptos::prelude::*;
 
 pub fn on_keydown(state: SearchBoxState, event: web_sys::KeyboardEvent) {
@@ -14,9 +15,12 @@ pub fn on_keydown(state: SearchBoxState, event: web_sys::KeyboardEvent) {
         }
         "Enter" => {
             let pick = combobox.active.get_untracked().unwrap_or(0);
-            if let Some(row) = state.ranked.shown.with_untracked(|r| r.get(pick).cloned()) {
-                event.prevent_default();
-                state.open_row(&row);
+            match state.ranked.shown.with_untracked(|r| r.get(pick).cloned()) {
+                Some(row) => {
+                    event.prevent_default();
+                    state.open_row(&row, How::Enter);
+                }
+                None => state.commit(How::Enter),
             }
         }
         // The focus moves on; the dropdown goes, the query stays.

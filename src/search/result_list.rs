@@ -1,6 +1,7 @@
 //! The listbox of results: each a title, category and summary with the
 //! matched words marked, and (in the big box) the passage that matched.
 
+use lantern_core::events::How;
 use leptos::prelude::*;
 
 use super::box_state::SearchBoxState;
@@ -34,7 +35,7 @@ fn ResultItem(state: SearchBoxState, i: usize, row: ResultRow) -> impl IntoView 
             class="result"
             class:active=is_active
             aria-selected=move || if is_active() { "true" } else { "false" }
-            on:click=move |_| state.open_row(&clicked)
+            on:click=move |_| state.open_row(&clicked, How::Click)
             on:mousemove=move |_| active.set(Some(i))
         >
             <span class="result-title">{segments(row.title)}</span>

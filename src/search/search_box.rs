@@ -2,6 +2,7 @@
 //! the engine in `lantern-core` as the user types. Its state and actions
 //! are `box_state`, its keys `keyboard`, its list `result_list`.
 
+use lantern_core::events::How;
 use leptos::prelude::*;
 
 use super::box_state::SearchBoxState;
@@ -50,11 +51,20 @@ pub fn SearchBox(
         if let Some(container) = box_ref.get_untracked() {
             if !focus_stays_in(&container, &event) {
                 state.combobox.close();
+                state.commit(How::Leave);
             }
         }
     };
     // The dropdown keeps the focus in the box, so a click on a result is
     // not lost to the dropdown closing under it.
+    // "Contact support" from the results: the search goes with the ticket.
+    let to_ticket = move |event: web_sys::MouseEvent| {
+        let link =
+            crate::web::dom::closest(&event, "a[href]").and_then(|a| a.get_attribute("href"));
+        if link.is_some_and(|href| href.contains("/ticket/")) {
+            state.commit(How::Ticket);
+        }
+    };
     let keep_focus = move |event: web_sys::MouseEvent| {
         if compact {
             event.prevent_default();
@@ -80,7 +90,7 @@ pub fn SearchBox(
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
                 {move || state.ranked.status(state.site, &query.read(), filters)}
             </p>
-            <div class="search-panel" hidden=move || !state.shown() on:mousedown=keep_focus>
+            <div class="search-panel" hidden=move || !state.shown() on:mousedown=keep_focus on:click=to_ticket>
                 <CorrectionLine state=state/>
                 <PartialNotice partial=partial contact_href=contact_href/>
                 <ResultList state=state/>

@@ -183,12 +183,15 @@ fn Fallbacks(entry: OutboxEntry) -> impl IntoView {
     let site = use_site();
     let outbound = use_outbound();
     let config = site.catalog.ticket.clone();
-    let payload = entry.payload;
-    let text = payload.plain_text();
+    // A stored ticket that does not read as one of this version is still
+    // retried as it is; only the other ways out need its fields.
+    let payload = entry.payload.ticket();
+    let text = payload.as_ref().map(TicketPayload::plain_text);
     let links = config
         .fallbacks()
         .into_iter()
         .filter_map(|channel| {
+            let payload = payload.as_ref()?;
             let href = match channel {
                 Channel::Email => payload.mailto(config.email.as_deref()?),
                 Channel::Github => payload.github_url(config.github.as_ref()?),
@@ -201,7 +204,9 @@ fn Fallbacks(entry: OutboxEntry) -> impl IntoView {
         <div class="form-actions fallbacks">
             <button type="button" class="primary" on:click=move |_| outbound.retry_now()>"Retry now"</button>
             {links}
-            <button type="button" on:click=move |_| copy_to_clipboard(text.clone(), "Ticket text copied")>"Copy ticket text"</button>
+            {text.map(|text| view! {
+                <button type="button" on:click=move |_| copy_to_clipboard(text.clone(), "Ticket text copied")>"Copy ticket text"</button>
+            })}
         </div>
         <p class="hint">"Sent another way? It stops being retried here, so support does not get it twice."</p>
     }

@@ -112,6 +112,7 @@ fn SuggestedArticle(
         slug: slug.clone(),
         title: title.clone(),
         url: site.article_url(&slug, None),
+        not_helpful: None,
     };
     // Reading it here counts as having read it, for the ticket's context.
     visit::record_article(site.root, visit.clone());

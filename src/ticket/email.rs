@@ -23,7 +23,7 @@ fn confirm_sent(site: &Site, outbound: Outbound, reference: &str) {
     if current.reference == reference {
         draft::finish(site, &current);
     }
-    outbound.record_sent(&payload, Channel::Email);
+    outbound.record_sent(&payload.reference, Channel::Email);
 }
 
 /// What the confirmation says while the email may or may not have gone.

@@ -143,12 +143,12 @@ impl Outbound {
         self.held.with(|h| h.only_here().contains(reference))
     }
 
-    pub fn record_sent(&self, payload: &TicketPayload, channel: Channel) {
+    pub fn record_sent(&self, reference: &str, channel: Channel) {
         let mut log = self.sent.get_untracked();
         remember_sent(
             &mut log,
             SentTicket {
-                reference: payload.reference.clone(),
+                reference: reference.to_string(),
                 channel,
                 sent_ms: now_ms(),
             },
@@ -168,10 +168,10 @@ impl Outbound {
 
     /// The user sent it another way (email, GitHub): stop retrying.
     pub fn sent_elsewhere(&self, reference: &str, channel: Channel) {
-        let mut payload = None;
-        let _ = self.change(|outbox| payload = outbox.delivered(reference).map(|e| e.payload));
-        if let Some(payload) = payload {
-            self.record_sent(&payload, channel);
+        let mut delivered = None;
+        let _ = self.change(|outbox| delivered = outbox.delivered(reference));
+        if delivered.is_some() {
+            self.record_sent(reference, channel);
         }
     }
 
@@ -181,7 +181,7 @@ impl Outbound {
     pub fn handed_to_email(&self, reference: &str) {
         let Some(payload) = self
             .outbox
-            .with_untracked(|o| o.get(reference).map(|e| e.payload.clone()))
+            .with_untracked(|o| o.get(reference).and_then(|e| e.payload.ticket()))
         else {
             return;
         };
@@ -250,7 +250,7 @@ impl Outbound {
             .outbox
             .with_untracked(|o| o.get(&reference).map(|e| e.payload.clone()));
         let result = match (payload.as_ref(), self.webhook.get_value()) {
-            (Some(payload), Some(webhook)) => post(&webhook, payload).await,
+            (Some(payload), Some(webhook)) => post(&webhook, payload.json()).await,
             (Some(_), None) => Err("no webhook is configured for this site any more".into()),
             (None, _) => Ok(()), // delivered meanwhile, by another tab
         };
@@ -260,8 +260,8 @@ impl Outbound {
                 let _ = self.change(|outbox| {
                     outbox.delivered(&reference);
                 });
-                if let Some(payload) = &payload {
-                    self.record_sent(payload, Channel::Webhook);
+                if payload.is_some() {
+                    self.record_sent(&reference, Channel::Webhook);
                     super::draft::forget_delivered(&self.root.get_value(), &reference);
                     self.announcer
                         .say(format!("Ticket {reference} was sent to support."));
@@ -279,7 +279,7 @@ impl Outbound {
 }
 
 /// One POST, abandoned after the configured timeout.
-async fn post(webhook: &WebhookConfig, payload: &TicketPayload) -> Result<(), String> {
+async fn post(webhook: &WebhookConfig, payload: &serde_json::Value) -> Result<(), String> {
     let controller = web_sys::AbortController::new().map_err(|_| "cannot send".to_string())?;
     let signal = controller.signal();
     let timeout = Duration::from_secs(webhook.timeout_seconds.into());

@@ -46,12 +46,26 @@ pub fn record_query(root: &str, query: &str) {
     });
 }
 
-pub fn record_article(root: &str, article: ArticleVisit) {
+pub fn record_article(root: &str, mut article: ArticleVisit) {
     update(root, move |visit| {
-        visit.articles.retain(|a| a.slug != article.slug);
+        if let Some(at) = visit.articles.iter().position(|a| a.slug == article.slug) {
+            // Read again: what the reader said of it stays.
+            let before = visit.articles.remove(at);
+            article.not_helpful = article.not_helpful.or(before.not_helpful);
+        }
         visit.articles.push(article);
         if visit.articles.len() > MAX_ARTICLES {
             visit.articles.remove(0);
+        }
+    });
+}
+
+/// The reader said the article did not help, and why: the ticket says so.
+pub fn record_not_helpful(root: &str, slug: &str, why: &str) {
+    let (slug, why) = (slug.to_string(), why.to_string());
+    update(root, move |visit| {
+        if let Some(article) = visit.articles.iter_mut().find(|a| a.slug == slug) {
+            article.not_helpful = Some(why);
         }
     });
 }

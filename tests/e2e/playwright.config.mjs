@@ -9,6 +9,8 @@ export const TICKET_PORT = 8314;  // the site built with fixtures/ticket-site.to
 export const RECEIVER_PORT = 8399; // where that config sends tickets; started by ticket.spec.mjs
 export const XSS_PORT = 8315;     // a site made of the XSS corpus (tests/xss), 404.html on a miss
 export const XSS_RECEIVER_PORT = 8398; // where that site sends tickets; started by security.spec.mjs
+export const EVENTS_PORT = 8317;  // the ticket site with [events] and edit_url (fixtures/events-site.toml)
+export const EVENTS_RECEIVER_PORT = 8397; // where it sends tickets and events; started by events.spec.mjs
 export const BIG_TICKET_PORT = 8316; // the ticket site with max_attachment_kib = 2048 (the documented maximum)
 
 export default defineConfig({
@@ -64,6 +66,14 @@ export default defineConfig({
         `cargo run -q -p lantern-cli -- build --app dist --articles target/xss-src/articles --config target/xss-src/lantern.toml ` +
         `--out target/xss-site --keep-going 2> target/xss-build.log && node tests/e2e/static-server.mjs target/xss-site ${XSS_PORT}`,
       url: `http://127.0.0.1:${XSS_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // The ticket site collecting events, with "Suggest an edit".
+      command: `cd ../.. && cargo run -q -p lantern-cli -- build --app dist --out target/events-site ` +
+        `--config tests/e2e/fixtures/events-site.toml && python3 -m http.server ${EVENTS_PORT} --bind 127.0.0.1 --directory target/events-site`,
+      url: `http://127.0.0.1:${EVENTS_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,
     },

@@ -28,6 +28,7 @@ fn context() -> TicketContext {
             slug: "outlook-password-prompt".into(),
             title: "Outlook keeps asking for your password".into(),
             url: "https://help.example/a/outlook-password-prompt/".into(),
+            not_helpful: None,
         }],
         came_from: "https://help.example/?q=outlok%20password".into(),
         user_agent: "Mozilla/5.0 Chrome/156".into(),

@@ -44,7 +44,7 @@ fn references(outbox: &Outbox) -> Vec<String> {
     outbox
         .entries
         .iter()
-        .map(|e| e.payload.reference.clone())
+        .map(|e| e.payload.reference().to_string())
         .collect()
 }
 
@@ -128,7 +128,7 @@ fn a_ticket_stored_without_the_fields_another_version_leaves_out_is_still_read()
     let outbox = Outbox::from_stored(&stored.to_string());
     let entry = &outbox.entries[0];
     assert_eq!(
-        entry.payload,
+        entry.payload.ticket().unwrap(),
         TicketPayload {
             context: TicketContext {
                 queries: vec!["vpn".into()],

@@ -3,6 +3,7 @@
 
 mod body;
 mod header;
+mod helpful;
 mod toc;
 
 use lantern_core::ArticleMeta;
@@ -17,6 +18,7 @@ use crate::web::article_body::TocEntry;
 use crate::web::dom::current_hash;
 use body::ArticleBody;
 use header::ArticleHeader;
+use helpful::{SuggestEdit, WasThisHelpful};
 use toc::TableOfContents;
 
 pub use header::local_date;
@@ -79,8 +81,10 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
             slug: meta.slug.clone(),
             title: meta.title.clone(),
             url: site.article_url(&meta.slug, None),
+            not_helpful: None,
         },
     );
+    crate::events::viewed(&meta.slug);
     // The table of contents is read off the body once it is in: the
     // catalog does not carry every article's headings.
     let toc = RwSignal::new(Vec::<TocEntry>::new());
@@ -95,6 +99,8 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
                 </Show>
                 <div class="article-main">
                     <ArticleBody slug=meta.slug.clone() toc=toc/>
+                    <WasThisHelpful slug=meta.slug.clone()/>
+                    <SuggestEdit meta=meta.clone()/>
                     <StillStuck/>
                     <RelatedArticles slug=meta.slug/>
                 </div>
@@ -123,7 +129,9 @@ fn RelatedArticles(slug: String) -> impl IntoView {
         .catalog
         .related(&slug, 4)
         .into_iter()
-        .map(|a| view! { <li><a href=urls::article(site.root, &a.slug)>{a.title.clone()}</a></li> })
+        .map(|a| view! {
+            <li><a href=urls::article(site.root, &a.slug) on:click=|_| crate::events::following_related()>{a.title.clone()}</a></li>
+        })
         .collect_view();
     view! {
         <aside class="related" aria-labelledby="lantern-related-title">

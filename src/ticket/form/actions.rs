@@ -37,6 +37,11 @@ fn payload_for(site: &Site, draft: &TicketDraft, context: &TicketContext) -> Tic
     )
 }
 
+/// The draft's category id, as a ticket event names it.
+fn category(draft: &TicketDraft) -> Option<&str> {
+    (!draft.category.is_empty()).then_some(draft.category.as_str())
+}
+
 /// What became of the ticket: `?ref=` on the ticket page.
 fn confirmation_path(reference: &str) -> String {
     format!("/ticket/?ref={reference}")
@@ -65,6 +70,7 @@ pub fn submit(site: Site, state: FormState) -> Callback<()> {
         let payload = payload_for(&site, &d, &state.context.get_untracked());
         match config.primary() {
             Some(Channel::Webhook) => {
+                crate::events::ticket(&payload.reference, category(&d), "webhook", "queued");
                 if outbound.queue(payload.clone()).is_ok() {
                     draft::finish(&site, &d);
                     typed.set(draft::fresh(&site));
@@ -97,6 +103,7 @@ pub fn discard(site: Site, state: FormState) -> Callback<()> {
 /// An article fixed it: no ticket, and a fresh draft for next time.
 pub fn solved(site: Site, state: FormState) -> Callback<ArticleVisit> {
     Callback::new(move |article: ArticleVisit| {
+        crate::events::solved(&article.slug);
         draft::forget(&site);
         let kept = state.draft.get_untracked();
         state.draft.set(TicketDraft {
@@ -118,7 +125,14 @@ pub fn handed_over(
     let outbound = use_outbound();
     let navigate = use_navigate();
     Callback::new(move |payload: TicketPayload| {
+        let draft = state.draft.get_untracked();
         if keep_handed_over(&site, outbound, state.draft, channel, &payload) {
+            let channel = match channel {
+                Some(Channel::Github) => "github",
+                Some(Channel::Webhook) => "webhook",
+                _ => "email",
+            };
+            crate::events::ticket(&payload.reference, category(&draft), channel, "sent");
             navigate(&confirmation_path(&payload.reference), Default::default());
         }
     })
@@ -138,7 +152,7 @@ fn keep_handed_over(
         Some(Channel::Email) => handoffs::hand_off(site.root, payload.clone()).is_ok(),
         _ => {
             if let Some(channel) = channel {
-                outbound.record_sent(payload, channel);
+                outbound.record_sent(&payload.reference, channel);
             }
             draft::finish(site, &typed.get_untracked());
             typed.set(draft::fresh(site));

@@ -6,6 +6,7 @@
 
 pub mod commit;
 pub mod config;
+pub mod queue;
 pub mod redact;
 pub mod schema;
 

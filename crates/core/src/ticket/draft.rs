@@ -110,6 +110,11 @@ pub struct ArticleVisit {
     pub title: String,
     /// Its address, to paste into the ticket.
     pub url: String,
+    /// Why the user said it did not help ("The steps did not work"), when
+    /// they answered "Was this helpful?" with No: the agent need not ask
+    /// what was already tried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_helpful: Option<String>,
 }
 
 /// What the page knows about the user's visit, added to the ticket so the
@@ -231,7 +236,10 @@ impl TicketContext {
             ContextPart::Articles => self
                 .articles
                 .iter()
-                .map(|a| format!("{} ({})", a.title, a.url))
+                .map(|a| match &a.not_helpful {
+                    Some(why) => format!("{} ({}), not helpful: {why}", a.title, a.url),
+                    None => format!("{} ({})", a.title, a.url),
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
             ContextPart::CameFrom => self.came_from.clone(),

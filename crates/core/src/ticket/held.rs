@@ -34,7 +34,7 @@ impl Held {
         let stored: HashSet<String> = stored_before
             .entries
             .iter()
-            .map(|e| e.payload.reference.clone())
+            .map(|e| e.payload.reference().to_string())
             .collect();
         let mut gone = self.gone.clone();
         gone.extend(stored.iter().filter(|r| after.get(r).is_none()).cloned());
@@ -49,13 +49,13 @@ impl Held {
     pub fn over(&self, mut outbox: Outbox) -> Outbox {
         outbox
             .entries
-            .retain(|e| !self.gone.contains(&e.payload.reference));
+            .retain(|e| !self.gone.contains(e.payload.reference()));
         for held in &self.entries {
-            let reference = &held.payload.reference;
+            let reference = held.payload.reference();
             match outbox
                 .entries
                 .iter_mut()
-                .find(|e| &e.payload.reference == reference)
+                .find(|e| e.payload.reference() == reference)
             {
                 Some(stored) => *stored = held.clone(),
                 // Storage never had it: only this page does.
@@ -72,7 +72,7 @@ impl Held {
     pub fn only_here(&self) -> HashSet<String> {
         self.entries
             .iter()
-            .map(|e| e.payload.reference.clone())
+            .map(|e| e.payload.reference().to_string())
             .filter(|r| !self.stored.contains(r))
             .collect()
     }

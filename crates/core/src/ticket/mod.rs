@@ -10,6 +10,7 @@ pub mod draft;
 pub mod handoff;
 pub mod held;
 pub mod outbox;
+pub mod queued;
 pub mod reference;
 pub mod stored;
 pub mod validate;
@@ -24,5 +25,6 @@ pub use draft::{
 pub use handoff::Handoffs;
 pub use held::Held;
 pub use outbox::{Outbox, OutboxEntry, SentTicket};
+pub use queued::QueuedTicket;
 pub use reference::reference_from;
 pub use validate::{validate, FieldError};

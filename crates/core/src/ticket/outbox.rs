@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::delivery::TicketPayload;
+use super::queued::QueuedTicket;
 use super::stored::{mentioning, read_back};
 use super::Channel;
 
@@ -48,7 +49,7 @@ pub const REDIRECT_ERROR: &str = "the support system's address sent it elsewhere
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxEntry {
     /// The ticket, sent as it is on every attempt.
-    pub payload: TicketPayload,
+    pub payload: QueuedTicket,
     /// How many attempts failed so far.
     #[serde(default)]
     pub failed_attempts: u32,
@@ -82,7 +83,7 @@ impl Outbox {
             unreadable: read.unreadable,
         };
         for entry in read.items {
-            if outbox.get(&entry.payload.reference).is_none() {
+            if outbox.get(entry.payload.reference()).is_none() {
                 outbox.entries.push(entry);
             }
         }
@@ -132,7 +133,7 @@ impl Outbox {
     pub fn enqueue(&mut self, payload: TicketPayload, now_ms: f64) {
         if self.get(&payload.reference).is_none() {
             self.entries.push(OutboxEntry {
-                payload,
+                payload: QueuedTicket::new(&payload),
                 failed_attempts: 0,
                 next_attempt_ms: now_ms,
                 last_error: None,
@@ -144,7 +145,7 @@ impl Outbox {
     pub fn get(&self, reference: &str) -> Option<&OutboxEntry> {
         self.entries
             .iter()
-            .find(|e| e.payload.reference == reference)
+            .find(|e| e.payload.reference() == reference)
     }
 
     /// References whose next attempt is due, oldest first.
@@ -152,7 +153,7 @@ impl Outbox {
         self.entries
             .iter()
             .filter(|e| e.next_attempt_ms <= now_ms)
-            .map(|e| e.payload.reference.clone())
+            .map(|e| e.payload.reference().to_string())
             .collect()
     }
 
@@ -169,7 +170,7 @@ impl Outbox {
         if let Some(entry) = self
             .entries
             .iter_mut()
-            .find(|e| e.payload.reference == reference)
+            .find(|e| e.payload.reference() == reference)
         {
             // Saturating: a count read back from storage may be at the top.
             entry.failed_attempts = entry.failed_attempts.saturating_add(1);
@@ -183,7 +184,7 @@ impl Outbox {
         let at = self
             .entries
             .iter()
-            .position(|e| e.payload.reference == reference)?;
+            .position(|e| e.payload.reference() == reference)?;
         Some(self.entries.remove(at))
     }
 
