@@ -52,9 +52,13 @@ pub fn random_id() -> String {
 /// minutes without an event.
 pub fn session_id(root: &str, now: f64) -> String {
     let key = storage::key(root, "events-session");
-    let stored: Option<Session> = storage::load(Lifetime::Session, &key);
-    let session = Session::at(stored, now, random_id);
-    let _ = storage::save(Lifetime::Session, &key, &session);
+    let stored = storage::load_text(Lifetime::Session, &key);
+    let session = Session::at(
+        stored.as_deref().and_then(Session::from_text),
+        now,
+        random_id,
+    );
+    let _ = storage::save_text(Lifetime::Session, &key, &session.to_text());
     session.id
 }
 
@@ -64,14 +68,14 @@ fn pending_key(root: &str) -> String {
 
 fn change_pending<T>(root: &str, edit: impl FnOnce(&mut Pending) -> T) -> T {
     let key = pending_key(root);
-    let mut pending: Pending = storage::load(Lifetime::Session, &key).unwrap_or_default();
+    let stored = storage::load_text(Lifetime::Session, &key).unwrap_or_default();
+    let mut pending = Pending::from_text(&stored);
     let out = edit(&mut pending);
-    let _ = if pending.batches.is_empty() {
+    if pending.batches.is_empty() {
         storage::remove(Lifetime::Session, &key);
-        Ok(())
     } else {
-        storage::save(Lifetime::Session, &key, &pending)
-    };
+        let _ = storage::save_text(Lifetime::Session, &key, &pending.to_text());
+    }
     out
 }
 
@@ -85,6 +89,19 @@ pub fn post_batches(root: &str, config: &EventsConfig, events: &[String]) {
     });
     for body in due {
         post(root.to_string(), config.clone(), body);
+    }
+}
+
+/// The page is going away: batches in flight are left to `keepalive` and
+/// no longer kept for the next page, which would send them again on top
+/// (their answers never reach this page, so they would never be marked
+/// taken). Losing one is acceptable; a copy of every flush is not.
+pub fn leave_in_flight_to_keepalive(root: &str) {
+    let flying = IN_FLIGHT.with(|f| f.borrow().clone());
+    if !flying.is_empty() {
+        change_pending(root, |pending| {
+            pending.batches.retain(|b| !flying.contains(&b.body))
+        });
     }
 }
 

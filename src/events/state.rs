@@ -70,7 +70,12 @@ pub fn start(root: &str, config: Option<&EventsConfig>) {
         })
     });
     // A page going away sends what waits, within the keepalive quota.
-    send::when_page_hides(|| with_sender(|sender| sender.flush(true)));
+    send::when_page_hides(|| {
+        with_sender(|sender| {
+            sender.flush(true);
+            send::leave_in_flight_to_keepalive(&sender.root);
+        })
+    });
     timer::after(Duration::ZERO, send::retry_pending);
 }
 

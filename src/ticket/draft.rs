@@ -48,7 +48,7 @@ pub fn save_text(site: &Site, draft: &TicketDraft) -> Result<(), String> {
         storage::remove(Lifetime::Local, &text_key(site.root));
         return Ok(());
     }
-    storage::save_json(Lifetime::Local, &text_key(site.root), &draft.text_json())
+    storage::save_text(Lifetime::Local, &text_key(site.root), &draft.text_json())
 }
 
 /// Saves the attachment, or deletes the saved one when there is none.

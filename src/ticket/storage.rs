@@ -38,11 +38,11 @@ pub fn load_text(lifetime: Lifetime, key: &str) -> Option<String> {
 /// Fails when storage is off or full, so the caller can tell the user.
 pub fn save<T: Serialize>(lifetime: Lifetime, key: &str, value: &T) -> Result<(), String> {
     let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
-    save_json(lifetime, key, &text)
+    save_text(lifetime, key, &text)
 }
 
-/// Like `save`, for text already serialised.
-pub fn save_json(lifetime: Lifetime, key: &str, json: &str) -> Result<(), String> {
+/// Like `save`, for text as it is (already serialised, or plain).
+pub fn save_text(lifetime: Lifetime, key: &str, json: &str) -> Result<(), String> {
     let storage = store(lifetime).ok_or("this browser does not allow saving on this device")?;
     storage
         .set_item(key, json)

@@ -24,23 +24,23 @@ enum Step {
     Voted(bool),
 }
 
-/// The votes of this visit, by slug (`true`: helpful).
-fn votes_key(root: &str) -> String {
-    storage::key(root, "votes")
+/// This visit's vote on an article, kept as `yes` or `no` under its own
+/// key (plain text: a serde map here cost the main bundle its budget).
+fn vote_key(root: &str, slug: &str) -> String {
+    storage::key(root, &format!("vote:{slug}"))
 }
 
 fn earlier_vote(root: &str, slug: &str) -> Option<bool> {
-    let votes: std::collections::BTreeMap<String, bool> =
-        storage::load(Lifetime::Session, &votes_key(root))?;
-    votes.get(slug).copied()
+    match storage::load_text(Lifetime::Session, &vote_key(root, slug))?.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
 }
 
 fn remember_vote(root: &str, slug: &str, helpful: bool) {
-    let key = votes_key(root);
-    let mut votes: std::collections::BTreeMap<String, bool> =
-        storage::load(Lifetime::Session, &key).unwrap_or_default();
-    votes.insert(slug.to_string(), helpful);
-    let _ = storage::save(Lifetime::Session, &key, &votes);
+    let text = if helpful { "yes" } else { "no" };
+    let _ = storage::save_text(Lifetime::Session, &vote_key(root, slug), text);
 }
 
 #[component]

@@ -6,8 +6,10 @@
 //! Losing an event is acceptable, slowing search is not: nothing here runs
 //! on a keystroke, and a batch that no receiver takes for
 //! [`GIVE_UP_AFTER_MS`] is dropped rather than kept for ever.
-
-use serde::{Deserialize, Serialize};
+//!
+//! Stored as plain text lines rather than with serde: every derived
+//! (de)serialiser is code in the main bundle, which is at its size budget,
+//! and these are two small records of numbers and one JSON body.
 
 use crate::ticket::outbox::backoff_ms;
 
@@ -24,8 +26,8 @@ pub const GIVE_UP_AFTER_MS: f64 = 600_000.0;
 /// A session ends after 30 minutes without an event.
 pub const SESSION_IDLE_MS: f64 = 30.0 * 60_000.0;
 
-/// The visit's random id, as sessionStorage keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The visit's random id, as sessionStorage keeps it (`id last_ms`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     /// Random; nothing else identifies the reader.
     pub id: String,
@@ -34,6 +36,23 @@ pub struct Session {
 }
 
 impl Session {
+    /// As stored.
+    pub fn to_text(&self) -> String {
+        // Whole milliseconds: float formatting and parsing would add core's
+        // float code to the bundle for nothing.
+        format!("{} {}", self.id, self.last_ms as u64)
+    }
+
+    /// What was stored, if it reads.
+    pub fn from_text(text: &str) -> Option<Session> {
+        let (id, last) = text.split_once(' ')?;
+        let last_ms = last.parse::<u64>().ok()? as f64;
+        (!id.is_empty()).then(|| Session {
+            id: id.to_string(),
+            last_ms,
+        })
+    }
+
     /// The session an event at `now` belongs to: the stored one if it was
     /// active in the last 30 minutes, else a new one with `new_id`.
     pub fn at(stored: Option<Session>, now: f64, new_id: impl FnOnce() -> String) -> Session {
@@ -79,7 +98,7 @@ pub fn batch_bodies(events: &[String]) -> Vec<String> {
 }
 
 /// A batch posted and not yet taken.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Batch {
     /// The exact body, posted again as it is (a receiver that took it
     /// once drops the repeat by the events' ids).
@@ -87,23 +106,56 @@ pub struct Batch {
     /// When it was made.
     pub made_ms: f64,
     /// Failed attempts so far.
-    #[serde(default)]
     pub failed: u32,
     /// When to try again.
-    #[serde(default)]
     pub next_ms: f64,
 }
 
 /// The batches waiting for a receiver's 2xx, kept in sessionStorage so a
 /// reload in the middle of a flush sends them again (at worst a duplicate,
 /// which `lantern report` drops by event id).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Pending {
     /// Oldest first.
     pub batches: Vec<Batch>,
 }
 
 impl Pending {
+    /// As stored: a line per batch, `made_ms failed next_ms body` (a body
+    /// is one line of JSON: serde_json escapes line breaks in strings).
+    pub fn to_text(&self) -> String {
+        let lines: Vec<String> = self
+            .batches
+            .iter()
+            .map(|b| {
+                let (made, next) = (b.made_ms as u64, b.next_ms as u64);
+                format!("{made} {} {next} {}", b.failed, b.body)
+            })
+            .collect();
+        lines.join("\n")
+    }
+
+    /// What was stored; a line that does not read is dropped (events may
+    /// be lost, never the page).
+    pub fn from_text(text: &str) -> Pending {
+        let read = |line: &str| {
+            let mut parts = line.splitn(4, ' ');
+            let made_ms = parts.next()?.parse::<u64>().ok()? as f64;
+            let failed = parts.next()?.parse().ok()?;
+            let next_ms = parts.next()?.parse::<u64>().ok()? as f64;
+            let body = parts.next().filter(|b| b.starts_with('{'))?.to_string();
+            Some(Batch {
+                body,
+                made_ms,
+                failed,
+                next_ms,
+            })
+        };
+        Pending {
+            batches: text.lines().filter_map(read).collect(),
+        }
+    }
+
     /// Adds the bodies of a flush, due now.
     pub fn add(&mut self, bodies: Vec<String>, now: f64) {
         self.batches.extend(bodies.into_iter().map(|body| Batch {
@@ -170,6 +222,25 @@ mod tests {
         // A clock put back by hours does not keep a session alive.
         let back = Session::at(Some(idle), -10.0 * SESSION_IDLE_MS, || "d".into());
         assert_eq!(back.id, "d");
+    }
+
+    #[test]
+    fn what_is_stored_reads_back_and_damage_costs_only_its_line() {
+        let session = Session {
+            id: "5b2e".into(),
+            last_ms: 1_500_000_000_123.0,
+        };
+        assert_eq!(Session::from_text(&session.to_text()), Some(session));
+        for damaged in ["", "5b2e", "5b2e x", " 12", "5b2e NaN"] {
+            assert_eq!(Session::from_text(damaged), None, "{damaged}");
+        }
+        let mut pending = Pending::default();
+        pending.add(batch_bodies(&[r#"{"q":"a b\nc"}"#.into()]), 7.0);
+        pending.failed(&pending.batches[0].body.clone(), 9.0);
+        let text = pending.to_text();
+        assert_eq!(Pending::from_text(&text), pending);
+        let damaged = format!("garbage\n1 2 x {{}}\n{text}\n3 0 3 not json");
+        assert_eq!(Pending::from_text(&damaged), pending);
     }
 
     #[test]
