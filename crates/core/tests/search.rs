@@ -510,6 +510,32 @@ fn a_word_typed_whole_outranks_a_rarer_word_it_starts() {
     );
 }
 
+fn titled(title: &str) -> lantern_core::search::IndexDoc {
+    let title = title.into();
+    lantern_core::search::IndexDoc {
+        title,
+        ..Default::default()
+    }
+}
+
+/// "tea desk" is typed from the start of "New Teams desktop app fails":
+/// people skip a short first word or a leading code when they type a
+/// title's first words, so such a title starts with them as much as one
+/// whose first word is typed.
+#[test]
+fn a_title_starts_with_its_first_long_word_when_a_short_word_or_code_leads() {
+    let titles = [
+        "Open Teams desktop app fails",
+        "New Teams desktop app fails",
+        "Listener connection times out",
+        "10060 Connection timed out",
+    ];
+    let index = SearchIndex::build(&titles.map(titled));
+    let first = |query: &str| index.search(query, &SearchOptions::default(), |_| true)[0].doc;
+    assert_eq!(first("tea desk"), 1);
+    assert_eq!(first("conne tim"), 3);
+}
+
 #[test]
 fn corrected_and_completed_words_are_highlighted_like_exact_ones() {
     use lantern_core::search::{highlight, IndexDoc};

@@ -80,6 +80,9 @@ pub struct SearchIndex {
 pub(crate) struct TitleTerm {
     pub term: u32,
     pub stop_word: bool,
+    /// Shorter than four letters or holding a digit ("New", "10060"): a
+    /// word people leave out when they type a title's first words.
+    pub minor: bool,
 }
 
 /// The index of a run of consecutive documents.
@@ -260,6 +263,8 @@ impl SearchIndex {
                     .term_id(&term_of(&token.text))
                     .map_or(u32::MAX, |id| id as u32),
                 stop_word: is_stop_word(&token.text),
+                minor: token.text.chars().count() < 4
+                    || token.text.bytes().any(|b| b.is_ascii_digit()),
             })
             .collect()
     }
