@@ -536,6 +536,21 @@ fn a_title_starts_with_its_first_long_word_when_a_short_word_or_code_leads() {
     assert_eq!(first("conne tim"), 3);
 }
 
+/// "tea desk" is more likely typed from a title with few long words than
+/// from one with many: someone typing two of five long words had ten ways
+/// to pick them, from "Teams desktop app new bar fix" one. Fewer content
+/// words alone would say the other.
+#[test]
+fn fragments_find_the_title_with_fewest_long_words_to_pick_them_from() {
+    let titles = [
+        "Teams desktop shows black screen",
+        "Teams desktop app new bar fix",
+    ];
+    let index = SearchIndex::build(&titles.map(titled));
+    let hits = index.search("tea desk", &SearchOptions::default(), |_| true);
+    assert_eq!(hits[0].doc, 1);
+}
+
 #[test]
 fn corrected_and_completed_words_are_highlighted_like_exact_ones() {
     use lantern_core::search::{highlight, IndexDoc};
