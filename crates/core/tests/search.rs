@@ -551,6 +551,25 @@ fn fragments_find_the_title_with_fewest_long_words_to_pick_them_from() {
     assert_eq!(hits[0].doc, 1);
 }
 
+/// Words copied from a summary line come as a run of it: "printer queue
+/// stops" is the summary that says so, not one that holds the three words
+/// apart, however often.
+#[test]
+fn a_run_of_summary_words_finds_the_article_whose_summary_it_is() {
+    use lantern_core::search::IndexDoc;
+    let summaries = [
+        "The queue stops the printer. Printer queue jobs stop; the printer stops.",
+        "Describes an issue where the printer queue stops after an update.",
+    ];
+    let docs = summaries.map(|summary| IndexDoc {
+        summary: summary.into(),
+        ..titled("Print jobs stay pending")
+    });
+    let index = SearchIndex::build(&docs);
+    let hits = index.search("printer queue stops", &SearchOptions::default(), |_| true);
+    assert_eq!(hits[0].doc, 1);
+}
+
 #[test]
 fn corrected_and_completed_words_are_highlighted_like_exact_ones() {
     use lantern_core::search::{highlight, IndexDoc};
