@@ -78,6 +78,10 @@ pub(super) struct Reranker<'a> {
     query_chars: usize,
     /// Every content word typed is 5 letters or fewer.
     fragments: bool,
+    /// For a query of SUMMARY_RUN_WORDS content words or more, each one's
+    /// terms as typed or completed, sorted, for the summary run check;
+    /// else empty.
+    summary_words: Vec<Vec<u32>>,
     matcher: Option<SkimMatcherV2>,
     /// Per document: the title order gain factor.
     order: HashMap<usize, f32>,
@@ -101,8 +105,15 @@ impl<'a> Reranker<'a> {
             .iter()
             .filter(|t| !crate::text::is_stop_word(&t.text))
             .all(|t| t.text.chars().count() <= 5);
+        let content: Vec<&QueryWord> = words.iter().filter(|w| w.content).collect();
+        let summary_words = if content.len() >= SUMMARY_RUN_WORDS {
+            content.iter().map(|word| strong_terms(word)).collect()
+        } else {
+            Vec::new()
+        };
         Reranker {
             fragments,
+            summary_words,
             index,
             words,
             folded_query,
@@ -137,7 +148,7 @@ impl<'a> Reranker<'a> {
             if let Some(gain) = self.fuzzy_gain(*doc) {
                 *score *= gain;
             }
-            if self.index.summary_holds_run(*doc, self.words) {
+            if self.index.summary_holds_run(*doc, &self.summary_words) {
                 *score *= 1.0 + SUMMARY_RUN_BOOST;
             }
         }
@@ -195,6 +206,18 @@ impl<'a> Reranker<'a> {
             Some(1.0 + (per_char / 40.0).min(0.5))
         })
     }
+}
+
+/// The word's terms as typed or completed (not typos or synonyms), sorted.
+fn strong_terms(word: &QueryWord) -> Vec<u32> {
+    let mut terms: Vec<u32> = word
+        .expansions
+        .iter()
+        .filter(|e| e.evidence >= COMPLETION)
+        .map(|e| e.term as u32)
+        .collect();
+    terms.sort_unstable();
+    terms
 }
 
 impl SearchIndex {
@@ -331,21 +354,17 @@ impl SearchIndex {
         start + 0.5 / ways
     }
 
-    /// The summary holds the query's content words (3 or more) one after
-    /// the other, each as typed or completed.
-    fn summary_holds_run(&self, doc: usize, words: &[QueryWord]) -> bool {
-        let wanted: Vec<&QueryWord> = words.iter().filter(|w| w.content).collect();
-        if wanted.len() < SUMMARY_RUN_WORDS {
+    /// The summary holds a term of each of `words` (each sorted), one
+    /// after the other.
+    fn summary_holds_run(&self, doc: usize, words: &[Vec<u32>]) -> bool {
+        if words.is_empty() {
             return false;
         }
-        let matches = |word: &QueryWord, term: u32| {
-            word.expansions
-                .iter()
-                .any(|e| e.term as u32 == term && e.evidence >= COMPLETION)
-        };
-        self.summary_terms(doc)
-            .windows(wanted.len())
-            .any(|run| run.iter().zip(&wanted).all(|(&term, w)| matches(w, term)))
+        self.summary_terms(doc).windows(words.len()).any(|run| {
+            run.iter()
+                .zip(words)
+                .all(|(term, terms)| terms.binary_search(term).is_ok())
+        })
     }
 
     fn title(&self, doc: usize) -> &str {
