@@ -245,6 +245,7 @@ impl Catalog {
         let titles: Vec<&str> = catalog.articles.iter().map(|a| a.title.as_str()).collect();
         let mut index = std::mem::take(&mut catalog.index);
         index.set_titles(titles);
+        index.set_summaries(catalog.articles.iter().map(|a| a.summary.as_str()));
         catalog.index = index;
         Ok(catalog)
     }

@@ -510,6 +510,66 @@ fn a_word_typed_whole_outranks_a_rarer_word_it_starts() {
     );
 }
 
+fn titled(title: &str) -> lantern_core::search::IndexDoc {
+    let title = title.into();
+    lantern_core::search::IndexDoc {
+        title,
+        ..Default::default()
+    }
+}
+
+/// "tea desk" is typed from the start of "New Teams desktop app fails":
+/// people skip a short first word or a leading code when they type a
+/// title's first words, so such a title starts with them as much as one
+/// whose first word is typed.
+#[test]
+fn a_title_starts_with_its_first_long_word_when_a_short_word_or_code_leads() {
+    let titles = [
+        "Open Teams desktop app fails",
+        "New Teams desktop app fails",
+        "Listener connection times out",
+        "10060 Connection timed out",
+    ];
+    let index = SearchIndex::build(&titles.map(titled));
+    let first = |query: &str| index.search(query, &SearchOptions::default(), |_| true)[0].doc;
+    assert_eq!(first("tea desk"), 1);
+    assert_eq!(first("conne tim"), 3);
+}
+
+/// "tea desk" is more likely typed from a title with few long words than
+/// from one with many: someone typing two of five long words had ten ways
+/// to pick them, from "Teams desktop app new bar fix" one. Fewer content
+/// words alone would say the other.
+#[test]
+fn fragments_find_the_title_with_fewest_long_words_to_pick_them_from() {
+    let titles = [
+        "Teams desktop shows black screen",
+        "Teams desktop app new bar fix",
+    ];
+    let index = SearchIndex::build(&titles.map(titled));
+    let hits = index.search("tea desk", &SearchOptions::default(), |_| true);
+    assert_eq!(hits[0].doc, 1);
+}
+
+/// Words copied from a summary line come as a run of it: "printer queue
+/// stops" is the summary that says so, not one that holds the three words
+/// apart, however often.
+#[test]
+fn a_run_of_summary_words_finds_the_article_whose_summary_it_is() {
+    use lantern_core::search::IndexDoc;
+    let summaries = [
+        "The queue stops the printer. Printer queue jobs stop; the printer stops.",
+        "Describes an issue where the printer queue stops after an update.",
+    ];
+    let docs = summaries.map(|summary| IndexDoc {
+        summary: summary.into(),
+        ..titled("Print jobs stay pending")
+    });
+    let index = SearchIndex::build(&docs);
+    let hits = index.search("printer queue stops", &SearchOptions::default(), |_| true);
+    assert_eq!(hits[0].doc, 1);
+}
+
 #[test]
 fn corrected_and_completed_words_are_highlighted_like_exact_ones() {
     use lantern_core::search::{highlight, IndexDoc};

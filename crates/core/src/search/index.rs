@@ -64,6 +64,13 @@ pub struct SearchIndex {
     /// it (only the best candidates' titles ever are).
     #[serde(skip)]
     pub(crate) title_terms: Vec<std::sync::OnceLock<Box<[TitleTerm]>>>,
+    /// Folded summaries, for the summary run check (see `rerank.rs`); like
+    /// the titles, not sent: the catalog's articles carry them.
+    #[serde(skip)]
+    pub(crate) summaries: Vec<String>,
+    /// Each summary's content words as index terms, worked out on first use.
+    #[serde(skip)]
+    pub(crate) summary_terms: Vec<std::sync::OnceLock<Box<[u32]>>>,
     /// From the site config; empty when none are set.
     #[serde(default, skip_serializing_if = "super::synonyms::Synonyms::is_empty")]
     pub(crate) synonyms: super::synonyms::Synonyms,
@@ -80,6 +87,9 @@ pub struct SearchIndex {
 pub(crate) struct TitleTerm {
     pub term: u32,
     pub stop_word: bool,
+    /// Shorter than four letters or holding a digit ("New", "10060"): a
+    /// word people leave out when they type a title's first words.
+    pub minor: bool,
 }
 
 /// The index of a run of consecutive documents.
@@ -175,7 +185,9 @@ impl SearchIndex {
         let mut table: Vec<_> = table.into_iter().collect();
         table.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (terms, postings): (Vec<String>, Vec<Vec<[u32; 2]>>) = table.into_iter().unzip();
-        let titles = docs.iter().map(|d| crate::text::fold(&d.title)).collect();
+        let n = lengths.len();
+        let (titles, title_terms) = folded(docs.iter().map(|d| d.title.as_str()), n);
+        let (summaries, summary_terms) = folded(docs.iter().map(|d| d.summary.as_str()), n);
         let spellings = super::spellings::Spellings::build(spellings, |term| {
             terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
         });
@@ -183,11 +195,11 @@ impl SearchIndex {
             spellings,
             terms,
             postings: Postings::from_lists(postings),
-            title_terms: std::iter::repeat_with(Default::default)
-                .take(lengths.len())
-                .collect(),
+            title_terms,
+            summary_terms,
             lengths,
             titles,
+            summaries,
             synonyms: Default::default(),
             term_shapes: Default::default(),
             average_lengths: Default::default(),
@@ -233,11 +245,32 @@ impl SearchIndex {
 
     /// Gives a deserialised index its documents' titles back.
     pub fn set_titles<'a>(&mut self, titles: impl IntoIterator<Item = &'a str>) {
-        self.titles = titles.into_iter().map(crate::text::fold).collect();
-        self.titles.resize(self.lengths.len(), String::new());
-        self.title_terms = std::iter::repeat_with(Default::default)
-            .take(self.lengths.len())
-            .collect();
+        (self.titles, self.title_terms) = folded(titles, self.lengths.len());
+    }
+
+    /// Gives a deserialised index its documents' summaries back.
+    pub fn set_summaries<'a>(&mut self, summaries: impl IntoIterator<Item = &'a str>) {
+        (self.summaries, self.summary_terms) = folded(summaries, self.lengths.len());
+    }
+
+    /// The content words of a document's summary as index terms, in order
+    /// (`u32::MAX` for a word the index does not have); empty when the
+    /// index has no summaries.
+    pub(crate) fn summary_terms(&self, doc: usize) -> &[u32] {
+        let (Some(cell), Some(summary)) = (self.summary_terms.get(doc), self.summaries.get(doc))
+        else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            tokenize(summary)
+                .into_iter()
+                .filter(|token| !is_stop_word(&token.text))
+                .map(|token| {
+                    self.term_id(&term_of(&token.text))
+                        .map_or(u32::MAX, |id| id as u32)
+                })
+                .collect()
+        })
     }
 
     /// The words of a document's title as index terms, in order.
@@ -260,6 +293,8 @@ impl SearchIndex {
                     .term_id(&term_of(&token.text))
                     .map_or(u32::MAX, |id| id as u32),
                 stop_word: is_stop_word(&token.text),
+                minor: token.text.chars().count() < 4
+                    || token.text.bytes().any(|b| b.is_ascii_digit()),
             })
             .collect()
     }
@@ -285,6 +320,20 @@ impl SearchIndex {
         let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
         start..end
     }
+}
+
+/// `n` texts folded (missing ones empty), and a cell for each to cache
+/// what is worked out from it.
+fn folded<'a, T>(
+    texts: impl IntoIterator<Item = &'a str>,
+    n: usize,
+) -> (Vec<String>, Vec<std::sync::OnceLock<T>>) {
+    let mut folded: Vec<String> = texts.into_iter().map(crate::text::fold).collect();
+    folded.resize(n, String::new());
+    (
+        folded,
+        std::iter::repeat_with(Default::default).take(n).collect(),
+    )
 }
 
 /// The inverse document frequency of a term `df` of `n` documents hold.
