@@ -70,8 +70,10 @@ export default defineConfig({
       timeout: 180_000,
     },
     {
-      // The ticket site collecting events, with "Suggest an edit".
-      command: `cd ../.. && cargo run -q -p lantern-cli -- build --app dist --out target/events-site ` +
+      // The ticket site collecting events, with "Suggest an edit"; from an
+      // app built with the events feature when LANTERN_E2E_EVENTS_DIST
+      // names one (specs/events.spec.mjs runs only then).
+      command: `cd ../.. && cargo run -q -p lantern-cli -- build --app ${process.env.LANTERN_E2E_EVENTS_DIST ?? 'dist'} --out target/events-site ` +
         `--config tests/e2e/fixtures/events-site.toml && python3 -m http.server ${EVENTS_PORT} --bind 127.0.0.1 --directory target/events-site`,
       url: `http://127.0.0.1:${EVENTS_PORT}/`,
       reuseExistingServer: false,

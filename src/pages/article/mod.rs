@@ -99,7 +99,8 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
                 </Show>
                 <div class="article-main">
                     <ArticleBody slug=meta.slug.clone() toc=toc/>
-                    <WasThisHelpful slug=meta.slug.clone()/>
+                    // Only with the events feature: see Cargo.toml.
+                    {crate::events::BUILT_IN.then(|| view! { <WasThisHelpful slug=meta.slug.clone()/> })}
                     <SuggestEdit meta=meta.clone()/>
                     <StillStuck/>
                     <RelatedArticles slug=meta.slug/>
