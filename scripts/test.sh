@@ -91,6 +91,9 @@ if wanted lint; then
   gate clippy cargo clippy --workspace --all-targets --locked -- -D warnings
   # The app itself only compiles for the browser (natively it is empty).
   gate clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown -p lantern-app --all-targets -- -D warnings
+  # And with the events feature, which the default bundle leaves out
+  # (Cargo.toml), so that code does not rot unseen.
+  gate clippy-wasm-events cargo clippy --locked --target wasm32-unknown-unknown -p lantern-app --all-targets --features events -- -D warnings
   gate structure long_files
   # No two modules of a crate import each other, directly or round about.
   gate cycles python3 scripts/module-cycles.py

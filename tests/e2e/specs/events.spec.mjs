@@ -11,11 +11,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { appReady, expectNoAxeViolations, SHOTS } from './helpers.mjs';
-import { EVENTS_PORT, EVENTS_RECEIVER_PORT, TICKET_PORT } from '../playwright.config.mjs';
+import { EVENTS_PORT, EVENTS_QUIET_PORT, EVENTS_RECEIVER_PORT, TICKET_PORT } from '../playwright.config.mjs';
 import { receiverFor } from '../receiver.mjs';
 
 const SITE = `http://127.0.0.1:${EVENTS_PORT}`;
-const QUIET_SITE = `http://127.0.0.1:${TICKET_PORT}`;
+// The same app on a site without [events]; and the default build's.
+const QUIET_SITE = `http://127.0.0.1:${EVENTS_QUIET_PORT}`;
+const DEFAULT_SITE = `http://127.0.0.1:${TICKET_PORT}`;
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
 test.describe.configure({ mode: 'serial' });
@@ -175,6 +177,13 @@ test('a site without [events] makes no request to any events URL', async ({ page
   expect(requests.filter((r) => r.includes('/events') || r.includes(`:${EVENTS_RECEIVER_PORT}`))).toEqual([]);
   expect(requests.filter((r) => r.startsWith('POST'))).toEqual([]);
   expect(receiver.batches).toEqual([]);
+});
+
+test('an app built without the events feature shows no vote', async ({ page }) => {
+  await page.goto(DEFAULT_SITE + '/a/vpn-will-not-connect/');
+  await appReady(page);
+  await expect(page.locator('.still-stuck-box')).toBeVisible();
+  await expect(page.locator('.helpful')).toHaveCount(0);
 });
 
 test('with Global Privacy Control on, nothing is sent', async ({ page }) => {
