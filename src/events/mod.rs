@@ -28,7 +28,7 @@ pub fn enabled() -> bool {
 }
 
 /// The first results a search event names.
-const TOP: usize = 3;
+pub const TOP: usize = 3;
 /// A query longer than this is cut before it is queued: an event is a
 /// signal, not a copy of a pasted error log.
 const MAX_QUERY_CHARS: usize = 200;
@@ -39,12 +39,10 @@ fn clean(query: &str) -> String {
     lantern_core::events::redact(&query)
 }
 
-/// The reader stopped on a search: `results` matched, `top` first.
-pub fn searched(query: &str, how: How, results: usize, top: &[String]) {
-    with_sender(|sender| {
-        let found = (results as u32, top.iter().take(TOP).cloned().collect());
-        sender.commit(query, how, found);
-    });
+/// The reader stopped on a search: `results` matched, `top` first (at
+/// most [`TOP`]).
+pub fn searched(query: &str, how: How, results: usize, top: Vec<String>) {
+    with_sender(|sender| sender.commit(query, how, (results as u32, top)));
 }
 
 /// A result was opened: at `rank` (from 1) of the results of `query`.
@@ -84,7 +82,7 @@ pub fn viewed(article: &str) {
 pub fn voted(article: &str, helpful: bool, reason: Option<&str>, comment: Option<&str>) {
     with_sender(|sender| {
         let comment = comment
-            .filter(|_| sender.comments)
+            .filter(|_| sender.config.comments)
             .map(clean)
             .filter(|c| !c.is_empty());
         sender.queue(What::Vote {

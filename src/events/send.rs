@@ -2,9 +2,11 @@
 //! and the batches posted with `fetch(…, {keepalive: true})` so the last
 //! one survives the page closing. Posted as `text/plain`, which needs no
 //! CORS preflight (unless the site configured a header). Batches wait in
-//! sessionStorage (`lantern_core::events::queue::Pending`) until a 2xx:
-//! a reload in the middle of a flush sends one again, which the report
-//! de-duplicates by event id.
+//! sessionStorage (`lantern_core::events::queue::Pending`) until a 2xx,
+//! so one that failed is retried from the next page too; one whose answer
+//! was lost is sent again, which the report de-duplicates by event id. A
+//! closing page leaves the batches in flight to `keepalive`
+//! ([`leave_in_flight_to_keepalive`]).
 
 use std::cell::RefCell;
 use std::collections::HashSet;

@@ -22,7 +22,6 @@ type Found = (u32, Vec<String>);
 pub(super) struct Sender {
     pub config: EventsConfig,
     pub root: String,
-    pub comments: bool,
     queued: Vec<String>,
     commits: Commits<Found>,
     flush_timer: Option<TimeoutHandle>,
@@ -67,7 +66,6 @@ pub fn start(root: &str, config: Option<&EventsConfig>) {
     }
     SENDER.with(|s| {
         *s.borrow_mut() = Some(Sender {
-            comments: config.comments,
             config: config.clone(),
             root: root.to_string(),
             queued: Vec::new(),

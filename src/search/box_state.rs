@@ -229,11 +229,15 @@ impl SearchBoxState {
         }
         self.commit_pause.cancel();
         let (results, top) = self.ranked.shown.with_untracked(|rows| {
-            let top: Vec<String> = rows.iter().take(3).map(|r| r.slug.clone()).collect();
+            let top: Vec<String> = rows
+                .iter()
+                .take(crate::events::TOP)
+                .map(|r| r.slug.clone())
+                .collect();
             (rows.len(), top)
         });
         let results = self.ranked.pool.with_untracked(Vec::len).max(results);
-        crate::events::searched(&self.query.get_untracked(), how, results, &top);
+        crate::events::searched(&self.query.get_untracked(), how, results, top);
     }
 
     /// Escape: clears the query, or leaves an empty box.

@@ -61,7 +61,7 @@ pub fn SearchBox(
     let to_ticket = move |event: web_sys::MouseEvent| {
         let link =
             crate::web::dom::closest(&event, "a[href]").and_then(|a| a.get_attribute("href"));
-        if link.is_some_and(|href| href.contains("/ticket/")) {
+        if link.is_some_and(|href| crate::urls::is_ticket_path(state.site.root, &href)) {
             state.commit(How::Ticket);
         }
     };
