@@ -104,9 +104,15 @@ pub fn remember_requester(site: &Site, draft: &TicketDraft) {
 }
 
 /// The reference of the saved draft, if there is one.
+/// Read from the stored JSON as it is, not decoded as a `TicketDraft`:
+/// the outbox calls this from every page, and decoding the whole draft
+/// put its serde code in the main bundle (docs/benchmarks.md, "the
+/// feedback loop's wasm").
 pub fn saved_reference(root: &str) -> Option<String> {
-    let draft: TicketDraft = storage::load(Lifetime::Local, &text_key(root))?;
-    (!draft.reference.is_empty()).then_some(draft.reference)
+    let text = storage::load_text(Lifetime::Local, &text_key(root))?;
+    let draft: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let reference = draft.get("reference")?.as_str()?;
+    (!reference.is_empty()).then(|| reference.to_string())
 }
 
 /// A ticket storage could not keep was sent from the page's memory, its

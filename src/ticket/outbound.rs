@@ -119,6 +119,17 @@ impl Outbound {
     /// have changed it) and to the signal. If storage refuses the result,
     /// this page holds it (see `Held`) and the error says why.
     fn change(&self, edit: impl FnOnce(&mut Outbox)) -> Result<(), String> {
+        let mut edit = Some(edit);
+        self.change_dyn(&mut |outbox| {
+            if let Some(edit) = edit.take() {
+                edit(outbox)
+            }
+        })
+    }
+
+    /// One copy of the work for every caller's edit (not one per closure).
+    #[inline(never)]
+    fn change_dyn(&self, edit: &mut dyn FnMut(&mut Outbox)) -> Result<(), String> {
         let stored = self.stored();
         let mut outbox = self.held.with_untracked(|h| h.over(stored.clone()));
         edit(&mut outbox);
