@@ -16,10 +16,19 @@ pub mod web;
 
 use leptos::prelude::*;
 
-/// Search folds text with the browser's Unicode decomposition rather than
-/// shipping the tables (see `lantern_core::text::set_nfkd`).
+/// Search folds text with the browser's Unicode decomposition and lower
+/// case rather than shipping the tables (see
+/// `lantern_core::text::set_host_text`).
 pub fn use_browser_nfkd() {
-    lantern_core::text::set_nfkd(|text| js_sys::JsString::from(text).normalize("NFKD").into());
+    lantern_core::text::set_host_text(
+        |text| {
+            js_sys::JsString::from(text)
+                .normalize("NFKD")
+                .to_lower_case()
+                .into()
+        },
+        |text| js_sys::JsString::from(text).to_lower_case().into(),
+    );
 }
 
 /// Mounts the app, replacing the pre-rendered page (kept for readers

@@ -168,7 +168,9 @@ pub fn tag_facets(pool: &[Match], category: Option<&str>, active: Option<&str>) 
     let mut counts: HashMap<String, usize> = HashMap::new();
     for m in &scope {
         for tag in &m.tags {
-            *counts.entry(tag.to_lowercase()).or_default() += 1;
+            *counts
+                .entry(lantern_core::text::lowercase(tag))
+                .or_default() += 1;
         }
     }
     let facets: Vec<Facet> = counts

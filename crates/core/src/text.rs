@@ -11,60 +11,95 @@ pub fn fold(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     #[cfg(not(feature = "host-nfkd"))]
-    return strip_and_lower(nfkd::decompose(text));
+    return native::fold(text);
     #[cfg(feature = "host-nfkd")]
-    return strip_and_lower(nfkd::decompose(text).chars());
+    return host::fold(text);
 }
 
-fn strip_and_lower(chars: impl Iterator<Item = char>) -> String {
-    chars
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Lower case as `str::to_lowercase` (with its final sigma), from the host
+/// where the crate is built with `host-nfkd` (see the `host` module).
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    #[cfg(not(feature = "host-nfkd"))]
+    return text.to_lowercase();
+    #[cfg(feature = "host-nfkd")]
+    return host::lowercase(text);
 }
 
-/// Unicode compatibility decomposition (NFKD) for [`fold`].
-///
-/// Natively (CLI, build, benchmarks) it comes from `unicode-normalization`.
-/// Its decomposition tables are 40 KB of brotli in the browser, a seventh
-/// of the app's budget, and the browser already has the same algorithm:
-/// with the `host-nfkd` feature the crate takes NFKD from its host through
-/// [`set_nfkd`] instead (the web app passes
-/// `String.prototype.normalize("NFKD")`; tests/wasm_fold.rs checks that it
-/// agrees with the crate). An opt-in feature rather than an opt-out one:
-/// trunk builds the app with the CLI selected too, and Cargo's feature
-/// unification would turn a default-on table feature back on.
+fn strip_marks(chars: impl Iterator<Item = char>) -> String {
+    chars.filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// Natively (CLI, build, benchmarks) the tables come from
+/// `unicode-normalization` and the standard library.
 #[cfg(not(feature = "host-nfkd"))]
-mod nfkd {
+mod native {
     use unicode_normalization::UnicodeNormalization;
 
-    pub(super) fn decompose(text: &str) -> impl Iterator<Item = char> + '_ {
-        text.nfkd()
+    /// Decomposed (NFKD), marks stripped, then lowercased character by
+    /// character (no final sigma: `Σ` is always `σ`).
+    pub(super) fn fold(text: &str) -> String {
+        super::strip_marks(text.nfkd())
+            .chars()
+            .flat_map(char::to_lowercase)
+            .collect()
     }
 }
 
+/// Unicode compatibility decomposition (NFKD) and lower case for [`fold`]
+/// and [`lowercase`], from the host.
+///
+/// The decomposition tables are 40 KB of brotli in the browser, a seventh
+/// of the app's budget, and the standard library's lower-case table 11.7 KB
+/// raw (4 KB brotli): the browser already has both, so with the `host-nfkd`
+/// feature the crate takes them from its host through [`set_host_text`]
+/// (the web app passes `String.prototype.normalize("NFKD")` and
+/// `toLowerCase`; tests/wasm_fold.rs checks that they agree with the
+/// crate). An opt-in feature rather than an opt-out one: trunk builds the
+/// app with the CLI selected too, and Cargo's feature unification would
+/// turn a default-on table feature back on.
 #[cfg(feature = "host-nfkd")]
-mod nfkd {
+mod host {
     use std::sync::OnceLock;
 
-    pub(super) static HOST: OnceLock<fn(&str) -> String> = OnceLock::new();
+    pub(super) struct Host {
+        pub nfkd_lower: fn(&str) -> String,
+        pub lower: fn(&str) -> String,
+    }
 
-    /// Without a host decomposer, text is only lowercased and stripped of
-    /// combining marks: `é` typed as `e` + U+0301 still folds to `e`, a
-    /// precomposed `é` does not.
-    pub(super) fn decompose(text: &str) -> String {
+    pub(super) static HOST: OnceLock<Host> = OnceLock::new();
+
+    /// Lowercasing after decomposing equals the native order (marks
+    /// stripped first): a lower-case mapping adds no mark to a decomposed
+    /// letter. `Σ` becomes `σ` first, so the host's final-sigma rule (`ς`
+    /// at a word's end) cannot apply, as it does not natively. Without a
+    /// host only ASCII is lowercased, and a precomposed `é` is kept.
+    pub(super) fn fold(text: &str) -> String {
+        let text = text.replace('Σ', "σ");
+        let lowered = match HOST.get() {
+            Some(host) => (host.nfkd_lower)(&text),
+            None => text.to_ascii_lowercase(),
+        };
+        super::strip_marks(lowered.chars())
+    }
+
+    pub(super) fn lowercase(text: &str) -> String {
         match HOST.get() {
-            Some(nfkd) => nfkd(text),
-            None => text.to_string(),
+            Some(host) => (host.lower)(text),
+            None => text.to_ascii_lowercase(),
         }
     }
 }
 
-/// Gives [`fold`] its NFKD decomposition where the crate is built with the
-/// `host-nfkd` feature (see the `nfkd` module). The first call wins.
+/// Gives [`fold`] its decomposition and lower case (`nfkd_lower`: NFKD,
+/// then lower case) and [`lowercase`] its own (`lower`), where the crate is
+/// built with the `host-nfkd` feature (see the `host` module). The first
+/// call wins.
 #[cfg(feature = "host-nfkd")]
-pub fn set_nfkd(nfkd: fn(&str) -> String) {
-    let _ = nfkd::HOST.set(nfkd);
+pub fn set_host_text(nfkd_lower: fn(&str) -> String, lower: fn(&str) -> String) {
+    let _ = host::HOST.set(host::Host { nfkd_lower, lower });
 }
 
 /// A word of the text, folded, with its byte range in the original string

@@ -149,15 +149,15 @@ pub fn record_query(queries: &mut Vec<String>, query: &str, max: usize) {
     if query.chars().count() < 2 {
         return;
     }
-    let folded = query.to_lowercase();
+    let folded = crate::text::lowercase(&query);
     let continues_last = queries.last().is_some_and(|last| {
-        let last = last.to_lowercase();
+        let last = crate::text::lowercase(last);
         folded.starts_with(&last) || last.starts_with(&folded)
     });
     if continues_last {
         queries.pop();
     }
-    queries.retain(|q| q.to_lowercase() != folded);
+    queries.retain(|q| crate::text::lowercase(q) != folded);
     queries.push(query);
     if queries.len() > max {
         queries.drain(..queries.len() - max);
