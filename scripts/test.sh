@@ -91,9 +91,6 @@ if wanted lint; then
   gate clippy cargo clippy --workspace --all-targets --locked -- -D warnings
   # The app itself only compiles for the browser (natively it is empty).
   gate clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown -p lantern-app --all-targets -- -D warnings
-  # And with the events feature, which the default bundle leaves out
-  # (Cargo.toml), so that code does not rot unseen.
-  gate clippy-wasm-events cargo clippy --locked --target wasm32-unknown-unknown -p lantern-app --all-targets --features events -- -D warnings
   gate structure long_files
   # No two modules of a crate import each other, directly or round about.
   gate cycles python3 scripts/module-cycles.py
@@ -109,10 +106,6 @@ wanted native && stage native cargo test --workspace --locked
 wanted wasm && stage wasm cargo test --locked --target wasm32-unknown-unknown -p lantern-app
 site_failed=0
 wanted site && { stage site trunk build --release || site_failed=1; }
-# The app with the events feature (Cargo.toml), which the default bundle
-# leaves out: specs/events.spec.mjs drives it. Not size-gated: it is not
-# what sites publish until the main bundle has room for it.
-wanted e2e && stage site-events trunk build --release --features events --dist target/dist-events
 if wanted release; then
   # The dist/ the site stage built is the app the release binary embeds.
   if (( site_failed )); then
@@ -134,7 +127,7 @@ if wanted size; then
 fi
 if wanted e2e; then
   if [[ -f dist/data/catalog.bin ]]; then
-    stage e2e bash -c 'cd tests/e2e && LANTERN_E2E_EVENTS_DIST=target/dist-events npx playwright test'
+    stage e2e bash -c 'cd tests/e2e && npx playwright test'
   else
     echo "!!! no site was built: skipping end-to-end tests"; failed=$((failed + 1))
   fi

@@ -2,8 +2,7 @@
 //! results, article views, "Was this helpful?" votes, "This solved it" and
 //! tickets, sent to the site's `[events]` receiver. Nothing at all happens
 //! without `[events]`, or with Global Privacy Control or Do Not Track on:
-//! every function here is then a no-op. So it is in an app built without
-//! the `events` feature (Cargo.toml says why).
+//! every function here is then a no-op.
 //!
 //! What leaves the device is `lantern_core::events` (docs/events.md):
 //! queries redacted before they are queued, a random session id kept in
@@ -16,7 +15,7 @@ mod state;
 
 use lantern_core::events::{How, What};
 
-pub use state::{start, BUILT_IN};
+pub use state::start;
 
 use state::with_sender;
 

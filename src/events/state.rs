@@ -33,10 +33,6 @@ pub(super) struct Sender {
     pub viewed_before: bool,
 }
 
-/// Whether the app was built with the `events` feature (see Cargo.toml).
-/// A constant, so without it the optimiser drops everything here.
-pub const BUILT_IN: bool = cfg!(feature = "events");
-
 thread_local! {
     static SENDER: RefCell<Option<Sender>> = const { RefCell::new(None) };
 }
@@ -44,9 +40,6 @@ thread_local! {
 /// Runs `f` on the sender, if this site collects events and the reader
 /// allows it.
 pub(super) fn with_sender(f: impl FnOnce(&mut Sender)) {
-    if !BUILT_IN {
-        return;
-    }
     SENDER.with(|s| {
         if let Some(sender) = s.borrow_mut().as_mut() {
             f(sender);
@@ -58,7 +51,7 @@ pub(super) fn with_sender(f: impl FnOnce(&mut Sender)) {
 /// asks not to be tracked; sends what an earlier page of this visit left
 /// waiting.
 pub fn start(root: &str, config: Option<&EventsConfig>) {
-    let Some(config) = config.filter(|_| BUILT_IN) else {
+    let Some(config) = config else {
         return;
     };
     if send::reader_opted_out() {

@@ -10,7 +10,6 @@ export const RECEIVER_PORT = 8399; // where that config sends tickets; started b
 export const XSS_PORT = 8315;     // a site made of the XSS corpus (tests/xss), 404.html on a miss
 export const XSS_RECEIVER_PORT = 8398; // where that site sends tickets; started by security.spec.mjs
 export const EVENTS_PORT = 8317;  // the ticket site with [events] and edit_url (fixtures/events-site.toml)
-export const EVENTS_QUIET_PORT = 8318; // the same app as EVENTS_PORT, built with the ticket site's config (no [events])
 export const EVENTS_RECEIVER_PORT = 8397; // where it sends tickets and events; started by events.spec.mjs
 export const BIG_TICKET_PORT = 8316; // the ticket site with max_attachment_kib = 2048 (the documented maximum)
 
@@ -71,20 +70,10 @@ export default defineConfig({
       timeout: 180_000,
     },
     {
-      // The ticket site collecting events, with "Suggest an edit"; from an
-      // app built with the events feature when LANTERN_E2E_EVENTS_DIST
-      // names one (specs/events.spec.mjs runs only then).
-      command: `cd ../.. && cargo run -q -p lantern-cli -- build --app ${process.env.LANTERN_E2E_EVENTS_DIST ?? 'dist'} --out target/events-site ` +
+      // The ticket site collecting events, with "Suggest an edit".
+      command: `cd ../.. && cargo run -q -p lantern-cli -- build --app dist --out target/events-site ` +
         `--config tests/e2e/fixtures/events-site.toml && python3 -m http.server ${EVENTS_PORT} --bind 127.0.0.1 --directory target/events-site`,
       url: `http://127.0.0.1:${EVENTS_PORT}/`,
-      reuseExistingServer: false,
-      timeout: 180_000,
-    },
-    {
-      // The app of EVENTS_PORT on the ticket site, which has no [events].
-      command: `cd ../.. && cargo run -q -p lantern-cli -- build --app ${process.env.LANTERN_E2E_EVENTS_DIST ?? 'dist'} --out target/events-quiet-site ` +
-        `--config tests/e2e/fixtures/ticket-site.toml && python3 -m http.server ${EVENTS_QUIET_PORT} --bind 127.0.0.1 --directory target/events-quiet-site`,
-      url: `http://127.0.0.1:${EVENTS_QUIET_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,
     },

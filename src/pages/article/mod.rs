@@ -99,8 +99,7 @@ pub fn ArticleView(meta: ArticleMeta) -> impl IntoView {
                 </Show>
                 <div class="article-main">
                     <ArticleBody slug=meta.slug.clone() toc=toc/>
-                    // Only with the events feature: see Cargo.toml.
-                    {crate::events::BUILT_IN.then(|| view! { <WasThisHelpful slug=meta.slug.clone()/> })}
+                    <WasThisHelpful slug=meta.slug.clone()/>
                     <SuggestEdit meta=meta.clone()/>
                     <StillStuck/>
                     <RelatedArticles slug=meta.slug/>

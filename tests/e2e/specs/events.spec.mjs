@@ -11,21 +11,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { appReady, expectNoAxeViolations, SHOTS } from './helpers.mjs';
-import { EVENTS_PORT, EVENTS_QUIET_PORT, EVENTS_RECEIVER_PORT, TICKET_PORT } from '../playwright.config.mjs';
+import { EVENTS_PORT, EVENTS_RECEIVER_PORT, TICKET_PORT } from '../playwright.config.mjs';
 import { receiverFor } from '../receiver.mjs';
 
 const SITE = `http://127.0.0.1:${EVENTS_PORT}`;
-// The same app on a site without [events]; and the default build's.
-const QUIET_SITE = `http://127.0.0.1:${EVENTS_QUIET_PORT}`;
-const DEFAULT_SITE = `http://127.0.0.1:${TICKET_PORT}`;
+// The same app on a site without [events] (the ticket site).
+const QUIET_SITE = `http://127.0.0.1:${TICKET_PORT}`;
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
 test.describe.configure({ mode: 'serial' });
-// The browser's side of issue 17 is built only with the app's `events`
-// feature (Cargo.toml: the default bundle has no room for it). Run with:
-//   trunk build --release --features events --dist target/dist-events
-//   LANTERN_E2E_EVENTS_DIST=target/dist-events npx playwright test specs/events.spec.mjs
-test.skip(!process.env.LANTERN_E2E_EVENTS_DIST, 'needs an app built with --features events');
 const receiver = receiverFor(test, EVENTS_RECEIVER_PORT);
 
 const kinds = () => receiver.events.map((e) => e.type);
@@ -179,11 +173,19 @@ test('a site without [events] makes no request to any events URL', async ({ page
   expect(receiver.batches).toEqual([]);
 });
 
-test('an app built without the events feature shows no vote', async ({ page }) => {
-  await page.goto(DEFAULT_SITE + '/a/vpn-will-not-connect/');
+test('a site without [events] still asks "Was this helpful?", and a No goes with the ticket', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  await page.goto(QUIET_SITE + '/a/vpn-will-not-connect/');
   await appReady(page);
-  await expect(page.locator('.still-stuck-box')).toBeVisible();
-  await expect(page.locator('.helpful')).toHaveCount(0);
+  const helpful = page.locator('.helpful');
+  await helpful.getByRole('button', { name: 'No' }).click();
+  await helpful.getByLabel('It is outdated').check();
+  await helpful.getByRole('button', { name: 'Send' }).click();
+  await expect(page.locator('#lantern-helpful-thanks')).toBeFocused();
+  await helpful.getByRole('link', { name: 'Contact support' }).click();
+  await expect(page.locator('.context-preview')).toContainText('not helpful: It is outdated');
+  expect(requests.filter((r) => r.startsWith('POST'))).toEqual([]);
 });
 
 test('with Global Privacy Control on, nothing is sent', async ({ page }) => {
