@@ -145,13 +145,20 @@ pub fn category_facets(
         }
     }
     let rank = |id: &str| order.iter().position(|o| o == id).unwrap_or(order.len());
+    most_first(&mut facets, &rank);
+    facets
+}
+
+/// Most matches first, then by `rank`, then by id. One sort for both
+/// kinds of chip: each `sort_by` closure is its own copy of the standard
+/// library's sort in the wasm (about 3 KB).
+fn most_first(facets: &mut [Facet], rank: &dyn Fn(&str) -> usize) {
     facets.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then(rank(&a.id).cmp(&rank(&b.id)))
             .then(a.id.cmp(&b.id))
     });
-    facets
 }
 
 /// The most common tags among the matches in `category` (all matches
@@ -192,7 +199,7 @@ pub fn tag_facets(pool: &[Match], category: Option<&str>, active: Option<&str>) 
         .into_iter()
         .filter(|f| !is_active(&f.id) && f.count >= 2 && f.count < scope.len())
         .collect();
-    facets.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(&b.id)));
+    most_first(&mut facets, &|_| 0);
     facets.truncate(MAX_TAGS);
     if let Some(active) = active_facet {
         facets.insert(0, active);

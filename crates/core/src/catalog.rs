@@ -306,20 +306,28 @@ impl Catalog {
         let Some(this) = self.article(slug) else {
             return Vec::new();
         };
-        let mut scored: Vec<(usize, usize, &ArticleMeta)> = self
+        let scored = self
             .articles
             .iter()
-            .enumerate()
-            .filter(|(_, a)| a.slug != this.slug)
-            .filter_map(|(i, a)| {
+            .filter(|a| a.slug != this.slug)
+            .filter_map(|a| {
                 let shared = a.tags.iter().filter(|t| this.tags.contains(t)).count();
                 let score = shared * 2
                     + usize::from(!this.category.is_empty() && a.category == this.category);
-                (score > 0).then_some((score, i, a))
-            })
-            .collect();
-        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        scored.into_iter().take(limit).map(|(_, _, a)| a).collect()
+                (score > 0).then_some((score, a))
+            });
+        // The best `limit`, kept in order as they come (catalog order
+        // breaks ties), not a sort of all: a sort is its own copy of the
+        // standard library's in the browser's wasm, for a list of 3.
+        let mut best: Vec<(usize, &ArticleMeta)> = Vec::with_capacity(limit + 1);
+        for (score, article) in scored {
+            let at = best.iter().position(|b| score > b.0).unwrap_or(best.len());
+            if at < limit {
+                best.insert(at, (score, article));
+                best.truncate(limit);
+            }
+        }
+        best.into_iter().map(|(_, a)| a).collect()
     }
 }
 

@@ -56,6 +56,49 @@ fn related_prefers_shared_tags_over_category() {
     assert_eq!(related, ["dns", "wifi"]);
 }
 
+/// `related` picks its best without sorting (see why there): it must
+/// give what a stable sort by score would, ties in catalog order, at
+/// every limit.
+#[test]
+fn related_is_the_best_by_score_with_ties_in_catalog_order_at_any_limit() {
+    let tags = ["vpn", "wifi", "dns", "print", "mail"];
+    let categories = ["network", "devices", ""];
+    let mut c = catalog();
+    c.articles = (0..60usize)
+        .map(|i| {
+            let own: Vec<&str> = (0..tags.len())
+                .filter(|t| (i * 7 + t * 3) % 5 < 2)
+                .map(|t| tags[t])
+                .collect();
+            meta(&format!("a{i}"), categories[i % 3], &own, &[])
+        })
+        .collect();
+    for this in ["a0", "a1", "a2", "a7", "a59"] {
+        let me = c.article(this).unwrap();
+        let mut expected: Vec<(usize, &str)> = c
+            .articles
+            .iter()
+            .filter(|a| a.slug != this)
+            .map(|a| {
+                let shared = a.tags.iter().filter(|t| me.tags.contains(t)).count();
+                let same = !me.category.is_empty() && a.category == me.category;
+                (shared * 2 + usize::from(same), a.slug.as_str())
+            })
+            .filter(|(score, _)| *score > 0)
+            .collect();
+        expected.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        for limit in [0, 1, 3, 5, 100] {
+            let got: Vec<&str> = c
+                .related(this, limit)
+                .iter()
+                .map(|a| a.slug.as_str())
+                .collect();
+            let want: Vec<&str> = expected.iter().take(limit).map(|(_, s)| *s).collect();
+            assert_eq!(got, want, "related({this}, {limit})");
+        }
+    }
+}
+
 #[test]
 fn review_overdue_compares_iso_dates() {
     let a = meta("x", "", &[], &[]);
