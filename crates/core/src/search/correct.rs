@@ -181,18 +181,10 @@ fn closest(
 
 #[cfg(test)]
 mod tests {
-    use super::super::index::IndexDoc;
     use super::*;
 
     fn index(titles: &[&str]) -> SearchIndex {
-        let docs: Vec<IndexDoc> = titles
-            .iter()
-            .map(|t| IndexDoc {
-                title: t.to_string(),
-                ..Default::default()
-            })
-            .collect();
-        SearchIndex::build(&docs)
+        SearchIndex::of_titles(titles)
     }
 
     fn corrected(index: &SearchIndex, word: &str) -> Vec<String> {

@@ -90,6 +90,9 @@ pub(crate) struct TitleTerm {
     /// Shorter than four letters or holding a digit ("New", "10060"): a
     /// word people leave out when they type a title's first words.
     pub minor: bool,
+    /// The word as written: its position among the spellings, or
+    /// `u32::MAX` when it is its term (see [`SearchIndex::title_word`]).
+    pub spelling: u32,
 }
 
 /// The index of a run of consecutive documents.
@@ -295,8 +298,37 @@ impl SearchIndex {
                 stop_word: is_stop_word(&token.text),
                 minor: token.text.chars().count() < 4
                     || token.text.bytes().any(|b| b.is_ascii_digit()),
+                spelling: self
+                    .spellings
+                    .find(&token.text)
+                    .map_or(u32::MAX, |i| i as u32),
             })
             .collect()
+    }
+
+    /// A title word as written (folded), as far as the index knows it:
+    /// its spelling, or its term when it is one ("" when neither).
+    pub(crate) fn title_word(&self, word: &TitleTerm) -> &str {
+        match word.spelling {
+            u32::MAX => self
+                .terms
+                .get(word.term as usize)
+                .map_or("", String::as_str),
+            i => self.spellings.get(i as usize).0,
+        }
+    }
+
+    /// An index of documents that have nothing but these titles.
+    #[cfg(test)]
+    pub(crate) fn of_titles(titles: &[&str]) -> SearchIndex {
+        let docs: Vec<IndexDoc> = titles
+            .iter()
+            .map(|t| IndexDoc {
+                title: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        SearchIndex::build(&docs)
     }
 
     /// Whether there are no documents.

@@ -71,6 +71,7 @@ mod spellings;
 mod suggest;
 mod synonyms;
 mod terms;
+mod typed_from;
 mod typo;
 mod wire;
 

@@ -40,14 +40,20 @@ const START_THEN_GAPS: f32 = 0.7;
 const TITLE_SHARE_BOOST: f32 = 1.0;
 /// Gain for a title that holds every word of a query of fragments (each
 /// content word 5 letters or fewer: "tea desk", "stat team unh"), by how
-/// likely the title is to be typed so: people type a title's first long
-/// words, or some of them in order, so the chance is half when the title
-/// starts with the words, plus half of one in the number of ways to pick
-/// that many of its long words (see `fragment_prior`). On the typed tuning
-/// set prefix2 0.858 to 0.872, all 0.890 to 0.894, typo2 unchanged (5:
-/// 0.868, 20: 0.872; for every query, not fragments only: typo2 lost
-/// 0.003).
-const FRAGMENT_PRIOR_BOOST: f32 = 10.0;
+/// likely the title is to be typed so (see `typed_from.rs`): (1 + boost ×
+/// chance) to the power, so that the chance decides and the rest of the
+/// score mostly breaks ties, as the typing model itself ranks. On the
+/// typed tuning set, with the model: prefix2 0.874 at boost 10 and power
+/// 1, 0.882 at 1000 (no better above); with the stop word reading and 200
+/// completions, 0.894 and 0.898 at powers 3 and 10 (boost 1000), 0.896 at
+/// 100 and 12, the power kept low enough that no score overflows (at 20
+/// they did: 0.892). Typo'd titles and summaries do not move (their words
+/// are longer, or do not start title words as written).
+const FRAGMENT_PRIOR_BOOST: f32 = 100.0;
+const FRAGMENT_PRIOR_POWER: i32 = 12;
+/// The most chance counted (a whole 4-letter word counts twice a cut one):
+/// (1 + 100 × 4)^12 is 1.7e31, far from f32's 3.4e38 even times the rest.
+const MOST_CHANCE: f32 = 4.0;
 /// Gain for a summary that holds a query of 3 or more content words one
 /// after the other, each as typed or completed (stop words between them
 /// left out): someone who copies words from a summary line copies a run
@@ -76,8 +82,10 @@ pub(super) struct Reranker<'a> {
     words: &'a [QueryWord],
     folded_query: String,
     query_chars: usize,
-    /// Every content word typed is 5 letters or fewer.
-    fragments: bool,
+    /// The content words typed, when every one is 5 letters or fewer, and
+    /// every word typed, stop words too, when they are as short; else
+    /// empty.
+    fragments: Vec<Vec<String>>,
     /// For a query of SUMMARY_RUN_WORDS content words or more, each one's
     /// terms as typed or completed, sorted, for the summary run check;
     /// else empty.
@@ -101,10 +109,7 @@ impl<'a> Reranker<'a> {
     pub fn new(index: &'a SearchIndex, words: &'a [QueryWord], query: &str) -> Self {
         let folded_query = fold(query.trim());
         let query_chars = folded_query.chars().count();
-        let fragments = crate::text::tokenize(&folded_query)
-            .iter()
-            .filter(|t| !crate::text::is_stop_word(&t.text))
-            .all(|t| t.text.chars().count() <= 5);
+        let fragments = fragment_readings(&folded_query);
         let content: Vec<&QueryWord> = words.iter().filter(|w| w.content).collect();
         let summary_words = if content.len() >= SUMMARY_RUN_WORDS {
             content.iter().map(|word| strong_terms(word)).collect()
@@ -178,17 +183,23 @@ impl<'a> Reranker<'a> {
     }
 
     fn order_gain(&mut self, doc: usize) -> f32 {
-        let (index, words, fragments) = (self.index, self.words, self.fragments);
+        let (index, words, fragments) = (self.index, self.words, &self.fragments);
         *self.order.entry(doc).or_insert_with(|| {
             let order = index.title_order(doc, words);
-            let prior = if fragments {
-                index.fragment_prior(doc, words, order >= CODE_SKIPPED)
-            } else {
-                0.0
-            };
+            let prior = fragments
+                .iter()
+                .map(|words| index.typed_from_title(doc, words))
+                .fold(0.0, f32::max);
+            // With a stop word typed as such ("how to use micro"), a title
+            // that starts with exactly what was typed is as likely as
+            // any: people type a title's start as written too (the older
+            // prefix-raw set: 0.900 before the chance, 0.881 with it, 0.894
+            // with this; prefix2 0.896 to 0.894).
+            let typed_start = fragments.len() == 2 && order >= TYPED_START_ORDER * CODE_SKIPPED;
+            let prior = if typed_start { prior.max(1.0) } else { prior };
             (1.0 + TITLE_ORDER_BOOST * order)
                 * (1.0 + TITLE_SHARE_BOOST * index.title_share(doc, words))
-                * (1.0 + FRAGMENT_PRIOR_BOOST * prior)
+                * (1.0 + FRAGMENT_PRIOR_BOOST * prior.min(MOST_CHANCE)).powi(FRAGMENT_PRIOR_POWER)
         })
     }
 
@@ -205,6 +216,32 @@ impl<'a> Reranker<'a> {
             let per_char = s as f32 / query_chars.max(1) as f32;
             Some(1.0 + (per_char / 40.0).min(0.5))
         })
+    }
+}
+
+/// The ways to read a query as fragments of title words (see
+/// `typed_from.rs`): its content words, when each has 5 letters or fewer,
+/// and then also every word typed, when it has a stop word that may be the
+/// start of a longer word ("can" of "cannot", "not" of "notifications":
+/// on the typed tuning set prefix2 0.882 to 0.886); none for a query of
+/// longer words.
+fn fragment_readings(folded_query: &str) -> Vec<Vec<String>> {
+    let short = |t: &String| t.chars().count() <= 5;
+    let typed: Vec<String> = crate::text::tokenize(folded_query)
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let content: Vec<String> = typed
+        .iter()
+        .filter(|t| !crate::text::is_stop_word(t))
+        .cloned()
+        .collect();
+    if !content.iter().all(short) {
+        Vec::new()
+    } else if typed == content || !typed.iter().all(short) {
+        vec![content]
+    } else {
+        vec![typed, content]
     }
 }
 
@@ -332,26 +369,6 @@ impl SearchIndex {
         let title = self.title_terms(doc);
         let content = title.iter().filter(|t| !t.stop_word).count();
         (wanted as f32 / content.max(1) as f32).min(1.0)
-    }
-
-    /// How likely a query of `k` content words is typed from this title
-    /// (which holds them all) by someone typing its first long words half
-    /// the time and any of them in order otherwise: half when the title
-    /// starts with them (`starts`), plus half of 1 / C(long words, k). A
-    /// long word has four letters or more and no digit ("New", "365" and
-    /// "SP4" are left out). 0 for a query of one content word.
-    fn fragment_prior(&self, doc: usize, words: &[QueryWord], starts: bool) -> f32 {
-        let k = words.iter().filter(|w| w.content).count();
-        if k < 2 {
-            return 0.0;
-        }
-        let title = self.title_terms(doc);
-        let long = title.iter().filter(|t| !t.stop_word && !t.minor).count();
-        let ways = (0..k).fold(1.0, |ways, i| {
-            ways * (long.max(k) - i) as f32 / (i + 1) as f32
-        });
-        let start = if starts { 0.5 } else { 0.0 };
-        start + 0.5 / ways
     }
 
     /// The summary holds a term of each of `words` (each sorted), one

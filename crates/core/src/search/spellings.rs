@@ -56,6 +56,11 @@ impl Spellings {
         (&self.words[i], self.terms[i] as usize)
     }
 
+    /// The position of `word` among the spellings.
+    pub fn find(&self, word: &str) -> Option<usize> {
+        self.words.binary_search_by(|w| w.as_str().cmp(word)).ok()
+    }
+
     /// The spellings that start with `prefix`, as a range.
     pub fn prefix_range(&self, prefix: &str) -> Range<usize> {
         let start = self.words.partition_point(|w| w.as_str() < prefix);
