@@ -21,9 +21,13 @@ use leptos::prelude::*;
 /// `lantern_core::text::set_host_text`).
 pub fn use_browser_nfkd() {
     lantern_core::text::set_host_text(
+        // `Σ` made `σ` after NFKD (which yields it from `Ϲ` and `𝚺`
+        // too), so `toLowerCase`'s final-sigma rule never applies: the
+        // index was folded character by character.
         |text| {
             js_sys::JsString::from(text)
                 .normalize("NFKD")
+                .replace_all("Σ", "σ")
                 .to_lower_case()
                 .into()
         },

@@ -98,6 +98,9 @@ fn the_apps_fold_and_lower_case_agree_with_the_natives_on_words() {
         "Ⅻ ﬁle",
         "ΣΑΣ",
         "Ǳ ǲ ǳ",
+        // Capital sigmas that only NFKD turns into `Σ` (lunate, mathematical).
+        "ΟΔΟϹ",
+        "ΣΟΦΙ𝚺 ΛΟΓ𝛴",
     ] {
         let native: String = text
             .nfkd()

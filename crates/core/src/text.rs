@@ -73,13 +73,11 @@ mod host {
 
     /// Lowercasing after decomposing equals the native order (marks
     /// stripped first): a lower-case mapping adds no mark to a decomposed
-    /// letter. `Σ` becomes `σ` first, so the host's final-sigma rule (`ς`
-    /// at a word's end) cannot apply, as it does not natively. Without a
-    /// host only ASCII is lowercased, and a precomposed `é` is kept.
+    /// letter. Without a host only ASCII is lowercased, and a precomposed
+    /// `é` is kept.
     pub(super) fn fold(text: &str) -> String {
-        let text = text.replace('Σ', "σ");
         let lowered = match HOST.get() {
-            Some(host) => (host.nfkd_lower)(&text),
+            Some(host) => (host.nfkd_lower)(text),
             None => text.to_ascii_lowercase(),
         };
         super::strip_marks(lowered.chars())
@@ -94,7 +92,10 @@ mod host {
 }
 
 /// Gives [`fold`] its decomposition and lower case (`nfkd_lower`: NFKD,
-/// then lower case) and [`lowercase`] its own (`lower`), where the crate is
+/// then each character's lower case, as `char::to_lowercase`: no
+/// final-sigma rule, so a `Σ` that NFKD yields, from `Ϲ` or `𝚺` too, is
+/// `σ` at a word's end as well) and [`lowercase`] its own (`lower`, as
+/// `str::to_lowercase`), where the crate is
 /// built with the `host-nfkd` feature (see the `host` module). The first
 /// call wins.
 #[cfg(feature = "host-nfkd")]
