@@ -87,33 +87,39 @@ fn neighbours(a: char, b: char) -> bool {
 /// "teams" (a doubled e, n beside m) but needs two unlikely edits to be
 /// "then", which the most common word first had chosen.
 pub fn slip_cost(typed: &[char], meant: &[char]) -> usize {
-    let (n, m) = (typed.len(), meant.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for i in 0..=n {
-        for j in 0..=m {
-            d[i][j] = if i == 0 || j == 0 {
-                2 * (i + j)
-            } else {
-                let (a, b) = (typed[i - 1], meant[j - 1]);
-                let swap = if a == b {
-                    0
-                } else if neighbours(a, b) {
-                    1
-                } else {
-                    2
-                };
-                let doubled = i > 1 && typed[i - 2] == a;
-                let mut best = (d[i - 1][j - 1] + swap)
-                    .min(d[i - 1][j] + if doubled { 1 } else { 2 })
-                    .min(d[i][j - 1] + 1);
-                if i > 1 && j > 1 && a == meant[j - 2] && typed[i - 2] == b {
-                    best = best.min(d[i - 2][j - 2] + 1);
-                }
-                best
-            };
-        }
+    let (n, m) = (typed.len().min(MAX_LEN), meant.len().min(MAX_LEN));
+    // Rows on the stack, as in `within_distance`.
+    let mut prev2 = [0u8; MAX_LEN + 1];
+    let mut prev = [0u8; MAX_LEN + 1];
+    let mut row = [0u8; MAX_LEN + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(m + 1) {
+        *cell = j as u8;
     }
-    d[n][m]
+    for i in 1..=n {
+        let a = typed[i - 1];
+        let doubled = i > 1 && typed[i - 2] == a;
+        row[0] = prev[0] + if doubled { 1 } else { 2 };
+        for j in 1..=m {
+            let b = meant[j - 1];
+            let swap = if a == b {
+                0
+            } else if neighbours(a, b) {
+                1
+            } else {
+                2
+            };
+            let mut best = (prev[j - 1] + swap)
+                .min(prev[j] + if doubled { 1 } else { 2 })
+                .min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a == meant[j - 2] && typed[i - 2] == b {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            row[j] = best;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    usize::from(prev[m])
 }
 
 #[cfg(test)]
