@@ -142,8 +142,8 @@ fn typed_as_people_type() {
 /// (all, typo'd title words, every word cut, summary words) on the typed
 /// tuning half; measured 2026-12-07 (night), with typo corrections weighed
 /// by how likely a slip of the fingers they are and two slips allowed in a
-/// word of four or five letters: 0.912, 0.935, 0.896, 0.891 (held out:
-/// 0.912, 0.925, 0.891, 0.913). That evening, with words cut to 3-5
+/// word of five letters: 0.911, 0.933, 0.896, 0.891 (held out: 0.910,
+/// 0.921, 0.891, 0.913). That evening, with words cut to 3-5
 /// letters as the issue says (a short word may be typed whole) and titles
 /// ranked by how likely the fragments are typed from them: 0.908, 0.927,
 /// 0.896, 0.891 (held out: 0.908, 0.918, 0.891, 0.913). Earlier that day,
