@@ -140,7 +140,10 @@ fn typed_as_people_type() {
 }
 
 /// (all, typo'd title words, every word cut, summary words) on the typed
-/// tuning half; measured 2026-12-07 (evening), with words cut to 3-5
+/// tuning half; measured 2026-12-07 (night), with typo corrections weighed
+/// by how likely a slip of the fingers they are and two slips allowed in a
+/// word of five letters: 0.911, 0.933, 0.896, 0.891 (held out: 0.910,
+/// 0.921, 0.891, 0.913). That evening, with words cut to 3-5
 /// letters as the issue says (a short word may be typed whole) and titles
 /// ranked by how likely the fragments are typed from them: 0.908, 0.927,
 /// 0.896, 0.891 (held out: 0.908, 0.918, 0.891, 0.913). Earlier that day,
@@ -154,7 +157,7 @@ fn typed_as_people_type() {
 /// without the share 0.884, 0.923, 0.846, held out 0.882, 0.912, 0.840;
 /// 2026-12-02 at 06f47e6: 0.868, 0.913, 0.810, held out 0.868,
 /// 0.901, 0.812; before issue 15's changes 0.832, 0.843, 0.801).
-const FLOOR_TYPED: (f64, f64, f64, f64) = (0.90, 0.91, 0.885, 0.88);
+const FLOOR_TYPED: (f64, f64, f64, f64) = (0.91, 0.92, 0.885, 0.88);
 
 /// Never an empty list when something matches (issue 15): every typed
 /// query is made of a real article's words, each as written, cut short or

@@ -59,6 +59,69 @@ pub fn within_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     (distance <= max).then_some(distance)
 }
 
+/// Where a letter sits on a QWERTY keyboard: row and column.
+fn key(c: char) -> Option<(usize, usize)> {
+    ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+        .iter()
+        .enumerate()
+        .find_map(|(row, keys)| keys.find(c).map(|col| (row, col)))
+}
+
+/// Keys that touch: beside each other in a row, or in the next row down
+/// half a key to the left (the rows are staggered).
+fn neighbours(a: char, b: char) -> bool {
+    match (key(a), key(b)) {
+        (Some((r, c)), Some((s, d))) => {
+            (r == s && c.abs_diff(d) == 1)
+                || (s == r + 1 && (d == c || d + 1 == c))
+                || (r == s + 1 && (c == d || c + 1 == d))
+        }
+        _ => false,
+    }
+}
+
+/// How unlikely `typed` is as a slip for `meant`: an edit distance where
+/// the slips fingers make cost 1 (a neighbouring key, two letters swapped,
+/// a letter dropped or doubled) and any other edit 2. Two words the same
+/// distance from a typo are rarely as likely: "teeans" is two slips from
+/// "teams" (a doubled e, n beside m) but needs two unlikely edits to be
+/// "then", which the most common word first had chosen.
+pub fn slip_cost(typed: &[char], meant: &[char]) -> usize {
+    let (n, m) = (typed.len().min(MAX_LEN), meant.len().min(MAX_LEN));
+    // Rows on the stack, as in `within_distance`.
+    let mut prev2 = [0u8; MAX_LEN + 1];
+    let mut prev = [0u8; MAX_LEN + 1];
+    let mut row = [0u8; MAX_LEN + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(m + 1) {
+        *cell = j as u8;
+    }
+    for i in 1..=n {
+        let a = typed[i - 1];
+        let doubled = i > 1 && typed[i - 2] == a;
+        row[0] = prev[0] + if doubled { 1 } else { 2 };
+        for j in 1..=m {
+            let b = meant[j - 1];
+            let swap = if a == b {
+                0
+            } else if neighbours(a, b) {
+                1
+            } else {
+                2
+            };
+            let mut best = (prev[j - 1] + swap)
+                .min(prev[j] + if doubled { 1 } else { 2 })
+                .min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a == meant[j - 2] && typed[i - 2] == b {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            row[j] = best;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    usize::from(prev[m])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +144,20 @@ mod tests {
         assert_eq!(d("printer", "planter", 1), None);
         assert_eq!(d("printer", "planter", 2), Some(2));
         assert_eq!(d("vpn", "vpnclientsetup", 2), None);
+    }
+
+    #[test]
+    fn slips_of_the_fingers_cost_less_than_other_edits() {
+        let cost = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            slip_cost(&a, &b)
+        };
+        assert_eq!(cost("teeans", "teams"), 2);
+        assert_eq!(cost("teeans", "then"), 6);
+        assert_eq!(cost("pirnter", "printer"), 1);
+        assert_eq!(cost("pssword", "password"), 1);
+        assert_eq!(cost("printwr", "printer"), 1);
+        assert_eq!(cost("printzr", "printer"), 2);
     }
 
     #[test]
