@@ -8,8 +8,10 @@
 (() => {
   if (!("serviceWorker" in navigator)) return;
   const root = new URL(".", document.currentScript.src);
+  const CHANNEL = `lantern-offline:${root.pathname}`;
   const container = navigator.serviceWorker;
   let registration = null;
+  const START_DELAY = 3000;
 
   const bar = document.createElement("div");
   bar.className = "offline-bar";
@@ -120,8 +122,12 @@
   });
 
   // The worker pauses saving the library while this page loads (start()
-  // asks it to go on once the page is idle).
-  if (container.controller) container.controller.postMessage({ type: "pause" });
+  // asks it to go on once the page is idle). Said on a channel, not to
+  // the controller: a message to the controller starts a stopped worker,
+  // and a worker starting beside a loading page slowed the warm load
+  // (docs/benchmarks.md, "Eighth session"); a saving worker is
+  // running and hears the channel.
+  if (typeof BroadcastChannel === "function") new BroadcastChannel(CHANNEL).postMessage({ type: "pause" });
 
   async function start() {
     registration = await container.register(new URL("sw.js", root), { scope: root.pathname });
@@ -145,13 +151,17 @@
     setInterval(() => registration.update().catch(() => {}), 30 * 60 * 1000);
   }
   showConnection();
-  // Registered once the loaded page is idle: installing downloads and
-  // stores the core, and on a first visit that competed with the first
-  // search (docs/benchmarks.md, "Offline worker").
+  // Registered a moment after the page has loaded, once it is idle:
+  // installing downloads and stores the core, and on a first visit that
+  // competed with the first search; registering, asking for the status and
+  // the library start the worker, which shares the cores with the page.
+  // Registering at once on idle made the next load 1.39 times as long as
+  // without a worker, against 1.14 when the page waited (docs/benchmarks.md,
+  // "Eighth session").
   const begin = () => {
     const go = () => start().catch((error) => console.warn("Lantern offline support is off:", error));
-    if (window.requestIdleCallback) window.requestIdleCallback(go, { timeout: 5000 });
-    else setTimeout(go, 1000);
+    const idle = () => (window.requestIdleCallback ? window.requestIdleCallback(go, { timeout: 5000 }) : go());
+    setTimeout(idle, START_DELAY);
   };
   if (document.readyState === "complete") begin();
   else window.addEventListener("load", begin, { once: true });

@@ -180,6 +180,14 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// offline.js says "pause" on this channel as a page starts loading: only a
+// running worker hears it, and only a running worker has saving to pause.
+if (typeof BroadcastChannel === "function") {
+  new BroadcastChannel(`lantern-offline:${SCOPE.pathname}`).onmessage = (event) => {
+    if ((event.data || {}).type === "pause") pausedUntil = Date.now() + 5000;
+  };
+}
+
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "reload") self.skipWaiting();
