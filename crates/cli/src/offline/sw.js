@@ -184,14 +184,15 @@ self.addEventListener("activate", (event) => {
 // running worker hears it, and only a running worker has saving to pause.
 if (typeof BroadcastChannel === "function") {
   new BroadcastChannel(`lantern-offline:${SCOPE.pathname}`).onmessage = (event) => {
-    if ((event.data || {}).type === "pause") pausedUntil = Date.now() + 5000;
+    if ((event.data || {}).type === "pause") pause();
   };
 }
 
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type === "reload") self.skipWaiting();
-  if (message.type === "pause") pausedUntil = Date.now() + 5000;
+  // Pages of builds before the channel said it to the controller.
+  if (message.type === "pause") pause();
   if (message.type === "save-all") {
     // Asked by the reader: now. By itself: once the reader has stayed on
     // the page a moment (the next pages loaded at once would share the
@@ -217,10 +218,13 @@ async function status(client) {
 }
 
 // Saving the library pauses while a page loads (offline.js says "pause"
-// as it starts and asks to save again once the page is idle, or 5 s
-// pass): on a machine with two cores, a second page loaded while the first
+// as it starts and asks to save again 3 s after load, once the page is
+// idle, or 5 s pass): on a machine with two cores, a second page loaded while the first
 // visit's saving ran took twice as long (docs/benchmarks.md).
 let pausedUntil = 0;
+function pause() {
+  pausedUntil = Date.now() + 5000;
+}
 const AUTO_DELAY = 3000;
 let saving = null;
 const tell = async (message) => {
